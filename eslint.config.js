@@ -1,0 +1,70 @@
+// @ts-check
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
+import officeAddins from 'eslint-plugin-office-addins';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const browserCode = ['./src/taskpane', './src/commands', './src/services'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'build/**', 'data/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX, 'office-addins': officeAddins, 'react-hooks': reactHooks },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
+    languageOptions: { globals: { ...globals.browser, ...globals.node, Office: 'readonly' } },
+    rules: {
+      'office-addins/no-office-initialize': 'error',
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      'import-x/no-cycle': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // The direction of dependencies (see CONVENTIONS.md): contract imports nothing of ours; browser code
+      // never imports the bridge; the bridge never imports browser code; components go through services.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src/contract',
+              from: ['./src/server', ...browserCode],
+              message: 'src/contract imports nothing of ours.',
+            },
+            { target: browserCode, from: './src/server', message: 'Browser code must not import the bridge.' },
+            { target: './src/server', from: browserCode, message: 'The bridge must not import browser code.' },
+            {
+              target: './src/services',
+              from: ['./src/taskpane', './src/commands'],
+              message: 'Services sit below the UI.',
+            },
+            { target: './src', from: './test', message: 'Product code must not import test helpers.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/taskpane/**/*.tsx'],
+    // index.tsx is the composition root that hands Office and the bridge client to the components.
+    ignores: ['src/taskpane/**/*.test.tsx', 'src/taskpane/index.tsx'],
+    rules: {
+      // Components get side effects through props and hooks from src/services, never directly.
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the bridge client from src/services.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='Office'][property.name='context']",
+          message: 'Use src/services wrappers.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,7 @@
+import { sendConfidential, sendRegistered } from './send-secure';
+
+Office.onReady(() => {
+  // Function names must match <FunctionName> in manifest.xml (checked by the manifest tests).
+  Office.actions.associate('sendRegistered', sendRegistered);
+  Office.actions.associate('sendConfidential', sendConfidential);
+});

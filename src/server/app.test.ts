@@ -1,0 +1,89 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import https from 'node:https';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { useTempDir } from '../../test/support/temp-dir';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { resolveTlsMaterial } from './http/tls.js';
+import { VERSION } from './version.js';
+
+describe('bridge app', () => {
+  const tempDir = useTempDir();
+  let app: FastifyInstance | undefined;
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  function configFor(dir: string, extra: Record<string, string> = {}) {
+    return loadConfig({ TLS: 'off', DATA_DIR: path.join(dir, 'data'), ADDIN_DIR: path.join(dir, 'dist'), ...extra });
+  }
+
+  it('answers /api/health over plain HTTP with TLS=off', async () => {
+    app = await buildApp({ config: configFor(tempDir()), logger: false });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const response = await fetch(`${address}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', version: VERSION });
+  });
+
+  it('serves the built add-in files and the API on one HTTPS origin', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'taskpane.html'), '<!doctype html><title>LedgerMail</title>');
+    const config = configFor(dir, { TLS: 'on' });
+    const tls = await resolveTlsMaterial(config, () => undefined);
+    expect(tls.source === 'self-signed' || tls.source === 'office-dev-certs').toBe(true);
+    app = await buildApp({ config, https: tls, logger: false });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    expect(address).toMatch(/^https:/);
+
+    const get = (url: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        https
+          .get(url, { rejectUnauthorized: false }, (res) => {
+            let body = '';
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          })
+          .on('error', reject);
+      });
+    expect(await get(`${address}/api/health`)).toEqual({
+      status: 200,
+      body: JSON.stringify({ status: 'ok', version: VERSION }),
+    });
+    const page = await get(`${address}/taskpane.html`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>LedgerMail</title>');
+  });
+
+  it('reuses the generated self-signed certificate across restarts', async () => {
+    const config = configFor(tempDir(), { TLS: 'on' });
+    const first = await resolveTlsMaterial(config, () => undefined);
+    const second = await resolveTlsMaterial(config, () => undefined);
+    expect(second.cert).toBe(first.cert);
+  });
+
+  it('answers unknown API routes with a JSON 404 in the common error shape', async () => {
+    app = await buildApp({ config: configFor(tempDir()), logger: false });
+    const response = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: { code: 'not_found', message: 'No such API route: GET /api/nothing-here' },
+    });
+  });
+
+  it('answers a malformed JSON body with a 400, not a 500', async () => {
+    app = await buildApp({ config: configFor(tempDir()), logger: false });
+    app.post('/api/echo', async (request) => request.body);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/echo',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"not json',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('bad_request');
+  });
+});

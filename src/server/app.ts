@@ -1,0 +1,31 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { healthRoutes } from './health/health.routes.js';
+import { serveAddinFiles } from './http/addin-files.js';
+import { installErrorHandling } from './http/errors.js';
+import { VERSION } from './version.js';
+
+export type BuildAppOptions = {
+  config: Config;
+  https?: { cert: string; key: string };
+  logger?: FastifyServerOptions['logger'];
+};
+
+/**
+ * Composes the bridge: one origin serving the built add-in and /api. Routes receive their domain services
+ * as plugin options, so tests build the same app over their own SQLite file and SMTP server.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
+    // A 30 MB IncaMail message travels as base64 JSON: 30 MB × 4/3 plus the envelope.
+    bodyLimit: 42 * 1024 * 1024,
+  }) as unknown as FastifyInstance;
+
+  installErrorHandling(app);
+  await app.register(healthRoutes, { version: VERSION });
+  await serveAddinFiles(app, config.addinDir);
+  return app;
+}

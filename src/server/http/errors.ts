@@ -1,0 +1,44 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import { AppError, describeDetails, issuesToDetails } from '../../contract/errors.js';
+
+/** Parses a request part with its contract schema; a failure is a 400 that names each offending field. */
+export function parseRequest<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  part: 'query' | 'body' | 'params' | 'headers',
+): z.infer<S> {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data;
+  const details = issuesToDetails(parsed.error, part === 'body' ? 'body' : '');
+  throw new AppError('bad_request', `Invalid request ${part}: ${describeDetails(details)}`, { details });
+}
+
+/**
+ * Every failure leaves the bridge as `{ error: { code, message } }`. Client mistakes keep their own
+ * message; anything unexpected is logged with its stack and answered with a generic 500, so no stack trace
+ * or upstream body reaches the add-in.
+ */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.status >= 500) request.log.error({ err: error.cause ?? error, code: error.code }, error.message);
+      return reply.status(error.status).send(error.toJSON());
+    }
+    const status = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+    if (status === 413) {
+      return reply.status(413).send(new AppError('payload_too_large', 'The request is too large.').toJSON());
+    }
+    if (status >= 400 && status < 500) {
+      const code = status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : 'bad_request';
+      return reply.status(status).send(new AppError(code, error.message).toJSON());
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    return reply.status(500).send(new AppError('internal', 'The bridge hit an unexpected error.').toJSON());
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const message = `No such ${request.url.startsWith('/api/') ? 'API route' : 'page'}: ${request.method} ${request.url.split('?')[0]}`;
+    return reply.status(404).send(new AppError('not_found', message).toJSON());
+  });
+}

@@ -1,0 +1,68 @@
+// @ts-check
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { DEV_ORIGIN, rewriteManifestOrigin } from './tools/manifest-origin.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** @returns {import('webpack').Configuration} */
+export default (_env, argv) => {
+  const production = argv.mode !== 'development';
+  // The public origin is a build parameter: `ADDIN_PUBLIC_URL=https://mail.example.ch npm run build`.
+  const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_ORIGIN;
+  return {
+    mode: production ? 'production' : 'development',
+    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.join(root, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Shared contract files import with `.js` extensions (Node ESM); map them back to their sources.
+      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
+        },
+      ],
+    },
+    optimization: { splitChunks: { chunks: 'all' } },
+    performance: { hints: false },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/support.html', to: 'support.html' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            transform: (content) => rewriteManifestOrigin(content.toString(), publicUrl),
+          },
+        ],
+      }),
+    ],
+  };
+};
