@@ -7,7 +7,11 @@ import { DEV_ORIGIN, rewriteManifestOrigin } from './tools/manifest-origin.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-/** @returns {import('webpack').Configuration} */
+/**
+ * @param {Record<string, unknown>} _env
+ * @param {{ mode?: string }} argv
+ * @returns {import('webpack').Configuration}
+ */
 export default (_env, argv) => {
   const production = argv.mode !== 'development';
   // The public origin is a build parameter: `ADDIN_PUBLIC_URL=https://mail.example.ch npm run build`.

@@ -92,11 +92,11 @@ export function parseManifest(xml: string): Element {
 export function checkElementOrder(root: Element): string[] {
   const problems: string[] = [];
   for (const element of allElements(root)) {
-    const sequence = SEQUENCES[element.localName];
+    const sequence = SEQUENCES[element.localName ?? ''];
     if (!sequence) continue;
     let last = -1;
     for (const child of children(element)) {
-      const position = sequence.indexOf(child.localName);
+      const position = sequence.indexOf(child.localName ?? '');
       if (position === -1) {
         problems.push(`<${child.localName}> is not expected inside <${element.localName}>`);
       } else if (position < last) {
@@ -130,7 +130,7 @@ export function checkResids(root: Element): string[] {
     const resid = element.getAttribute('resid');
     if (resid === null) continue;
     const resource = resources.get(resid);
-    const expected = RESID_KIND[element.localName];
+    const expected = RESID_KIND[element.localName ?? ''];
     if (!resource) problems.push(`resid "${resid}" of <${element.localName}> resolves to no resource`);
     else if (expected && resource.kind !== expected) {
       problems.push(`resid "${resid}" of <${element.localName}> points into ${resource.kind}, expected ${expected}`);
