@@ -1,8 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import path from 'node:path';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { installErrorHandling } from './http/errors.js';
+import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
 
 export type BuildAppOptions = {
@@ -25,6 +27,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);
+
+  // One SQLite file holds every module's tables; each module applies its own migrations.
+  const db = openDatabase(path.join(config.dataDir, 'ledgermail.sqlite'));
+  app.addHook('onClose', async () => db.close());
+
   await app.register(healthRoutes, { version: VERSION });
   await serveAddinFiles(app, config.addinDir);
   return app;
