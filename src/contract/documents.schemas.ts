@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import { LanguageSchema } from './locale.js';
+import { DeliveryModeSchema } from './modes.js';
+
+/**
+ * The documents API of the bridge (`/api/documents`, `/api/customers`). Every connector (built-in ledger,
+ * bexio, WinBIZ Cloud) answers in these shapes. Amounts are in major units (francs, euros), rounded to
+ * cents; dates are ISO calendar dates (YYYY-MM-DD); timestamps ISO 8601 with time zone.
+ */
+export const DocumentKindSchema = z.enum(['invoice', 'reminder']);
+export type DocumentKind = z.infer<typeof DocumentKindSchema>;
+
+export const DocumentStatusSchema = z.enum(['draft', 'open', 'overdue', 'paid', 'cancelled']);
+export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
+
+export const CurrencySchema = z.enum(['CHF', 'EUR']);
+export type Currency = z.infer<typeof CurrencySchema>;
+
+export const ReminderLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export type ReminderLevel = z.infer<typeof ReminderLevelSchema>;
+
+const IsoDateSchema = z.iso.date();
+
+/** Structured address as Swiss QR-bill 2.3 requires (no combined address lines). */
+export const AddressSchema = z.object({
+  street: z.string(),
+  buildingNumber: z.string(),
+  postalCode: z.string(),
+  town: z.string(),
+  country: z.string().length(2),
+});
+export type Address = z.infer<typeof AddressSchema>;
+
+export const CustomerRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The customer's primary e-mail address; null when the accounting knows none. */
+  email: z.string().nullable(),
+  language: LanguageSchema,
+});
+export type CustomerRef = z.infer<typeof CustomerRefSchema>;
+
+export const CustomerSchema = CustomerRefSchema.extend({
+  emails: z.array(z.string()),
+  address: AddressSchema,
+});
+export type Customer = z.infer<typeof CustomerSchema>;
+
+export const SentInfoSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  mode: DeliveryModeSchema,
+  sendId: z.string().nullable(),
+});
+export type SentInfo = z.infer<typeof SentInfoSchema>;
+
+export const DocumentSummarySchema = z.object({
+  id: z.string(),
+  kind: DocumentKindSchema,
+  number: z.string(),
+  customer: CustomerRefSchema,
+  issueDate: IsoDateSchema,
+  dueDate: IsoDateSchema,
+  currency: CurrencySchema,
+  total: z.number(),
+  openAmount: z.number(),
+  status: DocumentStatusSchema,
+  /** Reminders only: the invoice reminded of, the level (1–3) and the fee added to the open amount. */
+  invoiceId: z.string().nullable(),
+  level: ReminderLevelSchema.nullable(),
+  fee: z.number().nullable(),
+  /** The last time this document was sent through LedgerMail, if ever. */
+  lastSent: SentInfoSchema.nullable(),
+});
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+
+export const DocumentLineSchema = z.object({
+  description: z.string(),
+  quantity: z.number(),
+  unitPrice: z.number(),
+  vatRate: z.number(),
+  amount: z.number(),
+});
+export type DocumentLine = z.infer<typeof DocumentLineSchema>;
+
+export const DocumentDetailSchema = DocumentSummarySchema.extend({
+  lines: z.array(DocumentLineSchema),
+  customerAddress: AddressSchema,
+  /** QR reference (27 digits) or Creditor Reference (RF…) printed on the payment part. */
+  paymentReference: z.string(),
+});
+export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
+
+export const DocumentPageSchema = z.object({
+  items: z.array(DocumentSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+export type DocumentPage = z.infer<typeof DocumentPageSchema>;
+
+export const CustomerListSchema = z.object({ items: z.array(CustomerSchema) });
+export type CustomerList = z.infer<typeof CustomerListSchema>;
+
+/** Comma-separated list in a query string, trimmed, empty parts dropped. */
+const commaList = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).min(1));
+
+export const MAX_PAGE_SIZE = 200;
+
+/** Query string of `GET /api/documents`. Everything arrives as text; numbers are coerced and bounded. */
+export const DocumentQuerySchema = z.strictObject({
+  kind: DocumentKindSchema.optional(),
+  q: z.string().trim().max(200).optional(),
+  status: commaList(DocumentStatusSchema).optional(),
+  customerEmail: commaList(z.email()).optional(),
+  customerId: z.string().max(100).optional(),
+  level: commaList(z.string().transform(Number).pipe(ReminderLevelSchema)).optional(),
+  overdueDays: z.coerce.number().int().min(0).max(3650).optional(),
+  notSent: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  cursor: z.string().max(500).optional(),
+});
+export type DocumentQueryInput = z.input<typeof DocumentQuerySchema>;
+export type DocumentQuery = z.output<typeof DocumentQuerySchema>;
+
+export const CustomerQuerySchema = z.strictObject({
+  email: commaList(z.email()),
+});
+export type CustomerQuery = z.output<typeof CustomerQuerySchema>;
