@@ -20,6 +20,11 @@ const directionZones = [
   { target: browserCode, from: './src/server', message: 'Browser code must not import the bridge.' },
   { target: './src/server', from: browserCode, message: 'The bridge must not import browser code.' },
   { target: './src/services', from: ['./src/taskpane', './src/commands'], message: 'Services sit below the UI.' },
+  {
+    target: [...browserCode, './src/server', './src/contract'],
+    from: './src/workbench',
+    message: 'The workbench (simulated Office) is a development tool; product code must not depend on it.',
+  },
 ];
 const testHelperZone = { target: './src', from: './test', message: 'Product code must not import test helpers.' };
 
