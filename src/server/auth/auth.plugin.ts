@@ -1,0 +1,71 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { DevTokenQuerySchema, type AuthConfig, type Caller, type Token } from '../../contract/auth.schemas.js';
+import { AppError } from '../../contract/errors.js';
+import { parseRequest } from '../http/errors.js';
+import type { AuthSettings } from './auth-config.js';
+import {
+  createDevTokenIssuer,
+  createEntraVerifier,
+  type DevTokenIssuer,
+  type TokenVerifier,
+} from './token-verifier.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling, from the validated bearer token; null only on the public routes. */
+    caller: Caller | null;
+  }
+}
+
+/** Routes anyone may call: the add-in needs them before it has a token. */
+const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/auth/config', '/api/dev/token']);
+
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new AppError('unauthorized', 'Sign in to use LedgerMail.');
+  return request.caller;
+}
+
+export function requireAdmin(request: FastifyRequest): Caller {
+  const caller = callerOf(request);
+  if (caller.role !== 'admin') throw new AppError('forbidden', 'Only a LedgerMail administrator may do this.');
+  return caller;
+}
+
+/**
+ * Every /api route but the public ones needs `Authorization: Bearer <token>`. The hook runs on the root
+ * instance, so routes registered later by any module are covered without opting in.
+ */
+export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDir: string): void {
+  const verifier: TokenVerifier & Partial<Pick<DevTokenIssuer, 'issue'>> =
+    settings.mode === 'dev' ? createDevTokenIssuer(dataDir, settings.adminEmails) : createEntraVerifier(settings);
+
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    const route = request.url.split('?')[0] ?? '';
+    if (!route.startsWith('/api/') || PUBLIC_API_ROUTES.has(route)) return;
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+    if (!match?.[1]) throw new AppError('unauthorized', 'Sign in to use LedgerMail (no bearer token was sent).');
+    request.caller = await verifier.verify(match[1]);
+  });
+
+  app.get('/api/auth/config', async (): Promise<AuthConfig> => {
+    if (settings.mode === 'dev') return { mode: 'dev' };
+    return {
+      mode: 'entra',
+      clientId: settings.clientId,
+      authority: `${settings.authorityHost}/organizations`,
+      scopes: [`${settings.audience}/access_as_user`],
+    };
+  });
+
+  app.get('/api/me', async (request): Promise<Caller> => callerOf(request));
+
+  const issue = verifier.issue;
+  if (issue) {
+    app.get('/api/dev/token', async (request): Promise<Token> => {
+      const query = parseRequest(DevTokenQuerySchema, request.query, 'query');
+      return { token: await issue(query) };
+    });
+  }
+}
