@@ -1,0 +1,68 @@
+import Fastify from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { AppError } from '../../contract/errors.js';
+import { installSecurityHeaders, ADDIN_CSP } from './headers.js';
+import { createRateLimiter } from './rate-limit.js';
+import { createSecretBox, parseSecretsKey } from './secret-box.js';
+
+describe('security headers', () => {
+  it('puts a strict CSP on add-in pages, no-store on the API, and none of it on the workbench', async () => {
+    const app = Fastify({ logger: false });
+    installSecurityHeaders(app, { hsts: true });
+    app.get('/taskpane.html', async () => 'page');
+    app.get('/api/health', async () => ({ status: 'ok' }));
+    app.get('/workbench/index.html', async () => 'dev');
+    const page = await app.inject('/taskpane.html');
+    expect(page.headers['content-security-policy']).toBe(ADDIN_CSP);
+    expect(ADDIN_CSP).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
+    expect(page.headers['x-frame-options']).toBeUndefined();
+    const api = await app.inject('/api/health');
+    expect(api.headers['cache-control']).toBe('no-store');
+    expect(api.headers['content-security-policy']).toBeUndefined();
+    expect((await app.inject('/workbench/index.html')).headers['content-security-policy']).toBeUndefined();
+    await app.close();
+  });
+});
+
+describe('rate limiter', () => {
+  it('lets a caller through up to the limit, refuses the next, and refills over time', () => {
+    const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, what: 'sends' });
+    const t0 = 1_000_000;
+    for (let i = 0; i < 3; i++) limiter.take('anna', t0);
+    expect(() => limiter.take('anna', t0)).toThrow(AppError);
+    expect(() => limiter.take('anna', t0)).toThrow(/Too many sends\. Try again in 20 s\./);
+    limiter.take('bruno', t0);
+    limiter.take('anna', t0 + 20_000);
+  });
+});
+
+describe('secret box', () => {
+  const key = randomBytes(32);
+
+  it('round-trips, never stores the plaintext, and uses a fresh IV each time', () => {
+    const box = createSecretBox(key);
+    const sealed = box.seal('smtp-password-äöü');
+    expect(sealed).toMatch(/^v1\./);
+    expect(sealed).not.toContain('smtp-password');
+    expect(box.seal('smtp-password-äöü')).not.toBe(sealed);
+    expect(box.open(sealed)).toBe('smtp-password-äöü');
+  });
+
+  it('detects tampering and a wrong key', () => {
+    const sealed = createSecretBox(key).seal('secret');
+    const parts = sealed.split('.');
+    const flipped = Buffer.from(parts[3]!, 'base64url');
+    flipped[0] = flipped[0]! ^ 1;
+    expect(() => createSecretBox(key).open([...parts.slice(0, 3), flipped.toString('base64url')].join('.'))).toThrow(
+      /cannot be decrypted/,
+    );
+    expect(() => createSecretBox(randomBytes(32)).open(sealed)).toThrow(/cannot be decrypted/);
+  });
+
+  it('accepts only a 32-byte key', () => {
+    expect(parseSecretsKey(key.toString('base64'))).toEqual(key);
+    expect(() => parseSecretsKey(randomBytes(16).toString('base64'))).toThrow(/32 random bytes/);
+  });
+});
