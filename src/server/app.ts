@@ -1,5 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import path from 'node:path';
+import { documentsRoutes } from './accounting/documents.routes.js';
+import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './accounting/ledger/ledger.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
@@ -31,6 +33,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // One SQLite file holds every module's tables; each module applies its own migrations.
   const db = openDatabase(path.join(config.dataDir, 'ledgermail.sqlite'));
   app.addHook('onClose', async () => db.close());
+
+  // The built-in ledger is the default accounting backend; a fresh data directory gets the demo data.
+  if (seedDemoLedgerIfEmpty(db)) app.log.info('Seeded the built-in ledger with demo customers and documents');
+  const accounting = createBuiltInLedger(db);
+  await app.register(documentsRoutes, { connector: accounting });
 
   await app.register(healthRoutes, { version: VERSION });
   await serveAddinFiles(app, config.addinDir);

@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import type {
+  DocumentKind,
+  DocumentQuery,
+  DocumentStatus,
+  DocumentSummary,
+} from '../../../contract/documents.schemas.js';
+import { AppError } from '../../../contract/errors.js';
+import type { Language } from '../../../contract/locale.js';
+import type { DeliveryMode } from '../../../contract/modes.js';
+import type { Db } from '../../storage/database.js';
+import { addDays } from './dates.js';
+
+/** One row of the documents list, as the list and detail queries select it. */
+export type DocumentRow = {
+  id: number;
+  kind: DocumentKind;
+  number: string;
+  customer_id: number;
+  customer_name: string;
+  customer_language: Language;
+  customer_email: string | null;
+  issue_date: string;
+  due_date: string;
+  currency: 'CHF' | 'EUR';
+  total_cents: number;
+  open_cents: number;
+  status: 'draft' | 'open' | 'paid' | 'cancelled';
+  invoice_id: number | null;
+  level: 1 | 2 | 3 | null;
+  fee_cents: number | null;
+  payment_reference: string;
+  sent_at: string | null;
+  sent_mode: string | null;
+  sent_send_id: string | null;
+};
+
+export const DOCUMENT_COLUMNS = `
+  d.id, d.kind, d.number, d.customer_id, c.name AS customer_name, c.language AS customer_language,
+  (SELECT e.email FROM ledger_customer_emails e WHERE e.customer_id = d.customer_id ORDER BY e.position LIMIT 1)
+    AS customer_email,
+  d.issue_date, d.due_date, d.currency, d.total_cents, d.open_cents, d.status, d.invoice_id, d.level, d.fee_cents,
+  d.payment_reference, s.sent_at, s.mode AS sent_mode, s.send_id AS sent_send_id
+  FROM ledger_documents d
+  JOIN ledger_customers c ON c.id = d.customer_id
+  LEFT JOIN ledger_sent s ON s.id = (
+    SELECT s2.id FROM ledger_sent s2 WHERE s2.document_id = d.id ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1
+  )`;
+
+export const documentId = (kind: DocumentKind, rowId: number) => `${kind === 'invoice' ? 'inv' : 'rem'}-${rowId}`;
+export const customerId = (rowId: number) => `cus-${rowId}`;
+
+/** `inv-12` → invoice row 12; anything else (wrong prefix, not a number) names no document. */
+export function parseDocumentId(id: string): { kind: DocumentKind; rowId: number } | undefined {
+  const match = /^(inv|rem)-([1-9]\d{0,15})$/.exec(id);
+  if (!match) return undefined;
+  return { kind: match[1] === 'inv' ? 'invoice' : 'reminder', rowId: Number(match[2]) };
+}
+
+const cents = (value: number) => value / 100;
+
+export function effectiveStatus(row: Pick<DocumentRow, 'status' | 'due_date'>, today: string): DocumentStatus {
+  return row.status === 'open' && row.due_date < today ? 'overdue' : row.status;
+}
+
+export function toSummary(row: DocumentRow, today: string): DocumentSummary {
+  return {
+    id: documentId(row.kind, row.id),
+    kind: row.kind,
+    number: row.number,
+    customer: {
+      id: customerId(row.customer_id),
+      name: row.customer_name,
+      email: row.customer_email,
+      language: row.customer_language,
+    },
+    issueDate: row.issue_date,
+    dueDate: row.due_date,
+    currency: row.currency,
+    total: cents(row.total_cents),
+    openAmount: cents(row.open_cents),
+    status: effectiveStatus(row, today),
+    invoiceId: row.invoice_id === null ? null : documentId('invoice', row.invoice_id),
+    level: row.level,
+    fee: row.fee_cents === null ? null : cents(row.fee_cents),
+    lastSent:
+      row.sent_at === null ? null : { at: row.sent_at, mode: row.sent_mode as DeliveryMode, sendId: row.sent_send_id },
+  };
+}
+
+/**
+ * The cursor is the sort key of the last row returned (issue date and id, newest first), base64url-encoded
+ * so clients treat it as opaque. Anything that does not decode to such a key is the client's mistake: a 400.
+ */
+const CursorSchema = z.tuple([z.iso.date(), z.number().int().positive()]);
+
+export function encodeCursor(row: Pick<DocumentRow, 'issue_date' | 'id'>): string {
+  return Buffer.from(JSON.stringify([row.issue_date, row.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { issueDate: string; id: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const result = CursorSchema.safeParse(parsed);
+  if (!result.success) {
+    const message = 'is not a cursor this bridge handed out; start again without it';
+    throw new AppError('bad_request', `Invalid request query: cursor: ${message}`, {
+      details: [{ path: 'cursor', message }],
+    });
+  }
+  return { issueDate: result.data[0], id: result.data[1] };
+}
+
+/** Status filters in terms of stored status and due date ("overdue" is open and past due today). */
+const STATUS_CONDITION: Record<DocumentStatus, string> = {
+  draft: "d.status = 'draft'",
+  paid: "d.status = 'paid'",
+  cancelled: "d.status = 'cancelled'",
+  open: "(d.status = 'open' AND d.due_date >= @today)",
+  overdue: "(d.status = 'open' AND d.due_date < @today)",
+};
+
+/**
+ * Builds the WHERE clause of a documents query. `q` matches customers (name and e-mail addresses, folded to
+ * lower case on write) through the small customers table, and document numbers through a trigram index; a
+ * customer match then walks the (customer, issue date) index, so the search never scans all documents.
+ */
+export function buildFilter(query: DocumentQuery, today: string) {
+  const where: string[] = [];
+  const params: Record<string, string | number> = { today };
+  if (query.kind) {
+    where.push('d.kind = @kind');
+    params.kind = query.kind;
+  }
+  if (query.status) where.push(`(${query.status.map((s) => STATUS_CONDITION[s]).join(' OR ')})`);
+  if (query.level) where.push(`d.level IN (${query.level.map(Number).join(', ')})`);
+  if (query.customerId !== undefined) {
+    const match = /^cus-([1-9]\d{0,15})$/.exec(query.customerId);
+    where.push('d.customer_id = @customerId');
+    params.customerId = match ? Number(match[1]) : -1;
+  }
+  if (query.customerEmail) {
+    where.push(
+      `d.customer_id IN (SELECT e.customer_id FROM ledger_customer_emails e
+        WHERE e.email_key IN (SELECT value FROM json_each(@emails)))`,
+    );
+    params.emails = JSON.stringify(query.customerEmail.map((e) => e.toLowerCase()));
+  }
+  if (query.overdueDays !== undefined) {
+    // Overdue by at least N days (and by at least one: a document due today is not overdue yet).
+    where.push("d.status = 'open' AND d.due_date <= @overdueSince");
+    params.overdueSince = addDays(today, -Math.max(query.overdueDays, 1));
+  }
+  if (query.notSent !== undefined) {
+    where.push(`${query.notSent ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ledger_sent s3 WHERE s3.document_id = d.id)`);
+  }
+  if (query.q) {
+    const needle = query.q.toLowerCase();
+    params.q = needle;
+    // Trigrams need at least three characters; shorter input falls back to a scan of the numbers.
+    const numberMatch =
+      [...needle].length >= 3
+        ? 'd.id IN (SELECT rowid FROM ledger_numbers_fts WHERE ledger_numbers_fts MATCH @qPhrase)'
+        : 'instr(lower(d.number), @q) > 0';
+    params.qPhrase = `"${needle.replaceAll('"', '""')}"`;
+    where.push(
+      `(d.customer_id IN (SELECT id FROM ledger_customers WHERE instr(search_text, @q) > 0) OR ${numberMatch})`,
+    );
+  }
+  if (query.cursor) {
+    const after = decodeCursor(query.cursor);
+    where.push('(d.issue_date < @afterDate OR (d.issue_date = @afterDate AND d.id < @afterId))');
+    params.afterDate = after.issueDate;
+    params.afterId = after.id;
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+export function selectDocumentPage(db: Db, query: DocumentQuery, today: string) {
+  const { where, params } = buildFilter(query, today);
+  const sql = `SELECT ${DOCUMENT_COLUMNS} ${where} ORDER BY d.issue_date DESC, d.id DESC LIMIT @take`;
+  const rows = db.prepare(sql).all({ ...params, take: query.limit + 1 }) as DocumentRow[];
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map((row) => toSummary(row, today)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+  };
+}

@@ -1,0 +1,101 @@
+import { migrate, type Db, type Migration } from '../../storage/database.js';
+
+/**
+ * The built-in ledger's tables. Invoices and reminders share one documents table so that one index gives
+ * the list its stable order (issue date, then id, newest first) across both kinds, and one cursor pages it.
+ * Amounts are integer cents. Stored status is draft/open/paid/cancelled; "overdue" is computed at query
+ * time from the due date, because it changes with the calendar, not with the data.
+ */
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'customers, documents, lines, sent records',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE ledger_customers (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          language TEXT NOT NULL CHECK (language IN ('de', 'fr', 'it', 'en')),
+          street TEXT NOT NULL,
+          building_number TEXT NOT NULL,
+          postal_code TEXT NOT NULL,
+          town TEXT NOT NULL,
+          country TEXT NOT NULL CHECK (length(country) = 2),
+          -- Lower-cased name and e-mail addresses: what the search box matches, folded once on write.
+          search_text TEXT NOT NULL
+        );
+        CREATE TABLE ledger_customer_emails (
+          customer_id INTEGER NOT NULL REFERENCES ledger_customers (id),
+          position INTEGER NOT NULL,
+          email TEXT NOT NULL,
+          email_key TEXT NOT NULL,
+          PRIMARY KEY (customer_id, position)
+        ) WITHOUT ROWID;
+        CREATE INDEX ledger_customer_emails_key ON ledger_customer_emails (email_key, customer_id);
+
+        CREATE TABLE ledger_documents (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('invoice', 'reminder')),
+          number TEXT NOT NULL,
+          customer_id INTEGER NOT NULL REFERENCES ledger_customers (id),
+          issue_date TEXT NOT NULL,
+          due_date TEXT NOT NULL,
+          currency TEXT NOT NULL CHECK (currency IN ('CHF', 'EUR')),
+          total_cents INTEGER NOT NULL,
+          open_cents INTEGER NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('draft', 'open', 'paid', 'cancelled')),
+          payment_reference TEXT NOT NULL,
+          invoice_id INTEGER REFERENCES ledger_documents (id),
+          level INTEGER CHECK (level IN (1, 2, 3)),
+          fee_cents INTEGER,
+          UNIQUE (kind, number)
+        );
+        CREATE INDEX ledger_documents_order ON ledger_documents (issue_date DESC, id DESC);
+        CREATE INDEX ledger_documents_customer ON ledger_documents (customer_id, issue_date DESC, id DESC);
+        CREATE INDEX ledger_documents_kind ON ledger_documents (kind, issue_date DESC, id DESC);
+
+        -- Substring search on document numbers; trigrams index every 3-character piece.
+        CREATE VIRTUAL TABLE ledger_numbers_fts USING fts5 (
+          number, content = 'ledger_documents', content_rowid = 'id', tokenize = 'trigram'
+        );
+        CREATE TRIGGER ledger_documents_fts_insert AFTER INSERT ON ledger_documents BEGIN
+          INSERT INTO ledger_numbers_fts (rowid, number) VALUES (new.id, new.number);
+        END;
+        CREATE TRIGGER ledger_documents_fts_delete AFTER DELETE ON ledger_documents BEGIN
+          INSERT INTO ledger_numbers_fts (ledger_numbers_fts, rowid, number) VALUES ('delete', old.id, old.number);
+        END;
+        CREATE TRIGGER ledger_documents_fts_update AFTER UPDATE OF number ON ledger_documents BEGIN
+          INSERT INTO ledger_numbers_fts (ledger_numbers_fts, rowid, number) VALUES ('delete', old.id, old.number);
+          INSERT INTO ledger_numbers_fts (rowid, number) VALUES (new.id, new.number);
+        END;
+
+        CREATE TABLE ledger_document_lines (
+          document_id INTEGER NOT NULL REFERENCES ledger_documents (id),
+          position INTEGER NOT NULL,
+          description TEXT NOT NULL,
+          quantity REAL NOT NULL,
+          unit_price_cents INTEGER NOT NULL,
+          vat_rate REAL NOT NULL,
+          amount_cents INTEGER NOT NULL,
+          PRIMARY KEY (document_id, position)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE ledger_sent (
+          id INTEGER PRIMARY KEY,
+          document_id INTEGER NOT NULL REFERENCES ledger_documents (id),
+          sent_at TEXT NOT NULL,
+          mode TEXT NOT NULL,
+          sent_by TEXT NOT NULL,
+          send_id TEXT NOT NULL,
+          -- The outbox may report the same send twice (retry after a crash); it is recorded once.
+          UNIQUE (document_id, send_id)
+        );
+        CREATE INDEX ledger_sent_document ON ledger_sent (document_id, sent_at DESC);
+      `);
+    },
+  },
+];
+
+export function migrateLedger(db: Db): void {
+  migrate(db, 'ledger', MIGRATIONS);
+}
