@@ -1,0 +1,24 @@
+export { createSimulatedOffice } from './simulated-office';
+export type {
+  HostSettings,
+  SimulatedOffice,
+  SimulatedOfficeNamespace,
+  SimulatedOfficeOptions,
+  Theme,
+} from './simulated-office';
+export type { CommandRun, CommandRunStatus } from './command-runs';
+export { FUNCTION_COMMAND_TIME_LIMIT_MS } from './command-runs';
+export { MAILBOX_VERSIONS } from './compose-state';
+export type {
+  ComposeSnapshot,
+  ItemLifecycle,
+  MailboxVersion,
+  SimAttachment,
+  SimNotification,
+  SimRecipient,
+} from './compose-state';
+export { OUTLOOK_ERRORS, OfficeArgumentError } from './office-errors';
+export type { OutlookErrorName } from './office-errors';
+export { MAX_BASE64_LENGTH, MAX_CONCURRENT_ATTACHMENT_CALLS, MAX_TOTAL_BYTES } from './attachments';
+export { MAX_NOTIFICATIONS, MAX_NOTIFICATION_LENGTH } from './notifications';
+export { MAX_SUBJECT_LENGTH } from './message-compose';

@@ -1,0 +1,50 @@
+/**
+ * The enumerations of Office.js that LedgerMail reads, with the string values the real library uses
+ * (@types/office-js declares them as ambient enums, so the objects are cast to those types: product code
+ * compares against these members and gets the same strings Outlook would hand it).
+ */
+export const AsyncResultStatus = {
+  Succeeded: 'succeeded',
+  Failed: 'failed',
+} as unknown as typeof Office.AsyncResultStatus;
+
+export const CoercionType = {
+  Text: 'text',
+  Html: 'html',
+  Matrix: 'matrix',
+  Table: 'table',
+  Ooxml: 'ooxml',
+  SlideRange: 'slideRange',
+  Image: 'image',
+  XmlSvg: 'xmlSvg',
+} as unknown as typeof Office.CoercionType;
+
+export const EventType = {
+  RecipientsChanged: 'olkRecipientsChanged',
+  AttachmentsChanged: 'olkAttachmentsChanged',
+  ItemChanged: 'olkItemSelectedChanged',
+} as unknown as typeof Office.EventType;
+
+export const HostType = { Outlook: 'Outlook' } as unknown as typeof Office.HostType;
+export const PlatformType = { OfficeOnline: 'OfficeOnline' } as unknown as typeof Office.PlatformType;
+
+export const MailboxEnums = {
+  ItemNotificationMessageType: {
+    ProgressIndicator: 'progressIndicator',
+    InformationalMessage: 'informationalMessage',
+    ErrorMessage: 'errorMessage',
+    InsightMessage: 'insightMessage',
+  },
+  BodyType: { Html: 'html', Text: 'text' },
+  AttachmentType: { File: 'file', Item: 'item', Cloud: 'cloud' },
+  AttachmentContentFormat: { Base64: 'base64', Url: 'url', Eml: 'eml', ICalendar: 'iCalendar' },
+  AttachmentStatus: { Added: 'added', Removed: 'removed' },
+  RecipientType: {
+    DistributionList: 'distributionList',
+    User: 'user',
+    ExternalUser: 'externalUser',
+    Other: 'other',
+  },
+  ItemType: { Message: 'message', Appointment: 'appointment' },
+  UserProfileType: { Office365: 'office365', OutlookCom: 'outlookCom', Enterprise: 'enterprise' },
+} as unknown as typeof Office.MailboxEnums;

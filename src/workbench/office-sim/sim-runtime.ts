@@ -1,0 +1,50 @@
+import { deliver, failed, succeeded, type Callback } from './async-result';
+import type { ComposeState, MailboxVersion, RecipientField } from './compose-state';
+import type { OutlookErrorName } from './office-errors';
+
+/**
+ * What the facades share: the item state, the simulated host's settings, injected faults and the event
+ * handlers the add-in registered. One runtime serves every frame that binds to the simulator.
+ */
+export type SimRuntime = {
+  state: ComposeState;
+  /** The highest Mailbox requirement set the simulated host supports. */
+  version(): MailboxVersion;
+  latencyMs(): number;
+  /** A fault queued by a test or the workbench for the next call of this API, taken once. */
+  takeFault(api: string): OutlookErrorName | undefined;
+  recipientsChangedHandlers: Set<(event: RecipientsChangedEvent) => void>;
+  fireRecipientsChanged(fields: readonly RecipientField[]): void;
+};
+
+export type RecipientsChangedEvent = {
+  type: string;
+  changedRecipientFields: { to: boolean; cc: boolean; bcc: boolean };
+};
+
+export function versionAtLeast(version: MailboxVersion, minimum: string): boolean {
+  const [major, minor] = version.split('.').map(Number) as [number, number];
+  const [wantMajor, wantMinor = 0] = minimum.split('.').map(Number) as [number, number?];
+  return major > wantMajor || (major === wantMajor && minor >= (wantMinor ?? 0));
+}
+
+/** Answers a call: the injected fault if one is queued for `api`, otherwise the computed outcome. */
+export function answer<T>(
+  runtime: SimRuntime,
+  api: string,
+  callback: Callback<T> | undefined,
+  asyncContext: unknown,
+  outcome: () => { value: T } | { error: OutlookErrorName },
+): void {
+  const fault = runtime.takeFault(api);
+  if (fault) {
+    deliver(callback, failed<T>(fault, asyncContext), runtime.latencyMs());
+    return;
+  }
+  const result = outcome();
+  deliver(
+    callback,
+    'error' in result ? failed<T>(result.error, asyncContext) : succeeded(result.value, asyncContext),
+    runtime.latencyMs(),
+  );
+}

@@ -1,0 +1,123 @@
+import { createSimulatedOffice, OfficeArgumentError, type SimulatedOfficeOptions } from './index';
+
+type AsyncResult<T> = Office.AsyncResult<T>;
+
+/** Calls an Office callback API and resolves with the AsyncResult, noting whether the callback ran synchronously. */
+function call<T>(run: (callback: (result: AsyncResult<T>) => void) => void): Promise<AsyncResult<T>> & {
+  synchronous: boolean;
+} {
+  let synchronous = false;
+  let returned = false;
+  const promise = new Promise<AsyncResult<T>>((resolve) => {
+    run((result) => {
+      synchronous = !returned;
+      resolve(result);
+    });
+    returned = true;
+  });
+  return Object.assign(promise, {
+    get synchronous() {
+      return synchronous;
+    },
+  });
+}
+
+function setup(options: SimulatedOfficeOptions = {}) {
+  const sim = createSimulatedOffice(options);
+  return { ...sim, item: () => sim.office.context.mailbox.item };
+}
+
+describe('simulated Office: the asynchronous contract', () => {
+  it('answers every call through a later callback with status, value and the caller’s asyncContext', async () => {
+    const { item, host } = setup();
+    host.editSubject('Rechnung 2024-017');
+    const pending = call<string>((cb) => item().subject.getAsync({ asyncContext: { step: 1 } }, cb));
+    const result = await pending;
+    expect(pending.synchronous).toBe(false);
+    expect(result.status).toBe('succeeded');
+    expect(result.value).toBe('Rechnung 2024-017');
+    expect(result.asyncContext).toEqual({ step: 1 });
+  });
+
+  it('throws synchronously, as Outlook does, for a subject over 255 characters', async () => {
+    const { item, state } = setup();
+    expect(() => item().subject.setAsync('x'.repeat(256), () => undefined)).toThrow(OfficeArgumentError);
+    const result = await call<void>((cb) => item().subject.setAsync('x'.repeat(255), cb));
+    expect(result.status).toBe('succeeded');
+    expect(state.get().subject).toHaveLength(255);
+  });
+
+  it('returns an injected fault with Outlook’s code and name, once', async () => {
+    const { item, host } = setup();
+    host.failNext('saveAsync', 'SaveError');
+    const first = await call<string>((cb) => item().saveAsync(cb));
+    expect(first.status).toBe('failed');
+    expect(first.error).toMatchObject({ code: 9021, name: 'SaveError' });
+    const second = await call<string>((cb) => item().saveAsync(cb));
+    expect(second.status).toBe('succeeded');
+    expect(second.value).toMatch(/^AAMk/);
+  });
+});
+
+describe('simulated Office: host versions', () => {
+  it('answers requirement checks like a Mailbox 1.13 host and offers no closeAsync there', () => {
+    const { office } = setup({ version: '1.13' });
+    expect(office.context.requirements.isSetSupported('Mailbox', '1.8')).toBe(true);
+    expect(office.context.requirements.isSetSupported('Mailbox', '1.13')).toBe(true);
+    expect(office.context.requirements.isSetSupported('Mailbox', '1.14')).toBe(false);
+    expect(office.context.requirements.isSetSupported('IdentityAPI', '1.3')).toBe(false);
+    expect(office.context.mailbox.item.closeAsync).toBeUndefined();
+  });
+
+  it('discards the draft with closeAsync({ discardItem: true }) on 1.14 and later', async () => {
+    const { office, state, host } = setup({ version: '1.13' });
+    host.configure({ version: '1.15' });
+    const closeAsync = office.context.mailbox.item.closeAsync;
+    expect(closeAsync).toBeTypeOf('function');
+    const result = await call<void>((cb) => closeAsync!({ discardItem: true }, cb));
+    expect(result.status).toBe('succeeded');
+    expect(state.get().lifecycle).toBe('discarded');
+  });
+});
+
+describe('simulated Office: recipients and body', () => {
+  it('sets, adds and reads recipients, and raises RecipientsChanged for the add-in’s and the person’s edits', async () => {
+    const { item, host } = setup();
+    const events: unknown[] = [];
+    await call<void>((cb) =>
+      item().addHandlerAsync('olkRecipientsChanged' as never, (e: unknown) => events.push(e), cb),
+    );
+    await call<void>((cb) => item().to.setAsync(['max@example.org'], cb));
+    await call<void>((cb) => item().to.addAsync([{ emailAddress: 'eva@example.ch', displayName: 'Eva' }], cb));
+    host.editRecipients('cc', [{ emailAddress: 'buchhaltung@example.ch', displayName: 'Buchhaltung' }]);
+    const to = await call<Office.EmailAddressDetails[]>((cb) => item().to.getAsync(cb));
+    expect(to.value.map((r) => r.emailAddress)).toEqual(['max@example.org', 'eva@example.ch']);
+    await vi.waitFor(() => expect(events).toHaveLength(3));
+    expect(events[2]).toMatchObject({ changedRecipientFields: { to: false, cc: true, bcc: false } });
+  });
+
+  it('converts the body between HTML and text and appends at the cursor', async () => {
+    const { item, host } = setup();
+    host.editBodyText('Guten Tag\nAnbei die Rechnung.');
+    const type = await call<Office.CoercionType>((cb) => item().body.getTypeAsync(cb));
+    expect(type.value).toBe('html');
+    await call<void>((cb) =>
+      item().body.setSelectedDataAsync(' Freundliche Grüsse', { coercionType: 'text' as never }, cb),
+    );
+    const text = await call<string>((cb) => item().body.getAsync('text' as never, cb));
+    expect(text.value).toBe('Guten Tag\nAnbei die Rechnung. Freundliche Grüsse');
+  });
+});
+
+describe('simulated Office: custom properties', () => {
+  it('keeps changes on the loaded copy until saveAsync, then every runtime sees them', async () => {
+    const { item } = setup();
+    const loaded = await call<Office.CustomProperties>((cb) => item().loadCustomPropertiesAsync(cb));
+    loaded.value.set('ledgermail.documents', '[]');
+    const before = await call<Office.CustomProperties>((cb) => item().loadCustomPropertiesAsync(cb));
+    expect(before.value.get('ledgermail.documents')).toBeUndefined();
+    await call<void>((cb) => loaded.value.saveAsync(cb));
+    const after = await call<Office.CustomProperties>((cb) => item().loadCustomPropertiesAsync(cb));
+    expect(after.value.get('ledgermail.documents')).toBe('[]');
+  });
+});

@@ -1,0 +1,238 @@
+import { CommandRegistry, type AddinCommandEvent } from './command-runs';
+import {
+  ComposeState,
+  textToHtml,
+  type ComposeInit,
+  type MailboxVersion,
+  type RecipientField,
+  type SimRecipient,
+} from './compose-state';
+import { createMessageCompose, type SimulatedMessageCompose } from './message-compose';
+import { dismissNotification } from './notifications';
+import { AsyncResultStatus, CoercionType, EventType, HostType, MailboxEnums, PlatformType } from './office-enums';
+import { contentTypeOf } from './attachments';
+import { base64ByteLength } from './compose-state';
+import type { OutlookErrorName } from './office-errors';
+import { versionAtLeast, type RecipientsChangedEvent, type SimRuntime } from './sim-runtime';
+
+export type Theme = 'light' | 'dark';
+
+export type HostSettings = {
+  version: MailboxVersion;
+  /** Outlook's display language tag, e.g. `de-CH`. */
+  displayLanguage: string;
+  theme: Theme;
+};
+
+export type SimulatedOfficeOptions = Partial<HostSettings> & {
+  /** Extra delay before each callback, to make timing visible; 0 still answers asynchronously. */
+  latencyMs?: number;
+  compose?: ComposeInit;
+  userProfile?: { displayName: string; emailAddress: string };
+  commandTimeLimitMs?: number;
+};
+
+/** Office's theme colours for Outlook on the web (light and dark), as officeTheme reports them. */
+const THEMES: Record<Theme, Office.OfficeTheme> = {
+  light: {
+    bodyBackgroundColor: '#FFFFFF',
+    bodyForegroundColor: '#242424',
+    controlBackgroundColor: '#FFFFFF',
+    controlForegroundColor: '#242424',
+  } as Office.OfficeTheme,
+  dark: {
+    bodyBackgroundColor: '#1F1F1F',
+    bodyForegroundColor: '#FFFFFF',
+    controlBackgroundColor: '#292929',
+    controlForegroundColor: '#FFFFFF',
+  } as Office.OfficeTheme,
+};
+
+/** The Office namespace as LedgerMail's pages use it, typed by @types/office-js. */
+export type SimulatedOfficeNamespace = {
+  onReady: typeof Office.onReady;
+  context: {
+    readonly displayLanguage: string;
+    readonly contentLanguage: string;
+    readonly officeTheme: Office.OfficeTheme;
+    readonly requirements: Office.RequirementSetSupport;
+    readonly host: Office.HostType;
+    readonly platform: Office.PlatformType;
+    readonly mailbox: {
+      readonly item: SimulatedMessageCompose;
+      readonly userProfile: Pick<Office.UserProfile, 'displayName' | 'emailAddress' | 'timeZone' | 'accountType'>;
+      readonly diagnostics: Pick<Office.Diagnostics, 'hostName' | 'hostVersion'>;
+    };
+  };
+  actions: { associate(actionId: string, actionFunction: (event: AddinCommandEvent) => unknown): void };
+  AsyncResultStatus: typeof Office.AsyncResultStatus;
+  CoercionType: typeof Office.CoercionType;
+  EventType: typeof Office.EventType;
+  MailboxEnums: typeof Office.MailboxEnums;
+  HostType: typeof Office.HostType;
+  PlatformType: typeof Office.PlatformType;
+};
+
+export type SimulatedOffice = ReturnType<typeof createSimulatedOffice>;
+
+/**
+ * One simulated Outlook compose window: the Office namespace handed to the add-in's pages, and the host
+ * controls a person (the workbench form) or a test uses to play Outlook's side.
+ */
+export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
+  let settings: HostSettings = {
+    version: options.version ?? '1.15',
+    displayLanguage: options.displayLanguage ?? 'en-US',
+    theme: options.theme ?? 'light',
+  };
+  const settingsListeners = new Set<() => void>();
+  const faults = new Map<string, OutlookErrorName[]>();
+  const state = new ComposeState({
+    ...options.compose,
+    ...(options.userProfile ? { from: options.userProfile } : {}),
+  });
+  const commands = new CommandRegistry(options.commandTimeLimitMs);
+
+  const runtime: SimRuntime = {
+    state,
+    version: () => settings.version,
+    latencyMs: () => options.latencyMs ?? 0,
+    takeFault(api) {
+      const queue = faults.get(api);
+      return queue?.shift();
+    },
+    recipientsChangedHandlers: new Set(),
+    fireRecipientsChanged(fields: readonly RecipientField[]) {
+      const event: RecipientsChangedEvent = {
+        type: EventType.RecipientsChanged as unknown as string,
+        changedRecipientFields: { to: fields.includes('to'), cc: fields.includes('cc'), bcc: fields.includes('bcc') },
+      };
+      // Outlook raises the event from its own task, after the change is visible to getAsync.
+      for (const handler of [...runtime.recipientsChangedHandlers]) setTimeout(() => handler(event), 0);
+    },
+  };
+  let item = createMessageCompose(runtime);
+
+  const office: SimulatedOfficeNamespace = {
+    onReady(callback?: (info: { host: Office.HostType; platform: Office.PlatformType }) => unknown) {
+      const info = { host: HostType.Outlook, platform: PlatformType.OfficeOnline };
+      return new Promise((resolve) => {
+        setTimeout(() => {
+          callback?.(info);
+          resolve(info);
+        }, 0);
+      });
+    },
+    context: {
+      get displayLanguage() {
+        return settings.displayLanguage;
+      },
+      get contentLanguage() {
+        return settings.displayLanguage;
+      },
+      get officeTheme() {
+        return THEMES[settings.theme];
+      },
+      requirements: {
+        isSetSupported: (name: string, minVersion?: string | number) =>
+          name.toLowerCase() === 'mailbox' && versionAtLeast(settings.version, String(minVersion ?? '1.0')),
+      },
+      host: HostType.Outlook,
+      platform: PlatformType.OfficeOnline,
+      mailbox: {
+        get item() {
+          return item;
+        },
+        get userProfile() {
+          const from = state.get().from;
+          return {
+            displayName: from.displayName,
+            emailAddress: from.emailAddress,
+            timeZone: 'W. Europe Standard Time',
+            accountType: 'enterprise' as const,
+          };
+        },
+        get diagnostics() {
+          return { hostName: 'OutlookWebApp', hostVersion: `Mailbox ${settings.version} (simulated)` };
+        },
+      },
+    },
+    actions: { associate: commands.associate },
+    AsyncResultStatus,
+    CoercionType,
+    EventType,
+    MailboxEnums,
+    HostType,
+    PlatformType,
+  };
+
+  const host = {
+    settings: (): HostSettings => settings,
+    subscribeSettings(listener: () => void): () => void {
+      settingsListeners.add(listener);
+      return () => settingsListeners.delete(listener);
+    },
+    /** Switches the simulated host; pages read Office.context again, so the workbench reloads them. */
+    configure(change: Partial<HostSettings>): void {
+      settings = { ...settings, ...change };
+      if (change.version) item = createMessageCompose(runtime);
+      for (const listener of [...settingsListeners]) listener();
+    },
+    /** The person edits a recipient line; Outlook then raises RecipientsChanged. */
+    editRecipients(field: RecipientField, recipients: readonly SimRecipient[]): void {
+      state.update({ [field]: [...recipients] });
+      runtime.fireRecipientsChanged([field]);
+    },
+    editSubject(subject: string): void {
+      state.update({ subject });
+    },
+    editBodyText(text: string): void {
+      const type = state.get().body.type;
+      state.update({ body: { type, content: type === 'html' ? textToHtml(text) : text } });
+    },
+    /** The person attaches a file through Outlook's own UI (not subject to the add-in's call limits). */
+    attachFile(name: string, base64: string): string {
+      const id = `user-attachment-${state.get().attachments.length + 1}-${Date.now()}`;
+      const attachment = {
+        id,
+        name,
+        base64,
+        size: base64ByteLength(base64),
+        isInline: false,
+        contentType: contentTypeOf(name),
+      };
+      state.update({ attachments: [...state.get().attachments, attachment] });
+      return id;
+    },
+    removeAttachment(id: string): void {
+      state.update({ attachments: state.get().attachments.filter((a) => a.id !== id) });
+    },
+    dismissNotification: (key: string) => dismissNotification(runtime, key),
+    /** Makes the next call of `api` (e.g. `saveAsync`, `to.getAsync`) fail with this Outlook error. */
+    failNext(api: string, error: OutlookErrorName): void {
+      faults.set(api, [...(faults.get(api) ?? []), error]);
+    },
+    /** Starts a new, empty draft (the previous one is gone, as after a discard). */
+    newDraft(init: ComposeInit = {}): void {
+      const from = state.get().from;
+      state.update({
+        from,
+        to: init.to ?? [],
+        cc: init.cc ?? [],
+        bcc: init.bcc ?? [],
+        subject: init.subject ?? '',
+        body: init.body ?? { type: 'html', content: '' },
+        attachments: init.attachments ?? [],
+        notifications: [],
+        customProperties: {},
+        lifecycle: 'open',
+        itemId: undefined,
+      });
+    },
+    runFunction: (functionName: string, controlId: string) => commands.run(functionName, controlId),
+    commands,
+    recipientsChangedHandlerCount: () => runtime.recipientsChangedHandlers.size,
+  };
+
+  return { office, state, host };
+}
