@@ -1,25 +1,35 @@
 import { toLanguage } from '../contract/locale';
+import type { SecureMode } from '../contract/modes';
+import { createBridgeClient } from '../services/bridge-client';
 import { showNotification } from '../services/office-item';
+import { createOutgoingItem } from '../services/outgoing-message';
+import { createSendsClient } from '../services/sends-client';
+import { runSecureSend } from './secure-send';
 import { commandStrings } from './strings';
 
-type SecureMode = 'registered' | 'confidential';
-
-async function runSecureSend(mode: SecureMode, event: Office.AddinCommands.Event): Promise<void> {
+async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Promise<void> {
   const item = Office.context.mailbox.item as Office.MessageCompose;
   const strings = commandStrings[toLanguage(Office.context.displayLanguage)];
   try {
-    await showNotification(item, 'ledgermail-send', 'info', strings.notAvailableYet(mode));
-  } catch {
-    // Nothing else can tell the user: the notification itself failed. Completing the event is what matters.
+    await runSecureSend(mode, {
+      item: createOutgoingItem(item, Office.context.mailbox.userProfile.emailAddress),
+      sends: createSendsClient(createBridgeClient()),
+      strings,
+      canDiscard: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
+    });
+  } catch (error) {
+    // runSecureSend reports its own failures; this is the last resort, and must not hide the send's outcome.
+    await showNotification(item, 'ledgermail-send', 'error', strings.notSent(String(error))).catch(() => undefined);
   } finally {
+    // Outlook stops a function command that never completes only after 5 minutes, with a spinner meanwhile.
     event.completed();
   }
 }
 
 export function sendRegistered(event: Office.AddinCommands.Event): void {
-  void runSecureSend('registered', event);
+  void handle('registered', event);
 }
 
 export function sendConfidential(event: Office.AddinCommands.Event): void {
-  void runSecureSend('confidential', event);
+  void handle('confidential', event);
 }

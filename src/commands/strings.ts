@@ -1,35 +1,128 @@
 import type { Language } from '../contract/locale';
+import type { SecureMode } from '../contract/modes';
+import type { MessageProblem } from './checks';
 
-type SecureMode = 'registered' | 'confidential';
-
-type CommandStrings = {
+/** Notifications of the Registered and Confidential commands. Outlook shows at most 150 characters. */
+export type CommandStrings = {
   modeName: Record<SecureMode, string>;
-  notAvailableYet: (mode: SecureMode) => string;
+  checking: string;
+  sending: (mode: SecureMode) => string;
+  problem: (problem: MessageProblem) => string;
+  largeRegistered: (megabytes: string) => string;
+  modeNotAllowed: (mode: SecureMode) => string;
+  notSent: (reason: string) => string;
+  accepted: (mode: SecureMode, reference: string) => string;
+  acceptedKeepDraft: (mode: SecureMode, reference: string) => string;
+  refused: (reply: string) => string;
+  uncertain: string;
+  pending: string;
+  outlookFailed: (detail: string) => string;
 };
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 export const commandStrings: Record<Language, CommandStrings> = {
   en: {
-    modeName: { registered: 'registered', confidential: 'confidential' },
-    notAvailableYet(mode) {
-      return `Sending as ${this.modeName[mode]} e-mail through IncaMail is not set up on this bridge yet.`;
-    },
+    modeName: { registered: 'registered', confidential: 'confidential', personal: 'personal' },
+    checking: 'Checking the message for IncaMail…',
+    sending: (mode) => `Sending as ${commandStrings.en.modeName[mode]} e-mail through IncaMail…`,
+    problem: (p) =>
+      p.problem === 'no-recipients'
+        ? 'Not sent: add at least one recipient.'
+        : p.problem === 'too-large'
+          ? `Not sent: the message has ${mb(p.bytes)} MB; IncaMail accepts at most 30 MB.`
+          : p.problem === 'executable'
+            ? `Not sent: IncaMail refuses executable files (${p.names.join(', ')}). Remove them.`
+            : `Not sent: attach files directly, not Outlook items or cloud links (${p.names.join(', ')}).`,
+    largeRegistered: (size) => `The message has ${size} MB; registered mail over 10 MB is discouraged.`,
+    modeNotAllowed: (mode) =>
+      `Not sent: ${commandStrings.en.modeName[mode]} e-mail is not enabled by your administrator.`,
+    notSent: (reason) => `Not sent: ${reason} Your draft is unchanged.`,
+    accepted: (mode, ref) => `Sent as ${commandStrings.en.modeName[mode]} via IncaMail (ref. ${ref}).`,
+    acceptedKeepDraft: (mode, ref) =>
+      `Sent as ${commandStrings.en.modeName[mode]} via IncaMail (ref. ${ref}). You can delete this draft.`,
+    refused: (reply) => `Not sent: IncaMail refused the message (${reply}). Your draft is unchanged.`,
+    uncertain:
+      'Delivery uncertain: the connection broke after handing over the message. Check your receipts; clicking again sends a second copy.',
+    pending:
+      'IncaMail has not confirmed yet; the bridge keeps trying. Your draft is unchanged. Click again to see the result.',
+    outlookFailed: (detail) => `Not sent: Outlook could not read the message (${detail}).`,
   },
   de: {
-    modeName: { registered: 'eingeschriebene', confidential: 'vertrauliche' },
-    notAvailableYet(mode) {
-      return `Das Senden als ${this.modeName[mode]} E-Mail über IncaMail ist auf dieser Bridge noch nicht eingerichtet.`;
-    },
+    modeName: { registered: 'eingeschrieben', confidential: 'vertraulich', personal: 'persönlich' },
+    checking: 'Nachricht wird für IncaMail geprüft…',
+    sending: (mode) => `Wird ${commandStrings.de.modeName[mode]} über IncaMail gesendet…`,
+    problem: (p) =>
+      p.problem === 'no-recipients'
+        ? 'Nicht gesendet: Bitte mindestens einen Empfänger angeben.'
+        : p.problem === 'too-large'
+          ? `Nicht gesendet: Die Nachricht hat ${mb(p.bytes)} MB; IncaMail nimmt höchstens 30 MB an.`
+          : p.problem === 'executable'
+            ? `Nicht gesendet: IncaMail lehnt ausführbare Dateien ab (${p.names.join(', ')}).`
+            : `Nicht gesendet: Dateien direkt anhängen, keine Outlook-Elemente oder Cloud-Links (${p.names.join(', ')}).`,
+    largeRegistered: (size) => `Die Nachricht hat ${size} MB; eingeschrieben über 10 MB wird nicht empfohlen.`,
+    modeNotAllowed: (mode) =>
+      `Nicht gesendet: «${commandStrings.de.modeName[mode]}» ist von Ihrer Administration nicht freigegeben.`,
+    notSent: (reason) => `Nicht gesendet: ${reason} Ihr Entwurf ist unverändert.`,
+    accepted: (mode, ref) => `Über IncaMail ${commandStrings.de.modeName[mode]} gesendet (Ref. ${ref}).`,
+    acceptedKeepDraft: (mode, ref) =>
+      `Über IncaMail ${commandStrings.de.modeName[mode]} gesendet (Ref. ${ref}). Sie können diesen Entwurf löschen.`,
+    refused: (reply) => `Nicht gesendet: IncaMail hat die Nachricht abgelehnt (${reply}). Ihr Entwurf ist unverändert.`,
+    uncertain:
+      'Zustellung unsicher: Die Verbindung brach nach der Übergabe ab. Prüfen Sie Ihre Quittungen; erneutes Klicken sendet eine zweite Kopie.',
+    pending:
+      'IncaMail hat noch nicht bestätigt; die Bridge versucht es weiter. Entwurf unverändert. Später erneut klicken.',
+    outlookFailed: (detail) => `Nicht gesendet: Outlook konnte die Nachricht nicht lesen (${detail}).`,
   },
   fr: {
-    modeName: { registered: 'recommandé', confidential: 'confidentiel' },
-    notAvailableYet(mode) {
-      return `L'envoi en ${this.modeName[mode]} via IncaMail n'est pas encore configuré sur ce pont.`;
-    },
+    modeName: { registered: 'recommandé', confidential: 'confidentiel', personal: 'personnel' },
+    checking: 'Vérification du message pour IncaMail…',
+    sending: (mode) => `Envoi en ${commandStrings.fr.modeName[mode]} via IncaMail…`,
+    problem: (p) =>
+      p.problem === 'no-recipients'
+        ? 'Non envoyé : ajoutez au moins un destinataire.'
+        : p.problem === 'too-large'
+          ? `Non envoyé : le message fait ${mb(p.bytes)} Mo ; IncaMail accepte au plus 30 Mo.`
+          : p.problem === 'executable'
+            ? `Non envoyé : IncaMail refuse les fichiers exécutables (${p.names.join(', ')}).`
+            : `Non envoyé : joignez des fichiers, pas des éléments Outlook ni des liens cloud (${p.names.join(', ')}).`,
+    largeRegistered: (size) => `Le message fait ${size} Mo ; un recommandé de plus de 10 Mo est déconseillé.`,
+    modeNotAllowed: (mode) =>
+      `Non envoyé : l'envoi ${commandStrings.fr.modeName[mode]} n'est pas activé par votre administrateur.`,
+    notSent: (reason) => `Non envoyé : ${reason} Votre brouillon est inchangé.`,
+    accepted: (mode, ref) => `Envoyé en ${commandStrings.fr.modeName[mode]} via IncaMail (réf. ${ref}).`,
+    acceptedKeepDraft: (mode, ref) =>
+      `Envoyé en ${commandStrings.fr.modeName[mode]} via IncaMail (réf. ${ref}). Vous pouvez supprimer ce brouillon.`,
+    refused: (reply) => `Non envoyé : IncaMail a refusé le message (${reply}). Votre brouillon est inchangé.`,
+    uncertain:
+      'Remise incertaine : la connexion a été coupée après la remise. Vérifiez vos quittances ; cliquer à nouveau envoie une seconde copie.',
+    pending:
+      "IncaMail n'a pas encore confirmé ; le pont réessaie. Brouillon inchangé. Cliquez plus tard pour voir le résultat.",
+    outlookFailed: (detail) => `Non envoyé : Outlook n'a pas pu lire le message (${detail}).`,
   },
   it: {
-    modeName: { registered: 'raccomandata', confidential: 'confidenziale' },
-    notAvailableYet(mode) {
-      return `L'invio come e-mail ${this.modeName[mode]} tramite IncaMail non è ancora configurato su questo ponte.`;
-    },
+    modeName: { registered: 'raccomandata', confidential: 'confidenziale', personal: 'personale' },
+    checking: 'Verifica del messaggio per IncaMail…',
+    sending: (mode) => `Invio come e-mail ${commandStrings.it.modeName[mode]} tramite IncaMail…`,
+    problem: (p) =>
+      p.problem === 'no-recipients'
+        ? 'Non inviato: aggiungere almeno un destinatario.'
+        : p.problem === 'too-large'
+          ? `Non inviato: il messaggio ha ${mb(p.bytes)} MB; IncaMail accetta al massimo 30 MB.`
+          : p.problem === 'executable'
+            ? `Non inviato: IncaMail rifiuta i file eseguibili (${p.names.join(', ')}).`
+            : `Non inviato: allegare file, non elementi di Outlook o link cloud (${p.names.join(', ')}).`,
+    largeRegistered: (size) => `Il messaggio ha ${size} MB; una raccomandata oltre 10 MB è sconsigliata.`,
+    modeNotAllowed: (mode) =>
+      `Non inviato: l'invio ${commandStrings.it.modeName[mode]} non è abilitato dall'amministratore.`,
+    notSent: (reason) => `Non inviato: ${reason} La bozza è invariata.`,
+    accepted: (mode, ref) => `Inviato come ${commandStrings.it.modeName[mode]} tramite IncaMail (rif. ${ref}).`,
+    acceptedKeepDraft: (mode, ref) =>
+      `Inviato come ${commandStrings.it.modeName[mode]} tramite IncaMail (rif. ${ref}). Può eliminare questa bozza.`,
+    refused: (reply) => `Non inviato: IncaMail ha rifiutato il messaggio (${reply}). La bozza è invariata.`,
+    uncertain:
+      'Consegna incerta: la connessione si è interrotta dopo la consegna. Verifichi le ricevute; un nuovo clic invia una seconda copia.',
+    pending: 'IncaMail non ha ancora confermato; il ponte riprova. Bozza invariata. Cliccare di nuovo più tardi.',
+    outlookFailed: (detail) => `Non inviato: Outlook non ha potuto leggere il messaggio (${detail}).`,
   },
 };

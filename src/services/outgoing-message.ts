@@ -1,0 +1,110 @@
+import { ATTACHED_DOCUMENTS_KEY, parseAttachedDocuments } from '../contract/item-state';
+import { settle, showNotification, type NotificationKind } from './office-item';
+
+/** The message as it stands in the compose window, read for a secure send. Nothing here changes the item. */
+export type OutgoingMessage = {
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  html: string;
+  attachments: OutgoingAttachment[];
+  /** Accounting documents the task pane attached and that are still on the item. */
+  documentIds: string[];
+};
+
+export type OutgoingAttachment =
+  | { kind: 'file'; name: string; size: number; contentBase64: string }
+  | { kind: 'unsupported'; name: string; reason: 'item' | 'cloud' };
+
+/** The custom property where a draft keeps the idempotency of its secure send across clicks and runtimes. */
+export const SEND_STATE_KEY = 'ledgermail.send';
+
+export type SendState = { draftKey: string; generation: number };
+
+/**
+ * The compose item as the Registered and Confidential commands use it: read everything that leaves,
+ * remember the send key, tell the user, and discard the draft once IncaMail accepted the message.
+ */
+export type OutgoingItem = {
+  read(): Promise<OutgoingMessage>;
+  loadSendState(): Promise<SendState | null>;
+  saveSendState(state: SendState): Promise<void>;
+  notify(kind: NotificationKind, message: string): Promise<void>;
+  /** Closes the compose window and discards the draft (Mailbox 1.14). */
+  discard(): Promise<void>;
+};
+
+const NOTIFICATION_KEY = 'ledgermail-send';
+
+export function createOutgoingItem(item: Office.MessageCompose, userEmail: string): OutgoingItem {
+  const loadProperties = () =>
+    settle<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) => item.loadCustomPropertiesAsync(cb));
+  const addresses = (field: Office.Recipients, name: string) =>
+    settle<Office.EmailAddressDetails[]>(`${name}.getAsync`, (cb) => field.getAsync(cb)).then((list) =>
+      list.map((r) => r.emailAddress),
+    );
+
+  return {
+    async read() {
+      const [to, cc, bcc, subject, html, details, properties] = await Promise.all([
+        addresses(item.to, 'to'),
+        addresses(item.cc, 'cc'),
+        addresses(item.bcc, 'bcc'),
+        settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
+        settle<string>('body.getAsync', (cb) => item.body.getAsync(Office.CoercionType.Html, cb)),
+        settle<Office.AttachmentDetailsCompose[]>('getAttachmentsAsync', (cb) => item.getAttachmentsAsync(cb)),
+        loadProperties(),
+      ]);
+      // One at a time: Outlook on the web allows few concurrent attachment calls, and a 25 MB read is heavy.
+      const attachments: OutgoingAttachment[] = [];
+      for (const detail of details) {
+        if (detail.attachmentType === Office.MailboxEnums.AttachmentType.Item) {
+          attachments.push({ kind: 'unsupported', name: detail.name, reason: 'item' });
+          continue;
+        }
+        if (detail.attachmentType === Office.MailboxEnums.AttachmentType.Cloud) {
+          attachments.push({ kind: 'unsupported', name: detail.name, reason: 'cloud' });
+          continue;
+        }
+        const content = await settle<Office.AttachmentContent>('getAttachmentContentAsync', (cb) =>
+          item.getAttachmentContentAsync(detail.id, cb),
+        );
+        if (content.format !== Office.MailboxEnums.AttachmentContentFormat.Base64) {
+          attachments.push({ kind: 'unsupported', name: detail.name, reason: 'cloud' });
+          continue;
+        }
+        attachments.push({ kind: 'file', name: detail.name, size: detail.size, contentBase64: content.content });
+      }
+      const present = new Set(details.map((d) => d.id));
+      const documentIds = parseAttachedDocuments(properties.get(ATTACHED_DOCUMENTS_KEY))
+        .filter((d) => present.has(d.attachmentId))
+        .map((d) => d.documentId);
+      return { from: userEmail, to, cc, bcc, subject, html, attachments, documentIds: [...new Set(documentIds)] };
+    },
+
+    async loadSendState() {
+      const value: unknown = (await loadProperties()).get(SEND_STATE_KEY);
+      if (typeof value !== 'string') return null;
+      try {
+        const parsed = JSON.parse(value) as Partial<SendState>;
+        return typeof parsed.draftKey === 'string' && typeof parsed.generation === 'number'
+          ? { draftKey: parsed.draftKey, generation: parsed.generation }
+          : null;
+      } catch {
+        return null;
+      }
+    },
+
+    async saveSendState(state) {
+      const properties = await loadProperties();
+      properties.set(SEND_STATE_KEY, JSON.stringify(state));
+      await settle<void>('customProperties.saveAsync', (cb) => properties.saveAsync(cb));
+    },
+
+    notify: (kind, message) => showNotification(item, NOTIFICATION_KEY, kind, message),
+
+    discard: () => settle<void>('closeAsync', (cb) => item.closeAsync({ discardItem: true }, cb)),
+  };
+}

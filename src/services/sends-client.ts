@@ -1,0 +1,31 @@
+import {
+  PolicySchema,
+  SendRecordSchema,
+  type Policy,
+  type SendRecord,
+  type SendRequestInput,
+} from '../contract/sends.schemas';
+import type { BridgeClient } from './bridge-client';
+
+/** The bridge's send API, on top of the typed bridge client. */
+export function createSendsClient(bridge: Pick<BridgeClient, 'requestJson'>) {
+  return {
+    getPolicy: (): Promise<Policy> => bridge.requestJson(PolicySchema, '/api/policy'),
+    submitSend: (idempotencyKey: string, request: SendRequestInput): Promise<SendRecord> =>
+      bridge.requestJson(SendRecordSchema, '/api/sends', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(request),
+      }),
+    getSend: (id: string): Promise<SendRecord> =>
+      bridge.requestJson(SendRecordSchema, `/api/sends/${encodeURIComponent(id)}`),
+  };
+}
+
+export type SendsClient = ReturnType<typeof createSendsClient>;
+
+/** SHA-256 of a text as hex, with the browser's Web Crypto (also in Node 20 and Outlook's runtimes). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
