@@ -8,6 +8,7 @@ import { serveAddinFiles } from './http/addin-files.js';
 import { installErrorHandling } from './http/errors.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
+import { workbenchRoutes } from './workbench/workbench.routes.js';
 
 export type BuildAppOptions = {
   config: Config;
@@ -40,6 +41,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(documentsRoutes, { connector: accounting });
 
   await app.register(healthRoutes, { version: VERSION });
+  // Development tool, never in production: a simulated Outlook compose window hosting the real pages.
+  if (config.env !== 'production') {
+    await app.register(workbenchRoutes, { addinDir: config.addinDir, workbenchDir: path.resolve('build/workbench') });
+  }
   await serveAddinFiles(app, config.addinDir);
   return app;
 }
