@@ -1,6 +1,45 @@
 import type { z } from 'zod';
 import { AppError, ErrorBodySchema } from '../contract/errors';
+import {
+  CustomerListSchema,
+  DocumentDetailSchema,
+  DocumentPageSchema,
+  type Customer,
+  type DocumentDetail,
+  type DocumentKind,
+  type DocumentPage,
+  type DocumentStatus,
+  type ReminderLevel,
+} from '../contract/documents.schemas';
 import { HealthSchema, type Health } from '../contract/health.schemas';
+import { readPdfResponse, type DocumentPdf } from './pdf-response';
+
+/** Typed arguments of `GET /api/documents`; lists become the comma lists the contract expects. */
+export type DocumentListQuery = {
+  kind?: DocumentKind;
+  q?: string;
+  status?: readonly DocumentStatus[];
+  customerEmail?: readonly string[];
+  customerId?: string;
+  level?: readonly ReminderLevel[];
+  overdueDays?: number;
+  notSent?: boolean;
+  limit?: number;
+  cursor?: string;
+};
+
+export function toDocumentSearchParams(query: DocumentListQuery): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+    if (value === undefined || value === '') continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) params.set(key, value.join(','));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  return params;
+}
 
 export type BridgeClientOptions = {
   /** Origin (and optional path prefix) of the bridge; the add-in's own origin by default. */
@@ -22,10 +61,14 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
 
   async function request(path: string, init: RequestInit = {}): Promise<Response> {
     let response: Response;
+    // The caller's signal (a pane that moved on) and our own timeout both end the call; they mean different things.
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
     try {
-      response = await doFetch(`${baseUrl}${path}`, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) });
+      response = await doFetch(`${baseUrl}${path}`, { ...init, signal });
     } catch (error) {
-      if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+      if (init.signal?.aborted) throw error;
+      if (timeout.aborted) {
         throw new AppError('timeout', 'The LedgerMail bridge did not answer in time.', { cause: error });
       }
       throw new AppError('bridge_unreachable', 'The LedgerMail bridge cannot be reached.', { cause: error });
@@ -55,6 +98,17 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
     request,
     requestJson,
     getHealth: (): Promise<Health> => requestJson(HealthSchema, '/api/health'),
+    listDocuments: (query: DocumentListQuery, init?: RequestInit): Promise<DocumentPage> =>
+      requestJson(DocumentPageSchema, `/api/documents?${toDocumentSearchParams(query)}`, init),
+    getDocument: (id: string, init?: RequestInit): Promise<DocumentDetail> =>
+      requestJson(DocumentDetailSchema, `/api/documents/${encodeURIComponent(id)}`, init),
+    getDocumentPdf: async (id: string, init?: RequestInit): Promise<DocumentPdf> =>
+      readPdfResponse(await request(`/api/documents/${encodeURIComponent(id)}/pdf`, init)),
+    findCustomers: async (emails: readonly string[], init?: RequestInit): Promise<Customer[]> => {
+      if (emails.length === 0) return [];
+      const params = new URLSearchParams({ email: emails.join(',') });
+      return (await requestJson(CustomerListSchema, `/api/customers?${params}`, init)).items;
+    },
   };
 }
 

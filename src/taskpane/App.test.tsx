@@ -1,20 +1,142 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
-import { AppError } from '../contract/errors';
-import { App, isDarkBackground } from './App';
+import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { createBridgeFixtures } from '../../test/msw/bridge-fixtures';
+import { renderPane } from '../../test/support/render-pane';
+import { INTL_LOCALE, type Language } from '../contract/locale';
+import { isDarkBackground } from './App';
 
-describe('<App>', () => {
-  it('shows the bridge version once connected', async () => {
-    render(<App bridge={{ getHealth: async () => ({ status: 'ok', version: '9.9.9' }) }} language="en" />);
-    expect(await screen.findByText('Connected to the LedgerMail bridge 9.9.9.')).toBeInTheDocument();
+// Fluent renders slowly in jsdom on a shared machine; the default 1 s makes the tests flaky, not stricter.
+configure({ asyncUtilTimeout: 5000 });
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+// Unmount first: a pane still mounted could ask the bridge once more after the handlers are gone.
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+const brunner = { emailAddress: 'Buchhaltung@Brunner-Baeckerei.ch', displayName: 'Brunner' };
+const favre = { emailAddress: 'compta@favre-horlogerie.ch', displayName: 'Favre' };
+
+/**
+ * The amount as Intl formats it for the language's Swiss locale (CLDR data differs between engines), with
+ * its no-break spaces as plain spaces, as Testing Library normalizes the page's text.
+ */
+const swiss = (language: Language, amount: number) =>
+  new Intl.NumberFormat(INTL_LOCALE[language], { style: 'currency', currency: 'CHF' })
+    .format(amount)
+    .replace(/\s/g, ' ');
+
+const forThisMessage = () => screen.getByRole('region', { name: 'For this message' });
+const allDocuments = () => screen.getByRole('region', { name: 'All documents' });
+const rowNumbers = (list: HTMLElement) =>
+  within(list)
+    .queryAllByRole('listitem')
+    .map((row) => row.getAttribute('aria-label')?.split(',')[0]);
+
+describe('task pane: recipients first', () => {
+  it("lists the recipients' invoices first, overdue and open before paid", async () => {
+    renderPane(server, { compose: { to: [brunner] } });
+    const section = forThisMessage();
+    await waitFor(() => expect(rowNumbers(section)).toEqual(['2026-0042', '2026-0044', '2026-0043']));
+    const overdue = within(section).getByRole('listitem', { name: /2026-0042/ });
+    expect(within(overdue).getByText('Overdue')).toBeInTheDocument();
+    expect(within(overdue).getByText('Bäckerei Brunner AG')).toBeInTheDocument();
+    expect(within(overdue).getByText(swiss('en', 1234.5))).toBeInTheDocument();
+    expect(within(overdue).getByText('Due 10.02.2026')).toBeInTheDocument();
   });
 
-  it("shows the bridge's error message, in German", async () => {
-    const failing = async () => {
-      throw new AppError('bridge_unreachable', 'Die LedgerMail-Bridge ist nicht erreichbar.');
-    };
-    render(<App bridge={{ getHealth: failing }} language="de" />);
-    expect(await screen.findByText('Die LedgerMail-Bridge ist nicht erreichbar.')).toBeInTheDocument();
+  it('asks for recipients when the message has none', async () => {
+    renderPane(server);
+    expect(await within(forThisMessage()).findByText(/Add recipients/)).toBeInTheDocument();
+  });
+
+  it('says so when the recipients have no documents', async () => {
+    renderPane(server, { compose: { cc: [{ emailAddress: 'someone@example.org', displayName: 'X' }] } });
+    expect(await within(forThisMessage()).findByText('No documents for these recipients.')).toBeInTheDocument();
+  });
+
+  it('follows RecipientsChanged: a new recipient brings their documents', async () => {
+    const { compose } = renderPane(server, { compose: { to: [brunner] } });
+    await waitFor(() => expect(rowNumbers(forThisMessage())).toHaveLength(3));
+    compose.setRecipients('to', [favre]);
+    await waitFor(() => expect(rowNumbers(forThisMessage())).toEqual(['2026-0045']));
+  });
+
+  it('re-reads the recipients on focus where Outlook has no RecipientsChanged', async () => {
+    const { compose } = renderPane(server, { compose: { to: [brunner], recipientsChangedSupported: false } });
+    await waitFor(() => expect(rowNumbers(forThisMessage())).toHaveLength(3));
+    compose.setRecipients('to', [favre]);
+    window.dispatchEvent(new Event('focus'));
+    await waitFor(() => expect(rowNumbers(forThisMessage())).toEqual(['2026-0045']));
+  });
+});
+
+describe('task pane: search, filters, pages, tabs', () => {
+  it('searches by customer name', async () => {
+    const { user } = renderPane(server);
+    await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(6));
+    await user.type(screen.getByRole('searchbox', { name: 'Search documents' }), 'favre');
+    await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(['2026-0045']));
+  });
+
+  it('filters by status and by overdue age', async () => {
+    const { user } = renderPane(server);
+    await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(6));
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Status' }), 'Paid');
+    await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(['2026-0047', '2026-0043']));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Any status');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Overdue since' }), 'More than 30 days');
+    await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(['2026-0042', '2026-0046']));
+  });
+
+  it('pages through thousands of invoices, one page of 50 at a time', async () => {
+    const { user } = renderPane(server, { fixtures: createBridgeFixtures({ extraInvoices: 3000 }) });
+    await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(50));
+    const first = rowNumbers(allDocuments());
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(screen.getByText('Page 2')).toBeInTheDocument());
+    await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(50));
+    expect(rowNumbers(allDocuments())).not.toContain(first[0]);
+    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(first));
+  });
+
+  it('shows reminders with their level on the Reminders tab, filtered by level', async () => {
+    const { user } = renderPane(server, { compose: { to: [brunner] } });
+    await user.click(screen.getByRole('tab', { name: 'Reminders' }));
+    await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(3));
+    expect(rowNumbers(forThisMessage())).toEqual(['M-2026-0001']);
+    await user.click(screen.getByRole('button', { name: 'Filters' }));
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Reminder level' }), 'Level 3');
+    await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(['M-2026-0003']));
+    expect(within(allDocuments()).getByText('Reminder 3')).toBeInTheDocument();
+  });
+});
+
+describe('task pane: languages and theme', () => {
+  it.each([
+    ['de', 'Rechnungen', 'Für diese Nachricht', 'Rechnung 2026-0042 anhängen', 'Fällig am 10.02.2026'],
+    ['fr', 'Factures', 'Pour ce message', 'Joindre la facture 2026-0042', 'Échéance 10.02.2026'],
+    ['it', 'Fatture', 'Per questo messaggio', 'Allega la fattura 2026-0042', 'Scadenza 10.02.2026'],
+    ['en', 'Invoices', 'For this message', 'Attach invoice 2026-0042', 'Due 10.02.2026'],
+  ] as const)('speaks %s', async (language, tab, heading, attach, due) => {
+    renderPane(server, { language, compose: { to: [brunner] } });
+    expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
+    const section = screen.getByRole('region', { name: heading });
+    const row = (await within(section).findByRole('button', { name: attach })).closest('li')!;
+    expect(within(row).getByText(due)).toBeInTheDocument();
+    expect(within(row).getByText(swiss(language, 1234.5))).toBeInTheDocument();
+  });
+
+  it("groups amounts the Swiss way (Intl's de-CH)", async () => {
+    renderPane(server, { language: 'de', compose: { to: [brunner] } });
+    const row = (await screen.findByRole('button', { name: 'Rechnung 2026-0042 anhängen' })).closest('li')!;
+    expect(within(row).getByText(/^CHF 1.234\.50$/)).toBeInTheDocument();
   });
 
   it('follows a dark Office theme', () => {

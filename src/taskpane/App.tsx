@@ -1,26 +1,32 @@
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
+  makeStyles,
   Spinner,
+  Tab,
+  TabList,
   Text,
+  tokens,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import { AppError } from '../contract/errors';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import type { DocumentKind } from '../contract/documents.schemas';
 import type { Language } from '../contract/locale';
-import type { BridgeClient } from '../services/bridge-client';
+import type { ComposeItem } from '../services/compose-item';
+import { DocumentsView } from './components/DocumentsView';
+import { useAttachments } from './hooks/use-attachments';
+import { useRecipientEmails } from './hooks/use-recipients';
+import { PaneServicesProvider, type PaneBridge, type PaneServices } from './pane-context';
 import { paneStrings } from './strings';
 
+const RemindersView = lazy(() => import('./components/RemindersView'));
+
 export type AppProps = {
-  bridge: Pick<BridgeClient, 'getHealth'>;
+  bridge: PaneBridge;
+  item: ComposeItem;
   language: Language;
   officeTheme?: Pick<Office.OfficeTheme, 'bodyBackgroundColor'> | undefined;
 };
-
-type BridgeState =
-  { status: 'checking' } | { status: 'ready'; version: string } | { status: 'failed'; message: string };
 
 /** Office reports its theme as colours; a dark body background means the dark Fluent theme. */
 export function isDarkBackground(color: string | undefined): boolean {
@@ -30,37 +36,58 @@ export function isDarkBackground(color: string | undefined): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
-export function App({ bridge, language, officeTheme }: AppProps) {
-  const strings = paneStrings[language];
-  const [state, setState] = useState<BridgeState>({ status: 'checking' });
+const useStyles = makeStyles({
+  main: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  title: { margin: 0 },
+});
 
-  useEffect(() => {
-    let cancelled = false;
-    bridge.getHealth().then(
-      (health) => !cancelled && setState({ status: 'ready', version: health.version }),
-      (error: unknown) =>
-        !cancelled &&
-        setState({ status: 'failed', message: error instanceof AppError ? error.message : strings.bridgeUnreachable }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [bridge, strings]);
-
+export function App({ bridge, item, language, officeTheme }: AppProps) {
+  const services = useMemo<PaneServices>(
+    () => ({ bridge, item, language, strings: paneStrings[language] }),
+    [bridge, item, language],
+  );
   return (
     <FluentProvider theme={isDarkBackground(officeTheme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme}>
-      <main style={{ padding: 12, minHeight: '100vh', boxSizing: 'border-box' }}>
-        <Text as="h1" size={500} weight="semibold" block>
-          LedgerMail
-        </Text>
-        {state.status === 'checking' && <Spinner size="tiny" label={strings.connecting} />}
-        {state.status === 'ready' && <Text>{strings.connected(state.version)}</Text>}
-        {state.status === 'failed' && (
-          <MessageBar intent="error">
-            <MessageBarBody>{state.message}</MessageBarBody>
-          </MessageBar>
-        )}
-      </main>
+      <PaneServicesProvider value={services}>
+        <Pane services={services} />
+      </PaneServicesProvider>
     </FluentProvider>
+  );
+}
+
+function Pane({ services }: { services: PaneServices }) {
+  const styles = useStyles();
+  const { strings } = services;
+  const [tab, setTab] = useState<DocumentKind>('invoice');
+  const recipients = useRecipientEmails(services.item);
+  const attachments = useAttachments(services);
+
+  return (
+    <main className={styles.main}>
+      <Text as="h1" size={500} weight="semibold" className={styles.title}>
+        {strings.title}
+      </Text>
+      <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as DocumentKind)}>
+        <Tab value="invoice">{strings.tabs.invoice}</Tab>
+        <Tab value="reminder">{strings.tabs.reminder}</Tab>
+      </TabList>
+      <div role="tabpanel" aria-label={strings.tabs[tab]}>
+        {tab === 'invoice' ? (
+          <DocumentsView kind="invoice" recipients={recipients} attachments={attachments} />
+        ) : (
+          <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+            <RemindersView recipients={recipients} attachments={attachments} />
+          </Suspense>
+        )}
+      </div>
+    </main>
   );
 }

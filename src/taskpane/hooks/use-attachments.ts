@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DocumentSummary } from '../../contract/documents.schemas';
+import type { AttachedDocument } from '../../contract/item-state';
+import { base64LengthOf, bytesToBase64, checkAttachmentLimits } from '../../services/attachment-limits';
+import type { ComposeItem } from '../../services/compose-item';
+import { describeError, formatMegabytes } from '../format';
+import type { PaneServices } from '../pane-context';
+import { paneStrings } from '../strings';
+import { fillMessage } from './fill-message';
+
+export type AttachState = { state: 'idle' } | { state: 'attaching' } | { state: 'attached'; fileName: string };
+export type RowNotice = { intent: 'success' | 'error' | 'info'; message: string };
+export type RowStatus = { attach: AttachState; filling: boolean; notice: RowNotice | null };
+
+export type Attachments = {
+  statusOf(documentId: string): RowStatus;
+  attach(document: DocumentSummary): void;
+  fill(document: DocumentSummary): void;
+};
+
+const IDLE: AttachState = { state: 'idle' };
+
+/**
+ * Attaching and filling, shared by every row of the pane (a document can show in both sections). Work runs
+ * one operation at a time: Outlook on the web refuses a fourth attachment call in flight, and the list of
+ * attached documents in the custom properties must not be written by two operations at once.
+ */
+export function useAttachments({ bridge, item, language, strings }: PaneServices): Attachments {
+  const [attachStates, setAttachStates] = useState<ReadonlyMap<string, AttachState>>(new Map());
+  const [filling, setFilling] = useState<ReadonlySet<string>>(new Set());
+  const [notices, setNotices] = useState<ReadonlyMap<string, RowNotice | null>>(new Map());
+  const queue = useRef<Promise<void>>(Promise.resolve());
+
+  const setAttach = useCallback((id: string, state: AttachState) => {
+    setAttachStates((current) => new Map(current).set(id, state));
+  }, []);
+  const setNotice = useCallback((id: string, notice: RowNotice | null) => {
+    setNotices((current) => new Map(current).set(id, notice));
+  }, []);
+  const enqueue = useCallback((work: () => Promise<void>) => {
+    queue.current = queue.current.then(work, work);
+  }, []);
+
+  // What an earlier session of the pane attached, as far as the attachments are still on the message.
+  const reconcile = useCallback(async () => {
+    const stillAttached = await attachedDocuments(item);
+    setAttachStates((current) => {
+      const next = new Map(current);
+      for (const [id, state] of current) if (state.state === 'attached' && !stillAttached.has(id)) next.delete(id);
+      for (const [id, entry] of stillAttached) next.set(id, { state: 'attached', fileName: entry.fileName });
+      return next;
+    });
+  }, [item]);
+
+  useEffect(() => {
+    // A failed check only means the buttons start enabled; attach() checks again before adding anything.
+    const run = () => enqueue(() => reconcile().catch(() => undefined));
+    run();
+    // The user may remove an attachment in Outlook; the pane learns it when it gets focus again.
+    window.addEventListener('focus', run);
+    return () => window.removeEventListener('focus', run);
+  }, [enqueue, reconcile]);
+
+  const attach = useCallback(
+    (document: DocumentSummary) => {
+      setAttach(document.id, { state: 'attaching' });
+      setNotice(document.id, null);
+      enqueue(async () => {
+        try {
+          const attached = await attachedDocuments(item);
+          const existing = attached.get(document.id);
+          if (existing) return setAttach(document.id, { state: 'attached', fileName: existing.fileName });
+
+          const pdf = await bridge.getDocumentPdf(document.id);
+          const present = await item.getAttachments();
+          const verdict = checkAttachmentLimits({
+            base64Length: base64LengthOf(pdf.bytes.length),
+            fileBytes: pdf.bytes.length,
+            existingAttachmentBytes: present.reduce((sum, a) => sum + a.size, 0),
+          });
+          if (verdict.verdict !== 'fits') {
+            setAttach(document.id, IDLE);
+            const message =
+              verdict.verdict === 'file-too-large'
+                ? strings.attach.fileTooLarge(formatMegabytes(pdf.bytes.length, language))
+                : strings.attach.totalTooLarge(formatMegabytes(verdict.totalBytes, language));
+            return setNotice(document.id, { intent: 'error', message });
+          }
+
+          const forCustomer = paneStrings[document.customer.language].message;
+          const fileName = pdf.fileName ?? `${forCustomer.documentName[document.kind]} ${document.number}.pdf`;
+          const attachmentId = await item.addFileAttachment(bytesToBase64(pdf.bytes), fileName);
+          const entry: AttachedDocument = {
+            documentId: document.id,
+            attachmentId,
+            fileName,
+            kind: document.kind,
+            number: document.number,
+          };
+          await item.saveAttachedDocuments([...attached.values(), entry]);
+          setAttach(document.id, { state: 'attached', fileName });
+          setNotice(document.id, { intent: 'success', message: strings.attach.attachedAs(fileName) });
+        } catch (error) {
+          setAttach(document.id, IDLE);
+          setNotice(document.id, { intent: 'error', message: describeError(error, strings) });
+        }
+      });
+    },
+    [bridge, item, language, strings, enqueue, setAttach, setNotice],
+  );
+
+  const fill = useCallback(
+    (document: DocumentSummary) => {
+      setFilling((current) => new Set(current).add(document.id));
+      setNotice(document.id, null);
+      enqueue(async () => {
+        try {
+          const outcome = await fillMessage(item, document);
+          const message = {
+            filled: strings.fill.done,
+            'selection-present': strings.fill.selectionPresent,
+            'nothing-to-do': strings.fill.nothingToDo,
+          }[outcome];
+          setNotice(document.id, { intent: outcome === 'filled' ? 'success' : 'info', message });
+        } catch (error) {
+          setNotice(document.id, { intent: 'error', message: describeError(error, strings) });
+        } finally {
+          setFilling((current) => {
+            const next = new Set(current);
+            next.delete(document.id);
+            return next;
+          });
+        }
+      });
+    },
+    [item, strings, enqueue, setNotice],
+  );
+
+  const statusOf = useCallback(
+    (id: string): RowStatus => ({
+      attach: attachStates.get(id) ?? IDLE,
+      filling: filling.has(id),
+      notice: notices.get(id) ?? null,
+    }),
+    [attachStates, filling, notices],
+  );
+
+  return { statusOf, attach, fill };
+}
+
+/** The recorded documents whose attachment is still on the item, by document id. */
+async function attachedDocuments(item: ComposeItem): Promise<Map<string, AttachedDocument>> {
+  const [recorded, present] = await Promise.all([item.loadAttachedDocuments(), item.getAttachments()]);
+  const presentIds = new Set(present.map((a) => a.id));
+  return new Map(recorded.filter((entry) => presentIds.has(entry.attachmentId)).map((e) => [e.documentId, e]));
+}

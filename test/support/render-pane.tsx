@@ -1,0 +1,41 @@
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { SetupServer } from 'msw/node';
+import type { Language } from '../../src/contract/locale';
+import { createBridgeClient } from '../../src/services/bridge-client';
+import { createComposeItem } from '../../src/services/compose-item';
+import { App } from '../../src/taskpane/App';
+import { createBridgeFixtures, type BridgeFixtures } from '../msw/bridge-fixtures';
+import { createBridgeHandlers, TEST_BRIDGE_ORIGIN } from '../msw/bridge-handlers';
+import { createComposeMock, type ComposeMockOptions } from './office-compose-mock';
+
+export type RenderPaneOptions = {
+  language?: Language;
+  compose?: ComposeMockOptions;
+  fixtures?: BridgeFixtures;
+  pdfs?: Map<string, Uint8Array>;
+  bodyBackgroundColor?: string;
+  timeoutMs?: number;
+};
+
+/**
+ * Renders the real task pane against msw's bridge handlers and a simulated compose item, the way index.tsx
+ * wires it in Outlook. Installs the mock as the global `Office`, since the wrappers read its enums.
+ */
+export function renderPane(server: SetupServer, options: RenderPaneOptions = {}) {
+  const fixtures = options.fixtures ?? createBridgeFixtures();
+  server.use(...createBridgeHandlers(fixtures, { pdfs: options.pdfs }));
+  const compose = createComposeMock(options.compose);
+  (globalThis as { Office?: unknown }).Office = compose.office;
+  const bridge = createBridgeClient({ baseUrl: TEST_BRIDGE_ORIGIN, timeoutMs: options.timeoutMs ?? 5000 });
+  const user = userEvent.setup();
+  const view = render(
+    <App
+      bridge={bridge}
+      item={createComposeItem(compose.item)}
+      language={options.language ?? 'en'}
+      officeTheme={{ bodyBackgroundColor: options.bodyBackgroundColor ?? '#ffffff' }}
+    />,
+  );
+  return { ...view, user, compose, fixtures };
+}
