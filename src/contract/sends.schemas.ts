@@ -78,6 +78,8 @@ export const SendRecordSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   acceptedAt: z.iso.datetime({ offset: true }).nullable(),
+  /** While a temporary failure is being retried: when the next attempt is due. */
+  nextAttemptAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export type SendRecord = z.infer<typeof SendRecordSchema>;
 
@@ -95,3 +97,26 @@ export const PolicySchema = z.object({
   route: z.enum(['relay', 'mailbox']),
 });
 export type Policy = z.infer<typeof PolicySchema>;
+
+/** `Idempotency-Key` header of `POST /api/sends`: printable ASCII, derived by the add-in from the draft. */
+export const IdempotencyKeySchema = z
+  .string({ error: 'the Idempotency-Key header is required' })
+  .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters');
+
+/** `?wait=N`: answer once the send is settled, or after N seconds with its state at that moment. */
+export const SendWaitQuerySchema = z.object({ wait: z.coerce.number().min(0).max(60).default(0) });
+
+export const SendListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(100).optional(),
+});
+
+/** IncaMail refuses executable attachments; the add-in checks before sending and the bridge again. */
+const EXECUTABLE_EXTENSIONS = new Set(
+  'exe com bat cmd scr pif msi msp msc cpl jar js jse vbs vbe wsf wsh ps1 psm1 hta lnk reg dll sys app sh'.split(' '),
+);
+
+export function isExecutableFileName(name: string): boolean {
+  const extension = /\.([^.]+)$/.exec(name.trim().toLowerCase())?.[1];
+  return extension !== undefined && EXECUTABLE_EXTENSIONS.has(extension);
+}

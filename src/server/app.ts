@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { installErrorHandling } from './http/errors.js';
+import { registerSends } from './sends/sends.plugin.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
 import { workbenchRoutes } from './workbench/workbench.routes.js';
@@ -39,6 +40,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (seedDemoLedgerIfEmpty(db)) app.log.info('Seeded the built-in ledger with demo customers and documents');
   const accounting = createBuiltInLedger(db);
   await app.register(documentsRoutes, { connector: accounting });
+  // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
+  await registerSends(app, { db, config, accounting });
 
   await app.register(healthRoutes, { version: VERSION });
   // Development tool, never in production: a simulated Outlook compose window hosting the real pages.

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AuthEnvSchema, toAuthSettings, type AuthSettings } from './auth/auth-config.js';
+import { IncaMailEnvSchema, toIncaMailSettings, type IncaMailSettings } from './incamail/incamail-config.js';
 
 const onOff = z.enum(['on', 'off']);
 
@@ -17,6 +19,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ADDIN_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...IncaMailEnvSchema.shape,
+  ...AuthEnvSchema.shape,
 });
 
 export type Config = {
@@ -27,6 +31,8 @@ export type Config = {
   dataDir: string;
   addinDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  incamail: IncaMailSettings;
+  auth: AuthSettings;
 };
 
 export class ConfigError extends Error {
@@ -48,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
     problems.push('TLS_CERT_FILE and TLS_KEY_FILE: set both or neither');
   }
+  const incamail = toIncaMailSettings(e, problems);
+  const auth = toAuthSettings(e, e.NODE_ENV, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -57,5 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     addinDir: path.resolve(e.ADDIN_DIR),
     logLevel: e.LOG_LEVEL,
+    incamail,
+    auth,
   };
 }

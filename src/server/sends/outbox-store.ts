@@ -1,0 +1,325 @@
+import type { SecureMode } from '../../contract/modes.js';
+import type { SendRecord, SendStatus } from '../../contract/sends.schemas.js';
+import { migrate, type Db, type Migration } from '../storage/database.js';
+
+/**
+ * How far the message data of the current attempt got. `complete` means the whole message was handed to the
+ * socket: from then on IncaMail may have accepted it, so an interrupted attempt is `uncertain`, never retried.
+ */
+export type DataPhase = 'none' | 'started' | 'complete';
+
+const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'sends and their attachments',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE outbox_sends (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          id TEXT NOT NULL UNIQUE,
+          sent_by TEXT NOT NULL,
+          idempotency_key TEXT NOT NULL,
+          request_hash TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('received', 'submitting', 'accepted', 'failed', 'uncertain')),
+          mode TEXT NOT NULL,
+          from_address TEXT NOT NULL,
+          subject TEXT NOT NULL,
+          recipients_json TEXT NOT NULL,
+          html TEXT,
+          message_id TEXT NOT NULL,
+          document_ids_json TEXT NOT NULL,
+          attachment_count INTEGER NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          attempts INTEGER NOT NULL DEFAULT 0,
+          data_phase TEXT NOT NULL DEFAULT 'none' CHECK (data_phase IN ('none', 'started', 'complete')),
+          next_attempt_at INTEGER,
+          smtp_response TEXT,
+          error_code TEXT,
+          error_message TEXT,
+          documents_recorded INTEGER NOT NULL DEFAULT 1,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          accepted_at TEXT,
+          UNIQUE (sent_by, idempotency_key)
+        );
+        CREATE INDEX outbox_sends_due ON outbox_sends (next_attempt_at) WHERE next_attempt_at IS NOT NULL;
+        CREATE TABLE outbox_attachments (
+          send_id TEXT NOT NULL REFERENCES outbox_sends (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          content BLOB NOT NULL,
+          PRIMARY KEY (send_id, position)
+        );
+      `),
+  },
+];
+
+type SendRow = {
+  seq: number;
+  id: string;
+  sent_by: string;
+  request_hash: string;
+  status: SendStatus;
+  mode: SecureMode;
+  from_address: string;
+  subject: string;
+  recipients_json: string;
+  html: string | null;
+  message_id: string;
+  document_ids_json: string;
+  attachment_count: number;
+  size_bytes: number;
+  attempts: number;
+  data_phase: DataPhase;
+  next_attempt_at: number | null;
+  smtp_response: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  documents_recorded: number;
+  created_at: string;
+  updated_at: string;
+  accepted_at: string | null;
+};
+
+export type NewSend = {
+  id: string;
+  sentBy: string;
+  idempotencyKey: string;
+  requestHash: string;
+  mode: SecureMode;
+  from: string;
+  subject: string;
+  recipients: SendRecord['recipients'];
+  html: string;
+  messageId: string;
+  documentIds: string[];
+  sizeBytes: number;
+  attachments: { name: string; contentType: string; content: Buffer }[];
+};
+
+/** What the worker needs to submit a send. */
+export type StoredMessage = {
+  id: string;
+  messageId: string;
+  from: string;
+  subject: string;
+  recipients: SendRecord['recipients'];
+  html: string;
+  attachments: { name: string; contentType: string; content: Buffer }[];
+};
+
+export type Settlement =
+  | { status: 'accepted'; smtpResponse: string; warning?: { code: string; message: string } }
+  | { status: 'failed' | 'uncertain'; smtpResponse: string | null; error: { code: string; message: string } };
+
+/** Only the `outbox_*` tables; every SQL statement of the outbox lives here. */
+export class OutboxStore {
+  constructor(private readonly db: Db) {
+    migrate(db, 'outbox', MIGRATIONS);
+  }
+
+  findByKey(sentBy: string, idempotencyKey: string): { record: SendRecord; requestHash: string } | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM outbox_sends WHERE sent_by = ? AND idempotency_key = ?')
+      .get(sentBy, idempotencyKey) as SendRow | undefined;
+    return row ? { record: toRecord(row), requestHash: row.request_hash } : undefined;
+  }
+
+  insert(send: NewSend, now: Date): void {
+    const at = now.toISOString();
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO outbox_sends (id, sent_by, idempotency_key, request_hash, status, mode, from_address, subject,
+             recipients_json, html, message_id, document_ids_json, attachment_count, size_bytes, next_attempt_at,
+             documents_recorded, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          send.id,
+          send.sentBy,
+          send.idempotencyKey,
+          send.requestHash,
+          send.mode,
+          send.from,
+          send.subject,
+          JSON.stringify(send.recipients),
+          send.html,
+          send.messageId,
+          JSON.stringify(send.documentIds),
+          send.attachments.length,
+          send.sizeBytes,
+          now.getTime(),
+          send.documentIds.length === 0 ? 1 : 0,
+          at,
+          at,
+        );
+      const attach = this.db.prepare(
+        'INSERT INTO outbox_attachments (send_id, position, name, content_type, content) VALUES (?, ?, ?, ?, ?)',
+      );
+      send.attachments.forEach((a, i) => attach.run(send.id, i, a.name, a.contentType, a.content));
+    })();
+  }
+
+  get(id: string): SendRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM outbox_sends WHERE id = ?').get(id) as SendRow | undefined;
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Newest first; `afterSeq` is the position of the last item of the previous page. */
+  list(limit: number, afterSeq: number | undefined): { records: SendRecord[]; lastSeq: number | undefined } {
+    const rows = this.db
+      .prepare('SELECT * FROM outbox_sends WHERE seq < ? ORDER BY seq DESC LIMIT ?')
+      .all(afterSeq ?? Number.MAX_SAFE_INTEGER, limit) as SendRow[];
+    return { records: rows.map(toRecord), lastSeq: rows.at(-1)?.seq };
+  }
+
+  /** The send due first (received, or waiting for its retry) that is not already in flight. */
+  nextDue(inFlight: ReadonlySet<string>): { id: string; dueAt: number } | undefined {
+    const rows = this.db
+      .prepare(
+        `SELECT id, next_attempt_at AS dueAt FROM outbox_sends
+         WHERE next_attempt_at IS NOT NULL ORDER BY next_attempt_at, seq LIMIT ?`,
+      )
+      .all(inFlight.size + 1) as { id: string; dueAt: number }[];
+    return rows.find((row) => !inFlight.has(row.id));
+  }
+
+  /** Claims the send for one attempt and returns what to submit. */
+  beginAttempt(id: string, now: Date): StoredMessage | undefined {
+    return this.db.transaction(() => {
+      const claimed = this.db
+        .prepare(
+          `UPDATE outbox_sends SET status = 'submitting', attempts = attempts + 1, data_phase = 'none',
+             next_attempt_at = NULL, updated_at = ?
+           WHERE id = ? AND status IN ('received', 'submitting') AND next_attempt_at IS NOT NULL`,
+        )
+        .run(now.toISOString(), id);
+      if (claimed.changes === 0) return undefined;
+      const row = this.db.prepare('SELECT * FROM outbox_sends WHERE id = ?').get(id) as SendRow;
+      const attachments = this.db
+        .prepare(
+          'SELECT name, content_type AS contentType, content FROM outbox_attachments WHERE send_id = ? ORDER BY position',
+        )
+        .all(id) as StoredMessage['attachments'];
+      return {
+        id,
+        messageId: row.message_id,
+        from: row.from_address,
+        subject: row.subject,
+        recipients: JSON.parse(row.recipients_json) as SendRecord['recipients'],
+        html: row.html ?? '',
+        attachments,
+      };
+    })();
+  }
+
+  /** Written synchronously from the SMTP stream callbacks, so a crash right after still finds it on disk. */
+  setDataPhase(id: string, phase: DataPhase): void {
+    this.db.prepare('UPDATE outbox_sends SET data_phase = ? WHERE id = ?').run(phase, id);
+  }
+
+  scheduleRetry(id: string, dueAt: number, problem: { code: string; message: string; smtpResponse: string | null }) {
+    this.db
+      .prepare(
+        `UPDATE outbox_sends SET data_phase = 'none', next_attempt_at = ?, error_code = ?, error_message = ?,
+           smtp_response = ?, updated_at = ? WHERE id = ?`,
+      )
+      .run(dueAt, problem.code, problem.message, problem.smtpResponse, new Date().toISOString(), id);
+  }
+
+  /**
+   * Final state. The message content (body, attachments) is dropped: IncaMail has it or refused it, and a
+   * user who sends again does so from the draft, which stays in Outlook until IncaMail accepted.
+   */
+  settle(id: string, settlement: Settlement, now: Date): void {
+    const error = settlement.status === 'accepted' ? settlement.warning : settlement.error;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE outbox_sends SET status = ?, smtp_response = ?, error_code = ?, error_message = ?, html = NULL,
+             next_attempt_at = NULL, accepted_at = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          settlement.status,
+          settlement.smtpResponse,
+          error?.code ?? null,
+          error?.message ?? null,
+          settlement.status === 'accepted' ? now.toISOString() : null,
+          now.toISOString(),
+          id,
+        );
+      this.db.prepare('DELETE FROM outbox_attachments WHERE send_id = ?').run(id);
+    })();
+  }
+
+  /**
+   * After a restart, for attempts the bridge was in the middle of: one whose data was complete may have been
+   * delivered (`uncertain`); any other is due again now. Returns the ids that became uncertain.
+   */
+  recoverInterrupted(now: Date): string[] {
+    return this.db.transaction(() => {
+      const interrupted = this.db
+        .prepare(`SELECT id, data_phase FROM outbox_sends WHERE status = 'submitting' AND next_attempt_at IS NULL`)
+        .all() as { id: string; data_phase: DataPhase }[];
+      const uncertain = interrupted.filter((row) => row.data_phase === 'complete').map((row) => row.id);
+      for (const id of uncertain) {
+        const message = 'The bridge stopped after the message was transmitted, before IncaMail confirmed it.';
+        this.settle(
+          id,
+          { status: 'uncertain', smtpResponse: null, error: { code: 'upstream_unavailable', message } },
+          now,
+        );
+      }
+      this.db
+        .prepare(
+          `UPDATE outbox_sends SET next_attempt_at = ?, data_phase = 'none'
+           WHERE status = 'submitting' AND next_attempt_at IS NULL`,
+        )
+        .run(now.getTime());
+      return uncertain;
+    })();
+  }
+
+  /** Accepted sends whose documents the accounting has not recorded yet. */
+  unrecordedDocuments(): SendRecord[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM outbox_sends WHERE status = 'accepted' AND documents_recorded = 0 ORDER BY seq`)
+      .all() as SendRow[];
+    return rows.map(toRecord);
+  }
+
+  markDocumentsRecorded(id: string): void {
+    this.db.prepare('UPDATE outbox_sends SET documents_recorded = 1 WHERE id = ?').run(id);
+  }
+
+  sentByOf(id: string): string | undefined {
+    const row = this.db.prepare('SELECT sent_by FROM outbox_sends WHERE id = ?').get(id) as
+      { sent_by: string } | undefined;
+    return row?.sent_by;
+  }
+}
+
+function toRecord(row: SendRow): SendRecord {
+  return {
+    id: row.id,
+    status: row.status,
+    mode: row.mode,
+    from: row.from_address,
+    subject: row.subject,
+    recipients: JSON.parse(row.recipients_json) as SendRecord['recipients'],
+    documentIds: JSON.parse(row.document_ids_json) as string[],
+    attachmentCount: row.attachment_count,
+    sizeBytes: row.size_bytes,
+    attempts: row.attempts,
+    smtpResponse: row.smtp_response,
+    messageId: row.status === 'accepted' ? row.message_id : null,
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    acceptedAt: row.accepted_at,
+    nextAttemptAt:
+      row.status === 'submitting' && row.next_attempt_at ? new Date(row.next_attempt_at).toISOString() : null,
+  };
+}

@@ -1,0 +1,218 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { AppError } from '../../contract/errors.js';
+import { markMessage } from '../../contract/marking.js';
+import type { SecureMode } from '../../contract/modes.js';
+import {
+  EmailAddressSchema,
+  MAX_MESSAGE_BYTES,
+  REGISTERED_WARN_BYTES,
+  isExecutableFileName,
+  type Policy,
+  type SendList,
+  type SendRecord,
+  type SendRequest,
+} from '../../contract/sends.schemas.js';
+import type { AccountingConnector } from '../accounting/connector.js';
+import type { Db } from '../storage/database.js';
+import { OutboxStore } from './outbox-store.js';
+import type { SendTransport } from '../incamail/smtp-submission.js';
+import { OutboxWorker, type Log, type RetryPolicy } from './outbox-worker.js';
+
+/** Who asks for the send. Until sign-in exists this is the request's `from`; later it comes from the token. */
+export type Caller = { email: string };
+
+export type OutboxOptions = {
+  db: Db;
+  transport: SendTransport;
+  /** Told which documents went out once IncaMail accepted them. */
+  accounting?: Pick<AccountingConnector, 'recordSent'> | undefined;
+  recipientSuffix: string;
+  sendModes: SecureMode[];
+  /** `relay` while a transport is configured; `mailbox` tells the add-in to mark the item instead. */
+  route: Policy['route'];
+  retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'concurrency' | 'maxAttempts' | 'retryBaseMs'>;
+  log: Log;
+};
+
+const SETTLED = new Set<SendRecord['status']>(['accepted', 'failed', 'uncertain']);
+
+/**
+ * The outbox: accepts a secure message exactly once per idempotency key, keeps it in SQLite, and has the
+ * worker submit it to IncaMail. Every send is recorded with its outcome.
+ */
+export class Outbox {
+  private readonly store: OutboxStore;
+  private readonly worker: OutboxWorker;
+  private readonly changes = new EventEmitter().setMaxListeners(0);
+
+  constructor(private readonly options: OutboxOptions) {
+    this.store = new OutboxStore(options.db);
+    this.worker = new OutboxWorker(
+      this.store,
+      options.transport,
+      { retryMaxMs: 10 * 60_000, stopGraceMs: 2000, ...options.retry },
+      options.accounting,
+      (id) => this.changes.emit(id),
+      options.log,
+    );
+  }
+
+  start(): void {
+    this.worker.start();
+  }
+
+  stop(): Promise<void> {
+    return this.worker.stop();
+  }
+
+  policy(): Policy {
+    return {
+      modes: this.options.sendModes,
+      maxMessageBytes: MAX_MESSAGE_BYTES,
+      registeredWarnBytes: REGISTERED_WARN_BYTES,
+      route: this.options.route,
+    };
+  }
+
+  /**
+   * Records the send (or finds the one already recorded under this key) and wakes the worker. The same key
+   * with a different message is a conflict: the add-in derived the key from a draft that has since changed.
+   */
+  accept(
+    request: SendRequest,
+    context: { idempotencyKey: string; caller: Caller },
+  ): {
+    record: SendRecord;
+    created: boolean;
+  } {
+    const sentBy = context.caller.email.toLowerCase();
+    const requestHash = hashRequest(request);
+    const existing = this.replay(sentBy, context.idempotencyKey, requestHash);
+    if (existing) return { record: existing, created: false };
+
+    if (this.options.route !== 'relay') {
+      throw new AppError('upstream_unavailable', 'This bridge has no IncaMail submission configured.');
+    }
+    if (!this.options.sendModes.includes(request.mode)) {
+      throw new AppError('mode_not_allowed', `Sending as ${request.mode} is not enabled for this organisation.`);
+    }
+    const executables = request.attachments.filter((a) => isExecutableFileName(a.name)).map((a) => a.name);
+    if (executables.length > 0) {
+      throw new AppError('bad_request', `IncaMail refuses executable attachments: ${executables.join(', ')}`);
+    }
+    const attachments = request.attachments.map((a) => ({
+      name: a.name,
+      contentType: a.contentType,
+      content: Buffer.from(a.contentBase64, 'base64'),
+    }));
+    const sizeBytes = Buffer.byteLength(request.html) + attachments.reduce((sum, a) => sum + a.content.length, 0);
+    if (sizeBytes > MAX_MESSAGE_BYTES) {
+      const mb = (sizeBytes / 1024 / 1024).toFixed(1);
+      throw new AppError('payload_too_large', `The message is ${mb} MB; IncaMail accepts at most 30 MB.`);
+    }
+    const marked = markMessage(
+      { subject: request.subject, recipients: { to: request.to, cc: request.cc, bcc: request.bcc } },
+      request.mode,
+      this.options.recipientSuffix,
+    );
+    const tooLong = [...marked.recipients.to, ...marked.recipients.cc, ...marked.recipients.bcc].filter(
+      (address) => !EmailAddressSchema.safeParse(address).success,
+    );
+    if (tooLong.length > 0) {
+      throw new AppError('bad_request', `These addresses are too long once marked for IncaMail: ${tooLong.join(', ')}`);
+    }
+
+    // From the key lookup above to this insert nothing awaits: concurrent requests with the same key run one
+    // after the other, and the second one replays the first (the UNIQUE constraint backs this up).
+    const id = randomUUID();
+    this.store.insert(
+      {
+        id,
+        sentBy,
+        idempotencyKey: context.idempotencyKey,
+        requestHash,
+        mode: request.mode,
+        from: request.from,
+        subject: marked.subject,
+        recipients: marked.recipients,
+        html: request.html,
+        messageId: `<${id}.ledgermail@${request.from.split('@')[1]}>`,
+        documentIds: request.documentIds,
+        sizeBytes,
+        attachments,
+      },
+      new Date(),
+    );
+    this.worker.kick();
+    return { record: this.mustGet(id), created: true };
+  }
+
+  get(id: string): SendRecord | undefined {
+    return this.store.get(id);
+  }
+
+  list(query: { limit: number; cursor?: string | undefined }): SendList {
+    const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const { records, lastSeq } = this.store.list(query.limit, afterSeq);
+    const nextCursor = records.length === query.limit && lastSeq !== undefined ? encodeCursor(lastSeq) : null;
+    return { items: records, nextCursor };
+  }
+
+  /** Resolves once the send is accepted, failed or uncertain, or after `timeoutMs` with its state then. */
+  async waitUntilSettled(id: string, timeoutMs: number): Promise<SendRecord | undefined> {
+    const current = this.store.get(id);
+    if (!current || SETTLED.has(current.status) || timeoutMs <= 0) return current;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.changes.off(id, onChange);
+        resolve();
+      };
+      const onChange = () => {
+        const status = this.store.get(id)?.status;
+        if (status && SETTLED.has(status)) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.changes.on(id, onChange);
+    });
+    return this.store.get(id);
+  }
+
+  private replay(sentBy: string, key: string, requestHash: string): SendRecord | undefined {
+    const found = this.store.findByKey(sentBy, key);
+    if (!found) return undefined;
+    if (found.requestHash !== requestHash) {
+      throw new AppError(
+        'conflict',
+        'This Idempotency-Key was already used for a different message. Nothing was sent again.',
+      );
+    }
+    return found.record;
+  }
+
+  private mustGet(id: string): SendRecord {
+    const record = this.store.get(id);
+    if (!record) throw new AppError('internal', 'The send was recorded but cannot be read back.');
+    return record;
+  }
+}
+
+/** Fixed field order, so the same message hashes the same whatever order its JSON keys came in. */
+function hashRequest(request: SendRequest): string {
+  const hash = createHash('sha256');
+  const { mode, from, to, cc, bcc, subject, html, documentIds } = request;
+  hash.update(JSON.stringify([mode, from, to, cc, bcc, subject, html, documentIds]));
+  for (const a of request.attachments) hash.update(JSON.stringify([a.name, a.contentType])).update(a.contentBase64);
+  return hash.digest('hex');
+}
+
+function encodeCursor(seq: number): string {
+  return Buffer.from(`s${seq}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const match = /^s(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new AppError('bad_request', 'Invalid cursor: use the nextCursor of the previous page.');
+  return Number(match[1]);
+}

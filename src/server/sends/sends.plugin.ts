@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountingConnector } from '../accounting/connector.js';
+import type { Config } from '../config.js';
+import { IncaMailSandbox } from '../incamail/sandbox-server.js';
+import { sandboxRoutes } from '../incamail/sandbox.routes.js';
+import { smtpTransport, type SendTransport, type SmtpEndpoint } from '../incamail/smtp-submission.js';
+import type { Db } from '../storage/database.js';
+import { Outbox } from './outbox.js';
+import { sendsRoutes } from './sends.routes.js';
+
+export type SendsSetup = {
+  db: Db;
+  config: Config;
+  accounting?: Pick<AccountingConnector, 'recordSent'> | undefined;
+  /** Overrides for tests: a short retry delay, a transport to a fault-injecting server. */
+  retry?: { retryBaseMs?: number; retryMaxMs?: number; stopGraceMs?: number };
+  transport?: SendTransport;
+};
+
+/**
+ * The secure send path of the bridge: outbox, worker and transport, plus the IncaMail sandbox when no
+ * IncaMail server is configured outside production. Everything stops with the app.
+ */
+export async function registerSends(app: FastifyInstance, setup: SendsSetup): Promise<Outbox> {
+  const { incamail, env } = setup.config;
+  let endpoint: SmtpEndpoint | undefined;
+  if (incamail.smtp.kind === 'remote') {
+    const { host, port, secure, requireTLS, auth } = incamail.smtp;
+    endpoint = { host, port, secure, requireTLS, auth };
+  } else if (env !== 'production') {
+    const sandbox = await IncaMailSandbox.start({ recipientSuffix: incamail.recipientSuffix });
+    app.addHook('onClose', () => sandbox.close());
+    await app.register(sandboxRoutes, { sandbox });
+    endpoint = sandbox.endpoint();
+    app.log.info(`IncaMail sandbox listening on 127.0.0.1:${sandbox.port}; messages at /api/sandbox/messages`);
+  } else {
+    // Fail closed: without a configured IncaMail server the bridge refuses secure sends instead of guessing.
+    app.log.warn('INCAMAIL_SMTP_URL is not set: the bridge refuses secure sends (no relay route)');
+  }
+
+  const outbox = new Outbox({
+    db: setup.db,
+    transport:
+      setup.transport ??
+      smtpTransport(endpoint ?? { host: '', port: 0, secure: false, requireTLS: true }, incamail.smtpTimeoutMs),
+    accounting: setup.accounting,
+    recipientSuffix: incamail.recipientSuffix,
+    sendModes: incamail.sendModes,
+    route: endpoint || setup.transport ? 'relay' : 'mailbox',
+    retry: {
+      concurrency: incamail.concurrency,
+      maxAttempts: incamail.maxAttempts,
+      retryBaseMs: incamail.retryBaseMs,
+      ...setup.retry,
+    },
+    log: app.log,
+  });
+  await app.register(sendsRoutes, { outbox });
+  outbox.start();
+  app.addHook('onClose', () => outbox.stop());
+  return outbox;
+}

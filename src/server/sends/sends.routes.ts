@@ -1,0 +1,58 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../contract/errors.js';
+import {
+  IdempotencyKeySchema,
+  SendListQuerySchema,
+  SendRequestSchema,
+  SendWaitQuerySchema,
+  type Policy,
+  type SendList,
+  type SendRecord,
+  type SendRequest,
+} from '../../contract/sends.schemas.js';
+import { parseRequest } from '../http/errors.js';
+import type { Caller, Outbox } from './outbox.js';
+
+export type SendsRoutesOptions = {
+  outbox: Outbox;
+  /** Who is sending. Until sign-in exists the bridge takes the message's `from`; later the verified token. */
+  callerOf?: (request: FastifyRequest, body: SendRequest) => Caller;
+};
+
+const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema });
+const IdParamsSchema = z.object({ id: z.string().max(100) });
+
+export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, options) => {
+  const { outbox } = options;
+  const callerOf = options.callerOf ?? ((_request, body) => ({ email: body.from }));
+
+  app.get('/api/policy', async (): Promise<Policy> => outbox.policy());
+
+  /**
+   * 202 with the new record, or 200 with the recorded one when the key was seen before (the message is never
+   * submitted twice). `?wait=N` holds the answer until IncaMail answered, for at most N seconds.
+   */
+  app.post('/api/sends', async (request, reply): Promise<SendRecord> => {
+    const { 'idempotency-key': idempotencyKey } = parseRequest(IdempotencyHeaderSchema, request.headers, 'headers');
+    const body = parseRequest(SendRequestSchema, request.body, 'body');
+    const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
+    const { record, created } = outbox.accept(body, { idempotencyKey, caller: callerOf(request, body) });
+    const current = (await outbox.waitUntilSettled(record.id, wait * 1000)) ?? record;
+    reply.header('idempotent-replayed', String(!created));
+    return reply.status(created ? 202 : 200).send(current);
+  });
+
+  app.get('/api/sends/:id', async (request): Promise<SendRecord> => {
+    const { id } = parseRequest(IdParamsSchema, request.params, 'params');
+    const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
+    const record = await outbox.waitUntilSettled(id, wait * 1000);
+    if (!record) throw new AppError('not_found', `No send with id ${id}.`);
+    return record;
+  });
+
+  app.get('/api/sends', async (request): Promise<SendList> => {
+    const query = parseRequest(SendListQuerySchema, request.query, 'query');
+    return outbox.list(query);
+  });
+};
