@@ -5,9 +5,10 @@ import net, { type AddressInfo } from 'node:net';
  * - `refuse`: closed right after connecting, before the greeting;
  * - `drop-at-data`: cut when the client sends the DATA command, before the server sees it;
  * - `drop-mid-data`: cut after part of the message data reached the server (no terminating dot);
- * - `drop-after-data`: the whole message reaches the server (which keeps it), but its reply is never passed on.
+ * - `drop-after-data`: the whole message reaches the server (which keeps it), but its reply is never passed on;
+ * - `stall-after-data`: as `drop-after-data`, but the line stays open and silent (the client has to give up).
  */
-export type SmtpFault = 'pass' | 'refuse' | 'drop-at-data' | 'drop-mid-data' | 'drop-after-data';
+export type SmtpFault = 'pass' | 'refuse' | 'drop-at-data' | 'drop-mid-data' | 'drop-after-data' | 'stall-after-data';
 
 export type SmtpFaultProxy = { port: number; connections: () => number; close: () => Promise<void> };
 
@@ -45,7 +46,7 @@ export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFault[])
     let tail = '';
     let swallowReplies = false;
     upstream.on('data', (chunk: Buffer) => {
-      if (swallowReplies) return cut();
+      if (swallowReplies) return fault === 'stall-after-data' ? undefined : cut();
       client.write(chunk);
     });
     client.on('data', (chunk: Buffer) => {
@@ -95,7 +96,7 @@ export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFault[])
         if (endAt >= 0) {
           mode = 'command';
           tail = '';
-          if (fault === 'drop-after-data') swallowReplies = true;
+          if (fault === 'drop-after-data' || fault === 'stall-after-data') swallowReplies = true;
         }
       }
     });

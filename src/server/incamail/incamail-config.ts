@@ -56,10 +56,7 @@ export type IncaMailSettings = {
 
 export const IncaMailEnvSchema = z.object({
   INCAMAIL_SMTP_URL: z.string().min(1).optional(),
-  INCAMAIL_RECIPIENT_SUFFIX: z
-    .string()
-    .default(DEFAULT_RECIPIENT_SUFFIX)
-    .refine(isValidRecipientSuffix, 'must be a dot followed by domain labels, like .incamail.ch'),
+  INCAMAIL_RECIPIENT_SUFFIX: z.string().default(DEFAULT_RECIPIENT_SUFFIX),
   SEND_MODES: z.string().default('registered,confidential'),
   INCAMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
   INCAMAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
@@ -82,6 +79,9 @@ export function toIncaMailSettings(env: IncaMailEnv, problems: string[]): IncaMa
   const unknown = modes.filter((mode) => !(SECURE_MODES as readonly string[]).includes(mode));
   if (unknown.length > 0 || modes.length === 0) {
     problems.push(`SEND_MODES: expected a comma list of ${SECURE_MODES.join(', ')}; got "${env.SEND_MODES}"`);
+  }
+  if (!isValidRecipientSuffix(env.INCAMAIL_RECIPIENT_SUFFIX)) {
+    problems.push('INCAMAIL_RECIPIENT_SUFFIX: must be a dot followed by domain labels, like .incamail.ch');
   }
   return {
     smtp: env.INCAMAIL_SMTP_URL === undefined ? { kind: 'sandbox' } : parseSmtpUrl(env.INCAMAIL_SMTP_URL, problems),

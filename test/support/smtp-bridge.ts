@@ -1,0 +1,81 @@
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AccountingConnector, SentRecord } from '../../src/server/accounting/connector';
+import { loadConfig } from '../../src/server/config';
+import { installErrorHandling } from '../../src/server/http/errors';
+import type { Outbox } from '../../src/server/sends/outbox';
+import { registerSends } from '../../src/server/sends/sends.plugin';
+import { openDatabase } from '../../src/server/storage/database';
+import type { SendRequestInput } from '../../src/contract/sends.schemas';
+
+/** The accounting side of a send as a test sees it: every `recordSent` call, optionally failing the first ones. */
+export function recordingAccounting(failFirst = 0): Pick<AccountingConnector, 'recordSent'> & { calls: SentRecord[] } {
+  const calls: SentRecord[] = [];
+  let failures = failFirst;
+  return {
+    calls,
+    async recordSent(input) {
+      if (failures-- > 0) throw new Error('ledger unavailable');
+      calls.push(input);
+    },
+  };
+}
+
+export type SendsBridge = { app: FastifyInstance; outbox: Outbox; logs: string[] };
+
+/**
+ * The bridge's send path over a real SQLite file in `dir`, configured from environment-style variables like
+ * the real bridge (INCAMAIL_SMTP_URL pointing at a loopback test server), with short retry delays.
+ */
+export async function startSendsBridge(options: {
+  dir: string;
+  env?: Record<string, string>;
+  accounting?: Pick<AccountingConnector, 'recordSent'>;
+  stopGraceMs?: number;
+}): Promise<SendsBridge> {
+  const config = loadConfig({
+    TLS: 'off',
+    NODE_ENV: 'test',
+    DATA_DIR: options.dir,
+    ADDIN_DIR: options.dir,
+    INCAMAIL_RETRY_SECONDS: '0.02',
+    INCAMAIL_TIMEOUT_SECONDS: '2',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const app = Fastify({ logger: { level: 'trace', stream: { write: (line: string) => logs.push(line) } } });
+  installErrorHandling(app);
+  const db = openDatabase(path.join(options.dir, 'ledgermail.sqlite'));
+  app.addHook('onClose', async () => db.close());
+  const outbox = await registerSends(app, {
+    db,
+    config,
+    accounting: options.accounting,
+    retry: { stopGraceMs: options.stopGraceMs ?? 2000 },
+  });
+  await app.ready();
+  return { app: app as unknown as FastifyInstance, outbox, logs };
+}
+
+export const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n'),
+  Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
+  Buffer.from('\n%%EOF\n'),
+]);
+
+export function sendRequest(overrides: Partial<SendRequestInput> = {}): SendRequestInput {
+  return {
+    mode: 'registered',
+    from: 'anna.keller@example.ch',
+    to: ['max@example.org'],
+    cc: ['lea@example.ch'],
+    bcc: ['archive@example.ch'],
+    subject: 'Invoice 2026-0042',
+    html: '<p>Dear Max,</p><p>please find invoice 2026-0042 attached.</p>',
+    attachments: [
+      { name: 'Invoice-2026-0042.pdf', contentType: 'application/pdf', contentBase64: PDF.toString('base64') },
+    ],
+    documentIds: ['inv-2026-0042'],
+    ...overrides,
+  };
+}
