@@ -18,10 +18,10 @@ export type OutgoingAttachment =
   | { kind: 'file'; name: string; size: number; contentBase64: string }
   | { kind: 'unsupported'; name: string; reason: 'item' | 'cloud' };
 
-/** The custom property where a draft keeps the idempotency of its secure send across clicks and runtimes. */
+/** The custom property where a draft counts its deliberate new attempts after a refused or uncertain send. */
 export const SEND_STATE_KEY = 'ledgermail.send';
 
-export type SendState = { draftKey: string; generation: number };
+export type SendState = { generation: number };
 
 /**
  * The compose item as the Registered and Confidential commands use it: read everything that leaves,
@@ -29,7 +29,12 @@ export type SendState = { draftKey: string; generation: number };
  */
 export type OutgoingItem = {
   read(): Promise<OutgoingMessage>;
-  loadSendState(): Promise<SendState | null>;
+  /**
+   * Saves the draft and resolves to its item id: the same draft always has the same id, so two clicks on
+   * the same draft (even at once, from two runtimes) agree on one send. Saving does not change the content.
+   */
+  draftId(): Promise<string>;
+  loadSendState(): Promise<SendState>;
   saveSendState(state: SendState): Promise<void>;
   notify(kind: NotificationKind, message: string): Promise<void>;
   /** Closes the compose window and discards the draft (Mailbox 1.14). */
@@ -84,16 +89,15 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
       return { from: userEmail, to, cc, bcc, subject, html, attachments, documentIds: [...new Set(documentIds)] };
     },
 
+    draftId: () => settle<string>('saveAsync', (cb) => item.saveAsync(cb)),
+
     async loadSendState() {
       const value: unknown = (await loadProperties()).get(SEND_STATE_KEY);
-      if (typeof value !== 'string') return null;
       try {
-        const parsed = JSON.parse(value) as Partial<SendState>;
-        return typeof parsed.draftKey === 'string' && typeof parsed.generation === 'number'
-          ? { draftKey: parsed.draftKey, generation: parsed.generation }
-          : null;
+        const parsed = JSON.parse(typeof value === 'string' ? value : '{}') as Partial<SendState>;
+        return { generation: typeof parsed.generation === 'number' ? parsed.generation : 0 };
       } catch {
-        return null;
+        return { generation: 0 };
       }
     },
 

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { HttpHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { Language } from '../../src/contract/locale';
 import { createBridgeClient } from '../../src/services/bridge-client';
@@ -16,6 +17,8 @@ export type RenderPaneOptions = {
   pdfs?: Map<string, Uint8Array>;
   bodyBackgroundColor?: string;
   timeoutMs?: number;
+  /** Handlers that take precedence over the fixtures' (a failing bridge, a slow PDF). */
+  overrides?: HttpHandler[];
 };
 
 /**
@@ -25,6 +28,8 @@ export type RenderPaneOptions = {
 export function renderPane(server: SetupServer, options: RenderPaneOptions = {}) {
   const fixtures = options.fixtures ?? createBridgeFixtures();
   server.use(...createBridgeHandlers(fixtures, { pdfs: options.pdfs }));
+  // msw asks the handlers added last first.
+  if (options.overrides) server.use(...options.overrides);
   const compose = createComposeMock(options.compose);
   (globalThis as { Office?: unknown }).Office = compose.office;
   const bridge = createBridgeClient({ baseUrl: TEST_BRIDGE_ORIGIN, timeoutMs: options.timeoutMs ?? 5000 });

@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { cleanup, configure, screen, within } from '@testing-library/react';
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import { setupServer } from 'msw/node';
+import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';
+import { renderPane } from '../../test/support/render-pane';
+
+configure({ asyncUtilTimeout: 5000 });
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+});
+afterAll(() => server.close());
+
+const renderWith = (...overrides: HttpHandler[]) => renderPane(server, { overrides });
+const allDocuments = () => screen.getByRole('region', { name: 'All documents' });
+
+describe('task pane: when the bridge fails', () => {
+  it('says the bridge is unreachable and recovers on retry', async () => {
+    let down = true;
+    const { user } = renderWith(
+      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () => (down ? HttpResponse.error() : undefined)),
+    );
+    expect(await within(allDocuments()).findByText(/cannot be reached/)).toBeInTheDocument();
+    down = false;
+    await user.click(within(allDocuments()).getByRole('button', { name: 'Retry' }));
+    expect(await within(allDocuments()).findByRole('listitem', { name: /2026-0042/ })).toBeInTheDocument();
+  });
+
+  it('says so in German too', async () => {
+    renderPane(server, {
+      language: 'de',
+      overrides: [http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () => HttpResponse.error())],
+    });
+    const section = screen.getByRole('region', { name: 'Alle Dokumente' });
+    expect(await within(section).findByText(/Die LedgerMail-Bridge ist nicht erreichbar/)).toBeInTheDocument();
+    expect(within(section).getByRole('button', { name: 'Erneut versuchen' })).toBeInTheDocument();
+  });
+
+  it('does not trust malformed JSON', async () => {
+    renderWith(
+      http.get(
+        `${TEST_BRIDGE_ORIGIN}/api/documents`,
+        () => new HttpResponse('{"items": [', { headers: { 'content-type': 'application/json' } }),
+      ),
+    );
+    expect(await within(allDocuments()).findByText(/sent an answer the pane cannot read/)).toBeInTheDocument();
+  });
+
+  it('does not trust JSON of the wrong shape', async () => {
+    renderWith(
+      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
+        HttpResponse.json({ items: [{ id: 1, number: null }], nextCursor: null }),
+      ),
+    );
+    expect(await within(allDocuments()).findByText(/sent an answer the pane cannot read/)).toBeInTheDocument();
+  });
+
+  it("shows the bridge's own error message", async () => {
+    renderWith(
+      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
+        HttpResponse.json(
+          { error: { code: 'upstream_unavailable', message: 'bexio is not answering; try again in a minute.' } },
+          { status: 502 },
+        ),
+      ),
+    );
+    expect(
+      await within(allDocuments()).findByText('bexio is not answering; try again in a minute.'),
+    ).toBeInTheDocument();
+  });
+});
