@@ -15,7 +15,6 @@ export type SecureSendDeps = {
   strings: CommandStrings;
   /** Mailbox 1.14 (`closeAsync` with `discardItem`); Outlook on Mac and older hosts lack it. */
   canDiscard: boolean;
-  newDraftKey?: () => string;
   sleep?: (ms: number) => Promise<void>;
   pollIntervalMs?: number;
   /** Function commands are stopped after 5 minutes; leave room to tell the user before that. */
@@ -59,8 +58,14 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
     return 'refused';
   }
 
-  const state = (await item.loadSendState()) ?? { draftKey: (deps.newDraftKey ?? randomKey)(), generation: 0 };
-  await item.saveSendState(state);
+  let draftId: string;
+  let state: SendState;
+  try {
+    [draftId, state] = [await item.draftId(), await item.loadSendState()];
+  } catch (error) {
+    await item.notify('error', strings.outlookFailed(describe(error)));
+    return 'refused';
+  }
   const request: SendRequestInput = {
     mode,
     from: message.from,
@@ -75,7 +80,7 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
     documentIds: message.documentIds,
   };
   // Same draft, same content, same generation → same key: a second click or a retry never sends twice.
-  const key = `${state.draftKey}.${state.generation}.${(await sha256Hex(JSON.stringify(request))).slice(0, 32)}`;
+  const key = (await sha256Hex(JSON.stringify([draftId, state.generation, request]))).slice(0, 48);
 
   const warning = warnings[0];
   await item.notify(
@@ -148,10 +153,6 @@ function describe(error: unknown): string {
   if (error instanceof AppError) return error.message;
   if (error instanceof OfficeCallError) return error.message;
   return 'an unexpected error occurred.';
-}
-
-function randomKey(): string {
-  return crypto.randomUUID();
 }
 
 const CONTENT_TYPES: Record<string, string> = {

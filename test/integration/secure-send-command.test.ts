@@ -1,0 +1,165 @@
+/**
+ * The Registered / Confidential command end to end below the browser: the real command code over the
+ * simulated Office item, the real bridge (outbox, SMTP submission, built-in ledger) on a loopback port, and
+ * a real SMTP server standing in for IncaMail.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { ATTACHED_DOCUMENTS_KEY } from '../../src/contract/item-state';
+import { runSecureSend } from '../../src/commands/secure-send';
+import { sendRegistered } from '../../src/commands/send-secure';
+import { commandStrings } from '../../src/commands/strings';
+import { buildApp } from '../../src/server/app';
+import { loadConfig } from '../../src/server/config';
+import { createBridgeClient } from '../../src/services/bridge-client';
+import { createOutgoingItem } from '../../src/services/outgoing-message';
+import { createSendsClient } from '../../src/services/sends-client';
+import { createSimulatedOffice, type SimulatedOffice } from '../../src/workbench/office-sim';
+import { startSmtpSink, type SmtpSink, type SinkReply } from '../support/smtp-sink';
+import { useTempDir } from '../support/temp-dir';
+
+const USER = 'anna.keller@example.ch';
+
+describe('Registered command over the real bridge', () => {
+  const tempDir = useTempDir();
+  let sink: SmtpSink;
+  let app: FastifyInstance;
+  let origin: string;
+  let sim: SimulatedOffice;
+  let dataReplies: (SinkReply | undefined)[];
+
+  beforeEach(async () => {
+    dataReplies = [];
+    sink = await startSmtpSink({ parse: true, replyToData: (n) => dataReplies[n - 1] });
+    const config = loadConfig({
+      TLS: 'off',
+      DATA_DIR: path.join(tempDir(), 'data'),
+      ADDIN_DIR: path.join(tempDir(), 'dist'),
+      INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+      INCAMAIL_RETRY_SECONDS: '0.05',
+      INCAMAIL_MAX_ATTEMPTS: '2',
+    });
+    app = await buildApp({ config, logger: false });
+    origin = await app.listen({ host: '127.0.0.1', port: 0 });
+    sim = createSimulatedOffice({
+      version: '1.15',
+      userProfile: { displayName: 'Anna Keller', emailAddress: USER },
+      compose: {
+        to: [{ displayName: 'Max Muster', emailAddress: 'max@example.org' }],
+        subject: 'Invoice 2026-0042',
+        body: { type: 'html', content: '<p>Dear Max, please find the invoice attached.</p>' },
+      },
+    });
+    Object.assign(globalThis, { Office: sim.office });
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await sink.close();
+    Reflect.deleteProperty(globalThis, 'Office');
+  });
+
+  async function attachLedgerInvoice(): Promise<{ documentId: string; pdf: Buffer }> {
+    const page = (await (await fetch(`${origin}/api/documents?kind=invoice&status=open&limit=1`)).json()) as {
+      items: { id: string; number: string }[];
+    };
+    const document = page.items[0]!;
+    const pdf = Buffer.from(await (await fetch(`${origin}/api/documents/${document.id}/pdf`)).arrayBuffer());
+    const attachmentId = sim.host.attachFile(`Invoice-${document.number}.pdf`, pdf.toString('base64'));
+    // What the task pane leaves on the item for the commands (see src/contract/item-state.ts).
+    const properties = sim.state.get().customProperties;
+    sim.state.update({
+      customProperties: {
+        ...properties,
+        [ATTACHED_DOCUMENTS_KEY]: JSON.stringify([
+          {
+            documentId: document.id,
+            attachmentId,
+            fileName: `Invoice-${document.number}.pdf`,
+            kind: 'invoice',
+            number: document.number,
+          },
+        ]),
+      },
+    });
+    return { documentId: document.id, pdf };
+  }
+
+  const deps = () => ({
+    item: createOutgoingItem(sim.office.context.mailbox.item as unknown as Office.MessageCompose, USER),
+    sends: createSendsClient(createBridgeClient({ baseUrl: origin })),
+    strings: commandStrings.en,
+    canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),
+    pollIntervalMs: 20,
+    pollTimeoutMs: 10_000,
+  });
+
+  const contentOf = () => {
+    const { to, cc, bcc, subject, body, attachments } = sim.state.get();
+    return { to, cc, bcc, subject, body, attachments };
+  };
+
+  it('submits once with the marking, records the invoice as sent, and only then discards the draft', async () => {
+    const { documentId, pdf } = await attachLedgerInvoice();
+
+    expect(await runSecureSend('registered', deps())).toBe('discarded');
+
+    expect(sink.messages).toHaveLength(1);
+    const [message] = sink.messages;
+    expect(message!.parsed.subject).toBe('<r>Invoice 2026-0042');
+    expect(message!.envelope.to).toEqual(['max@example.org.incamail.ch']);
+    expect(message!.parsed.from?.value[0]?.address).toBe(USER);
+    expect(Buffer.compare(message!.parsed.attachments[0]!.content, pdf)).toBe(0);
+    expect(sim.state.get().lifecycle).toBe('discarded');
+    const document = (await (await fetch(`${origin}/api/documents/${documentId}`)).json()) as {
+      lastSent: { mode: string } | null;
+    };
+    expect(document.lastSent?.mode).toBe('registered');
+  });
+
+  it('leaves the draft exactly as it was when IncaMail refuses the message', async () => {
+    await attachLedgerInvoice();
+    dataReplies = [{ code: 554, message: '5.7.1 Recipient address rejected by gateway' }];
+    const before = contentOf();
+
+    expect(await runSecureSend('registered', deps())).toBe('failed');
+
+    expect(contentOf()).toEqual(before);
+    expect(sim.state.get().lifecycle).not.toBe('discarded');
+    expect(sink.messages).toHaveLength(0);
+    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
+    expect(notification?.message).toMatch(/^Not sent: IncaMail refused the message \(554/);
+  });
+
+  it('sends once when the button is clicked twice at the same time', async () => {
+    await attachLedgerInvoice();
+    const outcomes = await Promise.all([runSecureSend('confidential', deps()), runSecureSend('confidential', deps())]);
+    expect(outcomes).toContain('discarded');
+    expect(sink.messages).toHaveLength(1);
+    expect(sink.messages[0]!.parsed.subject).toBe('<c>Invoice 2026-0042');
+  });
+
+  it('keeps the draft and says it was sent where the host cannot discard (Mailbox 1.13)', async () => {
+    sim.host.configure({ version: '1.13' });
+    expect(await runSecureSend('registered', deps())).toBe('sent-draft-kept');
+    expect(sink.messages).toHaveLength(1);
+    expect(sim.state.get().lifecycle).not.toBe('discarded');
+    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
+    expect(notification?.message).toMatch(/You can delete this draft\.$/);
+  });
+
+  it('refuses a message without recipients before anything leaves', async () => {
+    sim.state.update({ to: [] });
+    expect(await runSecureSend('registered', deps())).toBe('refused');
+    expect(sink.dataAttempts()).toBe(0);
+  });
+
+  it('completes the ribbon event on every path, here with the bridge out of reach', async () => {
+    sim.office.actions.associate('sendRegistered', sendRegistered as never);
+    const run = await sim.host.runFunction('sendRegistered', 'LedgerMail.Registered');
+    expect(run.status).toBe('completed');
+    expect(run.completedCalls).toBe(1);
+    expect(sink.dataAttempts()).toBe(0);
+    expect(sim.state.get().lifecycle).not.toBe('discarded');
+  });
+});
