@@ -10,6 +10,7 @@ import type { Language } from '../../../contract/locale.js';
 import type { DeliveryMode } from '../../../contract/modes.js';
 import type { Db } from '../../storage/database.js';
 import { addDays } from './dates.js';
+import type { TextSearch } from './text-search.js';
 
 /** One row of the documents list, as the list and detail queries select it. */
 export type DocumentRow = {
@@ -35,13 +36,15 @@ export type DocumentRow = {
   sent_send_id: string | null;
 };
 
+/** Columns of a document row; `d` is ledger_documents, joined as in DOCUMENT_JOINS. */
 export const DOCUMENT_COLUMNS = `
   d.id, d.kind, d.number, d.customer_id, c.name AS customer_name, c.language AS customer_language,
   (SELECT e.email FROM ledger_customer_emails e WHERE e.customer_id = d.customer_id ORDER BY e.position LIMIT 1)
     AS customer_email,
   d.issue_date, d.due_date, d.currency, d.total_cents, d.open_cents, d.status, d.invoice_id, d.level, d.fee_cents,
-  d.payment_reference, s.sent_at, s.mode AS sent_mode, s.send_id AS sent_send_id
-  FROM ledger_documents d
+  d.payment_reference, s.sent_at, s.mode AS sent_mode, s.send_id AS sent_send_id`;
+
+export const DOCUMENT_JOINS = `
   JOIN ledger_customers c ON c.id = d.customer_id
   LEFT JOIN ledger_sent s ON s.id = (
     SELECT s2.id FROM ledger_sent s2 WHERE s2.document_id = d.id ORDER BY s2.sent_at DESC, s2.id DESC LIMIT 1
@@ -124,12 +127,8 @@ const STATUS_CONDITION: Record<DocumentStatus, string> = {
   overdue: "(d.status = 'open' AND d.due_date < @today)",
 };
 
-/**
- * Builds the WHERE clause of a documents query. `q` matches customers (name and e-mail addresses, folded to
- * lower case on write) through the small customers table, and document numbers through a trigram index; a
- * customer match then walks the (customer, issue date) index, so the search never scans all documents.
- */
-export function buildFilter(query: DocumentQuery, today: string) {
+/** Builds the WHERE clause of a documents query; `q` is planned by the text search (text-search.ts). */
+export function buildFilter(query: DocumentQuery, today: string, textSearch: TextSearch) {
   const where: string[] = [];
   const params: Record<string, string | number> = { today };
   if (query.kind) {
@@ -159,17 +158,9 @@ export function buildFilter(query: DocumentQuery, today: string) {
     where.push(`${query.notSent ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ledger_sent s3 WHERE s3.document_id = d.id)`);
   }
   if (query.q) {
-    const needle = query.q.toLowerCase();
-    params.q = needle;
-    // Trigrams need at least three characters; shorter input falls back to a scan of the numbers.
-    const numberMatch =
-      [...needle].length >= 3
-        ? 'd.id IN (SELECT rowid FROM ledger_numbers_fts WHERE ledger_numbers_fts MATCH @qPhrase)'
-        : 'instr(lower(d.number), @q) > 0';
-    params.qPhrase = `"${needle.replaceAll('"', '""')}"`;
-    where.push(
-      `(d.customer_id IN (SELECT id FROM ledger_customers WHERE instr(search_text, @q) > 0) OR ${numberMatch})`,
-    );
+    const search = textSearch(query.q);
+    where.push(search.sql);
+    Object.assign(params, search.params);
   }
   if (query.cursor) {
     const after = decodeCursor(query.cursor);
@@ -180,9 +171,18 @@ export function buildFilter(query: DocumentQuery, today: string) {
   return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
-export function selectDocumentPage(db: Db, query: DocumentQuery, today: string) {
-  const { where, params } = buildFilter(query, today);
-  const sql = `SELECT ${DOCUMENT_COLUMNS} ${where} ORDER BY d.issue_date DESC, d.id DESC LIMIT @take`;
+/**
+ * One page in the stable order (issue date, then id, newest first). The inner query picks the page's ids
+ * from the index alone; only those rows then get their customer, e-mail and last-sent columns, so a search
+ * with thousands of matches does not compute them thousands of times. CROSS JOIN pins the join order
+ * (SQLite otherwise may walk all documents and probe the page).
+ */
+export function selectDocumentPage(db: Db, query: DocumentQuery, today: string, textSearch: TextSearch) {
+  const { where, params } = buildFilter(query, today, textSearch);
+  const sql = `SELECT ${DOCUMENT_COLUMNS}
+    FROM (SELECT d.id FROM ledger_documents d ${where} ORDER BY d.issue_date DESC, d.id DESC LIMIT @take) AS page
+    CROSS JOIN ledger_documents d ON d.id = page.id ${DOCUMENT_JOINS}
+    ORDER BY d.issue_date DESC, d.id DESC`;
   const rows = db.prepare(sql).all({ ...params, take: query.limit + 1 }) as DocumentRow[];
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);

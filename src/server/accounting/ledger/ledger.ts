@@ -12,6 +12,7 @@ import { generateLedgerData } from './demo-data.js';
 import {
   customerId,
   DOCUMENT_COLUMNS,
+  DOCUMENT_JOINS,
   parseDocumentId,
   selectDocumentPage,
   toSummary,
@@ -19,6 +20,7 @@ import {
 } from './document-queries.js';
 import { migrateLedger } from './schema.js';
 import { insertLedgerData, isLedgerEmpty } from './seed.js';
+import { createTextSearch } from './text-search.js';
 
 export type BuiltInLedgerOptions = {
   /** Today's date (YYYY-MM-DD): decides what is overdue. Tests pin it; the bridge asks the clock. */
@@ -88,7 +90,10 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
   migrateLedger(db);
   const today = options.today ?? (() => todayInSwitzerland());
   const creditor = options.creditor ?? DEMO_CREDITOR;
-  const documentById = db.prepare(`SELECT ${DOCUMENT_COLUMNS} WHERE d.id = ? AND d.kind = ?`);
+  const textSearch = createTextSearch(db);
+  const documentById = db.prepare(
+    `SELECT ${DOCUMENT_COLUMNS} FROM ledger_documents d ${DOCUMENT_JOINS} WHERE d.id = ? AND d.kind = ?`,
+  );
   const linesOf = db.prepare(
     `SELECT description, quantity, unit_price_cents, vat_rate, amount_cents FROM ledger_document_lines
      WHERE document_id = ? ORDER BY position`,
@@ -161,7 +166,7 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
   return {
     creditor,
     async listDocuments(query) {
-      return selectDocumentPage(db, query, today());
+      return selectDocumentPage(db, query, today(), textSearch);
     },
     async getDocument(id) {
       const row = findRow(id);

@@ -70,3 +70,18 @@ export function insertLedgerData(db: Db, data: LedgerData): void {
   })();
   db.exec('ANALYZE');
 }
+
+/** Empties the ledger (for the seed tool's `--replace`); the schema and other modules' tables stay. */
+export function clearLedger(db: Db): void {
+  db.transaction(() => {
+    for (const table of [
+      'ledger_sent',
+      'ledger_document_lines',
+      'ledger_documents',
+      'ledger_customer_emails',
+      'ledger_customers',
+    ]) {
+      db.exec(`DELETE FROM ${table}`);
+    }
+  })();
+}
