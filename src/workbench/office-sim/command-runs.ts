@@ -37,6 +37,11 @@ export class CommandRegistry {
     this.notify();
   };
 
+  clearAssociations = (): void => {
+    this.functions.clear();
+    this.notify();
+  };
+
   associatedNames = (): string[] => [...this.functions.keys()];
 
   getRuns = (): readonly CommandRun[] => this.runs;

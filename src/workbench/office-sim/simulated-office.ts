@@ -172,9 +172,14 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
       settingsListeners.add(listener);
       return () => settingsListeners.delete(listener);
     },
-    /** Switches the simulated host; pages read Office.context again, so the workbench reloads them. */
+    /**
+     * Switches the simulated host. Pages read Office.context at start, so the workbench reloads them, and
+     * what the old pages registered (event handlers, associated functions) goes with them.
+     */
     configure(change: Partial<HostSettings>): void {
       settings = { ...settings, ...change };
+      runtime.recipientsChangedHandlers.clear();
+      commands.clearAssociations();
       if (change.version) item = createMessageCompose(runtime);
       for (const listener of [...settingsListeners]) listener();
     },

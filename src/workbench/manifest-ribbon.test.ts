@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readComposeRibbon } from './manifest-ribbon';
+
+const manifest = readFileSync(path.resolve('manifest.xml'), 'utf8');
+const parse = () => new DOMParser().parseFromString(manifest, 'application/xml');
+
+describe('ribbon read from manifest.xml', () => {
+  it('lists the three compose buttons with their actions and same-origin icons', () => {
+    const ribbon = readComposeRibbon(parse(), 'en-US');
+    expect(ribbon.label).toBe('LedgerMail');
+    expect(ribbon.functionFilePath).toBe('/commands.html');
+    expect(ribbon.buttons.map((b) => [b.id, b.label, b.action])).toEqual([
+      ['LedgerMail.Invoices', 'Invoices', { type: 'ShowTaskpane', url: '/taskpane.html' }],
+      ['LedgerMail.Registered', 'Registered', { type: 'ExecuteFunction', functionName: 'sendRegistered' }],
+      ['LedgerMail.Confidential', 'Confidential', { type: 'ExecuteFunction', functionName: 'sendConfidential' }],
+    ]);
+    expect(ribbon.buttons[1]!.iconPath).toBe('/assets/registered-32.png');
+  });
+
+  it('resolves labels for the display language, by exact locale or by language', () => {
+    expect(readComposeRibbon(parse(), 'de-CH').buttons.map((b) => b.label)).toEqual([
+      'Rechnungen',
+      'Eingeschrieben',
+      'Vertraulich',
+    ]);
+    expect(readComposeRibbon(parse(), 'fr-BE').buttons[1]!.label).toBe('Recommandé');
+  });
+});

@@ -1,0 +1,89 @@
+import { workbenchSession } from './support/e2e-session';
+
+const openWorkbench = workbenchSession('workbench');
+
+describe('workbench', () => {
+  it('shows the ribbon read from manifest.xml: three buttons, their icons and functions', async () => {
+    const wb = await openWorkbench('ribbon');
+    await wb.page.waitForFunction(() =>
+      Array.from(document.querySelectorAll('.ribbon img')).every((img) => (img as HTMLImageElement).complete),
+    );
+    expect(await wb.ribbonButtons()).toEqual([
+      { label: 'Invoices', controlId: 'LedgerMail.Invoices', functionName: null, iconLoaded: true },
+      { label: 'Registered', controlId: 'LedgerMail.Registered', functionName: 'sendRegistered', iconLoaded: true },
+      {
+        label: 'Confidential',
+        controlId: 'LedgerMail.Confidential',
+        functionName: 'sendConfidential',
+        iconLoaded: true,
+      },
+    ]);
+    await wb.screenshot('ribbon');
+  });
+
+  it('hosts the real task pane, which reaches the bridge', async () => {
+    const wb = await openWorkbench('pane-connected');
+    const bridgeAnswers: number[] = [];
+    wb.page.on('response', (response) => {
+      if (
+        response.frame().url().includes('/workbench/taskpane.html') &&
+        new URL(response.url()).pathname.startsWith('/api/')
+      ) {
+        bridgeAnswers.push(response.status());
+      }
+    });
+    await wb.page.reload();
+    await expect.poll(() => bridgeAnswers.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await wb.pane().getByRole('heading', { name: 'LedgerMail', level: 1 }).waitFor();
+    expect(bridgeAnswers.every((status) => status >= 200 && status < 300)).toBe(true);
+    expect(await wb.pane().getByRole('alert').count()).toBe(0);
+    await wb.screenshot('pane');
+  });
+
+  it('runs the real Registered command: a notification appears and completed() is called', async () => {
+    const wb = await openWorkbench('registered');
+    await wb.waitForFunctionFile(['sendRegistered', 'sendConfidential']);
+    await wb.typeRecipients('to', 'Max Muster <max@example.org>');
+    await wb.typeSubject('Rechnung R-2024-001');
+    const run = await wb.runRibbonCommand('Registered');
+    expect(run).toMatchObject({
+      functionName: 'sendRegistered',
+      controlId: 'LedgerMail.Registered',
+      status: 'completed',
+    });
+    expect(run.completedCalls).toBe(1);
+    const notifications = await wb.notifications();
+    expect(notifications.length).toBeGreaterThan(0);
+    await expect.poll(() => wb.notificationBar().getByRole('listitem').count()).toBe(notifications.length);
+    await expect
+      .poll(() => wb.page.getByRole('list', { name: 'Command runs' }).textContent())
+      .toMatch(/sendRegistered: completed\(\) called after \d+ ms/);
+    await wb.screenshot('after-registered');
+  });
+
+  it('switches the simulated host: on Mailbox 1.13 the item has no closeAsync', async () => {
+    const wb = await openWorkbench('host-switch', { version: '1.13' });
+    const hasClose = () =>
+      wb.page.evaluate(() => typeof window.ledgerMailWorkbench.office.context.mailbox.item.closeAsync === 'function');
+    expect(await hasClose()).toBe(false);
+    await wb.page.getByRole('combobox', { name: 'Host' }).selectOption('1.15');
+    expect(await hasClose()).toBe(true);
+  });
+
+  for (const [tag, language, registered] of [
+    ['fr-CH', 'fr', 'Recommandé'],
+    ['de-CH', 'de', 'Eingeschrieben'],
+  ] as const) {
+    it(`shows the pane and the ribbon in ${tag}`, async () => {
+      const english = await openWorkbench(`lang-en`);
+      const englishText = await english.pane().locator('main').innerText();
+      const wb = await openWorkbench(`lang-${language}`, { displayLanguage: tag });
+      await expect.poll(() => wb.ribbonButton(registered).count()).toBe(1);
+      const frame = await wb.paneFrame();
+      await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe(language);
+      await wb.pane().getByRole('heading', { level: 1 }).waitFor();
+      await expect.poll(() => wb.pane().locator('main').innerText()).not.toBe(englishText);
+      await wb.screenshot(`pane-${language}`);
+    });
+  }
+});
