@@ -17,6 +17,9 @@ async function main(): Promise<void> {
       `LedgerMail bridge is running at ${origin}`,
       `  Health:    ${origin}/api/health`,
       `  Task pane: ${origin}/taskpane.html`,
+      ...(config.env === 'production'
+        ? []
+        : [`  Workbench: ${origin}/workbench/  (development tool: a simulated Outlook compose window, not Outlook)`]),
       '',
       'Sideload the add-in in Outlook on the web: open a new message, choose Apps (or ··· › Get Add-ins),',
       `My add-ins › Custom add-ins › Add a custom add-in › Add from file…, and pick ${config.addinDir}/manifest.xml.`,
