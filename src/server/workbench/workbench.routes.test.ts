@@ -65,8 +65,14 @@ describe('workbench routes', () => {
   it('exists in development and is absent from a production bridge', async () => {
     const dir = tempDir();
     const { addinDir } = writeBuilds(dir);
+    // A production bridge needs its Entra ID registration; these ids only have to be well-formed here.
+    const production = {
+      ENTRA_CLIENT_ID: '11111111-2222-3333-4444-555555555555',
+      ENTRA_TENANT_IDS: '66666666-7777-8888-9999-000000000000',
+    };
     const config = (env: string) =>
       loadConfig({
+        ...(env === 'production' ? production : {}),
         NODE_ENV: env,
         TLS: 'off',
         DATA_DIR: path.join(dir, 'data'),

@@ -58,19 +58,7 @@ export class ComposeState {
   private readonly listeners = new Set<() => void>();
 
   constructor(init: ComposeInit = {}) {
-    this.snapshot = {
-      from: init.from ?? { emailAddress: 'anna.muster@example.ch', displayName: 'Anna Muster' },
-      to: init.to ?? [],
-      cc: init.cc ?? [],
-      bcc: init.bcc ?? [],
-      subject: init.subject ?? '',
-      body: init.body ?? { type: 'html', content: '' },
-      attachments: init.attachments ?? [],
-      notifications: init.notifications ?? [],
-      customProperties: init.customProperties ?? {},
-      lifecycle: 'open',
-      itemId: undefined,
-    };
+    this.snapshot = newDraftSnapshot(init);
   }
 
   get = (): ComposeSnapshot => this.snapshot;
@@ -84,6 +72,23 @@ export class ComposeState {
     this.snapshot = { ...this.snapshot, ...change };
     for (const listener of [...this.listeners]) listener();
   }
+}
+
+/** A fresh, unsaved draft: what Outlook opens when the person starts a new message. */
+export function newDraftSnapshot(init: ComposeInit = {}): ComposeSnapshot {
+  return {
+    from: init.from ?? { emailAddress: 'anna.muster@example.ch', displayName: 'Anna Muster' },
+    to: init.to ?? [],
+    cc: init.cc ?? [],
+    bcc: init.bcc ?? [],
+    subject: init.subject ?? '',
+    body: init.body ?? { type: 'html', content: '' },
+    attachments: init.attachments ?? [],
+    notifications: init.notifications ?? [],
+    customProperties: init.customProperties ?? {},
+    lifecycle: 'open',
+    itemId: undefined,
+  };
 }
 
 /** Outlook's body is HTML in web compose; the form edits text, kept as escaped paragraphs. */

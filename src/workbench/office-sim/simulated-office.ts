@@ -1,6 +1,7 @@
 import { CommandRegistry, type AddinCommandEvent } from './command-runs';
 import {
   ComposeState,
+  newDraftSnapshot,
   textToHtml,
   type ComposeInit,
   type MailboxVersion,
@@ -219,20 +220,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     },
     /** Starts a new, empty draft (the previous one is gone, as after a discard). */
     newDraft(init: ComposeInit = {}): void {
-      const from = state.get().from;
-      state.update({
-        from,
-        to: init.to ?? [],
-        cc: init.cc ?? [],
-        bcc: init.bcc ?? [],
-        subject: init.subject ?? '',
-        body: init.body ?? { type: 'html', content: '' },
-        attachments: init.attachments ?? [],
-        notifications: [],
-        customProperties: {},
-        lifecycle: 'open',
-        itemId: undefined,
-      });
+      state.update(newDraftSnapshot({ from: state.get().from, ...init }));
     },
     runFunction: (functionName: string, controlId: string) => commands.run(functionName, controlId),
     commands,
