@@ -1,17 +1,30 @@
-import { createRoot } from 'react-dom/client';
-import { toLanguage } from '../contract/locale';
-import { createBridgeClient } from '../services/bridge-client';
-import { createComposeItem } from '../services/compose-item';
-import { App } from './App';
+import { paneStrings } from './strings';
 
-// The composition root: the only place that reaches for Office.context and creates the bridge client.
-Office.onReady(() => {
+/**
+ * The composition root, kept small on purpose: it paints a localized loading line the moment Office is
+ * ready, then loads the pane (React, Fluent UI, zod, the bridge client) as a separate chunk. The only place
+ * that reaches for Office.context; everything below gets what it needs as arguments.
+ */
+Office.onReady(async () => {
   const container = document.getElementById('root');
   if (!container) throw new Error('LedgerMail: #root is missing from taskpane.html');
-  const language = toLanguage(Office.context.displayLanguage);
+  // Office's display language, e.g. `de-CH`; contract/locale's toLanguage is not imported here because the
+  // contract module brings zod into this first chunk.
+  const primary = (Office.context.displayLanguage ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+  const language = primary in paneStrings ? (primary as keyof typeof paneStrings) : 'en';
+  const strings = paneStrings[language];
   document.documentElement.lang = language;
-  const item = createComposeItem(Office.context.mailbox.item as Office.MessageCompose);
-  createRoot(container).render(
-    <App bridge={createBridgeClient()} item={item} language={language} officeTheme={Office.context.officeTheme} />,
-  );
+  container.setAttribute('role', 'status');
+  container.textContent = strings.loading;
+  try {
+    const { mountPane } = await import(/* webpackChunkName: "pane" */ './mount');
+    container.removeAttribute('role');
+    mountPane(container, {
+      item: Office.context.mailbox.item as Office.MessageCompose,
+      language,
+      officeTheme: Office.context.officeTheme,
+    });
+  } catch {
+    container.textContent = strings.loadFailed;
+  }
 });

@@ -32,6 +32,7 @@ export type PaneStrings = {
   reminderLevel: (level: number) => string;
   dueOn: (date: string) => string;
   loading: string;
+  loadFailed: string;
   retry: string;
   errors: {
     unreachable: string;
@@ -95,6 +96,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     reminderLevel: (level) => `Reminder ${level}`,
     dueOn: (date) => `Due ${date}`,
     loading: 'Loading documents…',
+    loadFailed: 'LedgerMail could not be loaded. Close the pane and open it again.',
     retry: 'Retry',
     errors: {
       unreachable: 'The LedgerMail bridge cannot be reached. Check the connection and try again.',
@@ -160,6 +162,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     reminderLevel: (level) => `${level}. Mahnung`,
     dueOn: (date) => `Fällig am ${date}`,
     loading: 'Dokumente werden geladen…',
+    loadFailed: 'LedgerMail konnte nicht geladen werden. Schliessen Sie den Bereich und öffnen Sie ihn erneut.',
     retry: 'Erneut versuchen',
     errors: {
       unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
@@ -225,6 +228,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     reminderLevel: (level) => `Rappel ${level}`,
     dueOn: (date) => `Échéance ${date}`,
     loading: 'Chargement des documents…',
+    loadFailed: 'LedgerMail n’a pas pu être chargé. Fermez le volet et rouvrez-le.',
     retry: 'Réessayer',
     errors: {
       unreachable: 'Le pont LedgerMail est injoignable. Vérifiez la connexion et réessayez.',
@@ -290,6 +294,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     reminderLevel: (level) => `Sollecito ${level}`,
     dueOn: (date) => `Scadenza ${date}`,
     loading: 'Caricamento dei documenti…',
+    loadFailed: 'Non è stato possibile caricare LedgerMail. Chiuda il riquadro e lo riapra.',
     retry: 'Riprova',
     errors: {
       unreachable: 'Il ponte LedgerMail non è raggiungibile. Verifichi la connessione e riprovi.',
