@@ -43,6 +43,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let loginCount = 0;
   const serverOptions: SMTPServerOptions = {
     logger: false,
+    // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
+    disableReverseLookup: true,
     size: 40 * 1024 * 1024,
     disabledCommands: [...(options.auth ? [] : ['AUTH']), ...(options.tls ? [] : ['STARTTLS'])],
     authOptional: !options.auth,

@@ -12,7 +12,8 @@ export type OutgoingMessage = {
   cc: string[];
   bcc: string[];
   html: string;
-  attachments: { name: string; contentType: string; content: Buffer }[];
+  /** Content as one Buffer, or as a source of chunks read afresh for each attempt (from the outbox). */
+  attachments: { name: string; contentType: string; content: Buffer | (() => Iterable<Buffer>) }[];
 };
 
 export type SmtpEnvelope = { from: string; to: string[] };
@@ -53,14 +54,16 @@ export function openMimeStream(message: OutgoingMessage): Readable {
 }
 
 /**
- * Hands the composer the content in 64 KB slices. Given one Buffer, it encodes the whole attachment as one
- * chunk: a 25 MB file then sits three times in memory, and the stream reports it read long before the socket
- * has sent it.
+ * Hands the composer the content in 64 KB slices, so it encodes as the socket drains. Given one Buffer, it
+ * encodes the whole attachment as one chunk: a 25 MB file then sits several times in memory, and the stream
+ * reports it read long before the socket has sent it.
  */
-function chunked(content: Buffer): Readable {
+function chunked(content: Buffer | (() => Iterable<Buffer>)): Readable {
+  const slice = 64 * 1024;
   function* slices(): Generator<Buffer> {
-    for (let offset = 0; offset < content.length; offset += 64 * 1024)
-      yield content.subarray(offset, offset + 64 * 1024);
+    for (const buffer of Buffer.isBuffer(content) ? [content] : content()) {
+      for (let offset = 0; offset < buffer.length; offset += slice) yield buffer.subarray(offset, offset + slice);
+    }
   }
   return Readable.from(slices(), { objectMode: false });
 }

@@ -58,6 +58,8 @@ export class IncaMailSandbox {
     this.options = settings;
     this.server = new SMTPServer({
       logger: false,
+      // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
+      disableReverseLookup: true,
       // IncaMail's limit, with room for the base64 inflation of attachments.
       size: Math.ceil(MAX_MESSAGE_BYTES * 1.4),
       disabledCommands: ['AUTH', 'STARTTLS'],

@@ -53,6 +53,35 @@ const MIGRATIONS: Migration[] = [
         );
       `),
   },
+  {
+    version: 2,
+    name: 'attachment contents in chunks of 1 MB',
+    // Chunks let a 25 MB attachment be stored and submitted without ever being one 25 MB value in memory.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE outbox_attachment_chunks (
+          send_id TEXT NOT NULL REFERENCES outbox_sends (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          seq INTEGER NOT NULL,
+          data BLOB NOT NULL,
+          PRIMARY KEY (send_id, position, seq)
+        );
+        INSERT INTO outbox_attachment_chunks (send_id, position, seq, data)
+          SELECT send_id, position, 0, content FROM outbox_attachments;
+        CREATE TABLE outbox_attachments_v2 (
+          send_id TEXT NOT NULL REFERENCES outbox_sends (id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          name TEXT NOT NULL,
+          content_type TEXT NOT NULL,
+          size_bytes INTEGER NOT NULL,
+          PRIMARY KEY (send_id, position)
+        );
+        INSERT INTO outbox_attachments_v2 (send_id, position, name, content_type, size_bytes)
+          SELECT send_id, position, name, content_type, length(content) FROM outbox_attachments;
+        DROP TABLE outbox_attachments;
+        ALTER TABLE outbox_attachments_v2 RENAME TO outbox_attachments;
+      `),
+  },
 ];
 
 type SendRow = {
@@ -95,7 +124,7 @@ export type NewSend = {
   messageId: string;
   documentIds: string[];
   sizeBytes: number;
-  attachments: { name: string; contentType: string; content: Buffer }[];
+  attachments: { name: string; contentType: string; content: Buffer[] }[];
 };
 
 /** What the worker needs to submit a send. */
@@ -106,7 +135,8 @@ export type StoredMessage = {
   subject: string;
   recipients: SendRecord['recipients'];
   html: string;
-  attachments: { name: string; contentType: string; content: Buffer }[];
+  /** Each content is read from the database chunk by chunk, afresh for every attempt. */
+  attachments: { name: string; contentType: string; content: () => Iterable<Buffer> }[];
 };
 
 export type Settlement =
@@ -156,9 +186,21 @@ export class OutboxStore {
           at,
         );
       const attach = this.db.prepare(
-        'INSERT INTO outbox_attachments (send_id, position, name, content_type, content) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO outbox_attachments (send_id, position, name, content_type, size_bytes) VALUES (?, ?, ?, ?, ?)',
       );
-      send.attachments.forEach((a, i) => attach.run(send.id, i, a.name, a.contentType, a.content));
+      const chunk = this.db.prepare(
+        'INSERT INTO outbox_attachment_chunks (send_id, position, seq, data) VALUES (?, ?, ?, ?)',
+      );
+      send.attachments.forEach((a, position) => {
+        attach.run(
+          send.id,
+          position,
+          a.name,
+          a.contentType,
+          a.content.reduce((sum, c) => sum + c.length, 0),
+        );
+        a.content.forEach((data, seq) => chunk.run(send.id, position, seq, data));
+      });
     })();
   }
 
@@ -198,11 +240,16 @@ export class OutboxStore {
         .run(now.toISOString(), id);
       if (claimed.changes === 0) return undefined;
       const row = this.db.prepare('SELECT * FROM outbox_sends WHERE id = ?').get(id) as SendRow;
-      const attachments = this.db
+      const rows = this.db
         .prepare(
-          'SELECT name, content_type AS contentType, content FROM outbox_attachments WHERE send_id = ? ORDER BY position',
+          'SELECT position, name, content_type AS contentType FROM outbox_attachments WHERE send_id = ? ORDER BY position',
         )
-        .all(id) as StoredMessage['attachments'];
+        .all(id) as { position: number; name: string; contentType: string }[];
+      const attachments = rows.map(({ position, name, contentType }) => ({
+        name,
+        contentType,
+        content: () => this.chunksOf(id, position),
+      }));
       return {
         id,
         messageId: row.message_id,
@@ -213,6 +260,18 @@ export class OutboxStore {
         attachments,
       };
     })();
+  }
+
+  /** One chunk per query: an open better-sqlite3 iterator would block the connection for other statements. */
+  private *chunksOf(id: string, position: number): Generator<Buffer> {
+    const read = this.db.prepare(
+      'SELECT data FROM outbox_attachment_chunks WHERE send_id = ? AND position = ? AND seq = ?',
+    );
+    for (let seq = 0; ; seq++) {
+      const row = read.get(id, position, seq) as { data: Buffer } | undefined;
+      if (!row) return;
+      yield row.data;
+    }
   }
 
   /** Written synchronously from the SMTP stream callbacks, so a crash right after still finds it on disk. */
@@ -250,7 +309,7 @@ export class OutboxStore {
           now.toISOString(),
           id,
         );
-      this.db.prepare('DELETE FROM outbox_attachments WHERE send_id = ?').run(id);
+      this.db.prepare('DELETE FROM outbox_attachment_chunks WHERE send_id = ?').run(id);
     })();
   }
 

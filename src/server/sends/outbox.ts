@@ -19,6 +19,11 @@ import { OutboxStore } from './outbox-store.js';
 import type { SendTransport } from '../incamail/smtp-submission.js';
 import { OutboxWorker, type Log, type RetryPolicy } from './outbox-worker.js';
 
+/** A send request with its attachments decoded (in chunks, as the body parser read them). */
+export type SendMessage = Omit<SendRequest, 'attachments'> & {
+  attachments: { name: string; contentType: string; content: Buffer[] }[];
+};
+
 /** Who asks for the send. Until sign-in exists this is the request's `from`; later it comes from the token. */
 export type Caller = { email: string };
 
@@ -80,7 +85,7 @@ export class Outbox {
    * with a different message is a conflict: the add-in derived the key from a draft that has since changed.
    */
   accept(
-    request: SendRequest,
+    request: SendMessage,
     context: { idempotencyKey: string; caller: Caller },
   ): {
     record: SendRecord;
@@ -101,12 +106,10 @@ export class Outbox {
     if (executables.length > 0) {
       throw new AppError('bad_request', `IncaMail refuses executable attachments: ${executables.join(', ')}`);
     }
-    const attachments = request.attachments.map((a) => ({
-      name: a.name,
-      contentType: a.contentType,
-      content: Buffer.from(a.contentBase64, 'base64'),
-    }));
-    const sizeBytes = Buffer.byteLength(request.html) + attachments.reduce((sum, a) => sum + a.content.length, 0);
+    const { attachments } = request;
+    const sizeBytes =
+      Buffer.byteLength(request.html) +
+      attachments.reduce((sum, a) => sum + a.content.reduce((size, chunk) => size + chunk.length, 0), 0);
     if (sizeBytes > MAX_MESSAGE_BYTES) {
       const mb = (sizeBytes / 1024 / 1024).toFixed(1);
       throw new AppError('payload_too_large', `The message is ${mb} MB; IncaMail accepts at most 30 MB.`);
@@ -199,11 +202,15 @@ export class Outbox {
 }
 
 /** Fixed field order, so the same message hashes the same whatever order its JSON keys came in. */
-function hashRequest(request: SendRequest): string {
+function hashRequest(request: SendMessage): string {
   const hash = createHash('sha256');
-  const { mode, from, to, cc, bcc, subject, html, documentIds } = request;
+  const { mode, from, to, cc, bcc, subject, html, documentIds, attachments } = request;
   hash.update(JSON.stringify([mode, from, to, cc, bcc, subject, html, documentIds]));
-  for (const a of request.attachments) hash.update(JSON.stringify([a.name, a.contentType])).update(a.contentBase64);
+  for (const a of attachments) {
+    const size = a.content.reduce((sum, chunk) => sum + chunk.length, 0);
+    hash.update(JSON.stringify([a.name, a.contentType, size]));
+    for (const chunk of a.content) hash.update(chunk);
+  }
   return hash.digest('hex');
 }
 

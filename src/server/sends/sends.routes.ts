@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors.js';
@@ -13,6 +14,7 @@ import {
 } from '../../contract/sends.schemas.js';
 import { parseRequest } from '../http/errors.js';
 import type { Caller, Outbox } from './outbox.js';
+import { decodedContent, parseSendBody } from './send-body-parser.js';
 
 export type SendsRoutesOptions = {
   outbox: Outbox;
@@ -27,6 +29,12 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
   const { outbox } = options;
   const callerOf = options.callerOf ?? ((_request, body) => ({ email: body.from }));
 
+  // Only this plugin's routes: attachments are decoded while the body streams in (see parseSendBody).
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', (_request: FastifyRequest, payload: IncomingMessage) =>
+    parseSendBody(payload, app.initialConfig.bodyLimit ?? 1024 * 1024),
+  );
+
   app.get('/api/policy', async (): Promise<Policy> => outbox.policy());
 
   /**
@@ -37,7 +45,13 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
     const { 'idempotency-key': idempotencyKey } = parseRequest(IdempotencyHeaderSchema, request.headers, 'headers');
     const body = parseRequest(SendRequestSchema, request.body, 'body');
     const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
-    const { record, created } = outbox.accept(body, { idempotencyKey, caller: callerOf(request, body) });
+    const attachments = body.attachments.map(({ name, contentType, contentBase64 }) => ({
+      name,
+      contentType,
+      content: decodedContent(request.body, contentBase64),
+    }));
+    const caller = callerOf(request, body);
+    const { record, created } = outbox.accept({ ...body, attachments }, { idempotencyKey, caller });
     const current = (await outbox.waitUntilSettled(record.id, wait * 1000)) ?? record;
     reply.header('idempotent-replayed', String(!created));
     return reply.status(created ? 202 : 200).send(current);

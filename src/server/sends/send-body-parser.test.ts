@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { AppError } from '../../contract/errors.js';
+import { decodedContent, parseSendBody } from './send-body-parser.js';
+
+/** The body as the network may deliver it: cut at arbitrary points. */
+function streamOf(text: string, cuts: number[] = []): Readable {
+  const bytes = Buffer.from(text);
+  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+  const pieces = [0, ...points, bytes.length].slice(1).map((end, i, ends) => bytes.subarray(i ? ends[i - 1] : 0, end));
+  return Readable.from(pieces.filter((p) => p.length > 0));
+}
+
+async function parse(text: string, cuts: number[] = [], limit = 1e8) {
+  const body = (await parseSendBody(streamOf(text, cuts), limit)) as Record<string, unknown>;
+  const attachments = (body.attachments ?? []) as { contentBase64: string }[];
+  return { body, contents: attachments.map((a) => Buffer.concat(decodedContent(body, a.contentBase64))) };
+}
+
+async function failure(text: string, limit = 1e8): Promise<AppError> {
+  try {
+    await parse(text, [], limit);
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the body to be refused');
+}
+
+describe('send body parser', () => {
+  it('parses like JSON.parse and hands over the attachments decoded, however the body is cut', async () => {
+    const attachment = fc.record({
+      name: fc.string(),
+      contentType: fc.constant('application/pdf'),
+      content: fc.uint8Array({ maxLength: 3000 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ subject: fc.string(), html: fc.string(), to: fc.array(fc.string()), extra: fc.jsonValue() }),
+        fc.array(attachment, { maxLength: 3 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        async (fields, files, cuts) => {
+          const request = {
+            ...fields,
+            attachments: files.map((f) => ({
+              name: f.name,
+              contentType: f.contentType,
+              contentBase64: Buffer.from(f.content).toString('base64'),
+            })),
+          };
+          const text = JSON.stringify(request);
+          const { body, contents } = await parse(text, cuts);
+          const expected = JSON.parse(text) as typeof request;
+          expect({ ...body, attachments: undefined }).toEqual({ ...expected, attachments: undefined });
+          expect(contents).toEqual(files.map((f) => Buffer.from(f.content)));
+          expect((body.attachments as { name: string }[]).map((a) => a.name)).toEqual(files.map((f) => f.name));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('decodes a large attachment into 1 MB chunks', async () => {
+    const content = Buffer.alloc(3 * 1024 * 1024 + 7, 0xa5);
+    const text = JSON.stringify({ attachments: [{ name: 'a.pdf', contentBase64: content.toString('base64') }] });
+    const body = (await parseSendBody(streamOf(text, [1000, 70_000, 2_000_000]), 1e8)) as {
+      attachments: { contentBase64: string }[];
+    };
+    const chunks = decodedContent(body, body.attachments[0]!.contentBase64);
+    expect(chunks).toHaveLength(4);
+    expect(chunks.every((c) => c.length <= 1024 * 1024)).toBe(true);
+    expect(Buffer.concat(chunks).equals(content)).toBe(true);
+    // The marker that stands in for the base64 is itself valid base64, so the contract schema accepts it.
+    expect(body.attachments[0]!.contentBase64).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
+  });
+
+  it('accepts an escaped solidus, as some JSON encoders write it', async () => {
+    const { contents } = await parse('{"attachments":[{"contentBase64":"\\/\\/8="}]}');
+    expect(contents[0]).toEqual(Buffer.from([0xff, 0xff]));
+  });
+
+  it('refuses what is not base64, naming the field', async () => {
+    for (const value of ['abc', 'ab=c', 'a b=', 'YQ==YQ==', 'Zm9v\\n', 'YQ===']) {
+      const error = await failure(`{"attachments":[{"contentBase64":"${value}"}]}`);
+      expect([error.code, error.details?.[0]?.path]).toEqual(['bad_request', 'body.attachments']);
+    }
+    expect((await failure('{"attachments":[{"contentBase64":"YQ==')).code).toBe('bad_request');
+    expect((await failure('{"subject": "unterminated')).message).toMatch(/not valid JSON/);
+  });
+
+  it('stops reading beyond the size limit', async () => {
+    const error = await failure(JSON.stringify({ html: 'x'.repeat(5000) }), 1000);
+    expect([error.code, error.status]).toEqual(['payload_too_large', 413]);
+  });
+});

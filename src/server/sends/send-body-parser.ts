@@ -1,0 +1,178 @@
+import type { Readable } from 'node:stream';
+import { AppError } from '../../contract/errors.js';
+
+/**
+ * Reads the JSON body of `POST /api/sends` without ever holding an attachment as base64 text. A 25 MB PDF is
+ * 33 MB of base64; the usual way (body string, then JSON.parse) holds it twice as text plus once decoded, far
+ * beyond the bridge's budget of three times the message size. Here every `contentBase64` value is decoded as
+ * it streams in, into chunks of at most 1 MB, and replaced in the JSON by a short marker that names its
+ * chunks; the rest of the document is parsed with JSON.parse as usual, so the contract schema still checks it.
+ */
+
+/** Base64 characters per decoded chunk: a multiple of 4 that decodes to just under 1 MB. */
+const CHUNK_CHARACTERS = Math.floor((1024 * 1024) / 3) * 4;
+const MARKER_PREFIX = 'lm-attachment-';
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/** Decoded attachment contents of a parsed body, keyed by the marker that stands in for their base64. */
+const decodedContents = new WeakMap<object, Map<string, Buffer[]>>();
+
+/** The decoded chunks behind a `contentBase64` value of a body read by `parseSendBody`. */
+export function decodedContent(body: unknown, contentBase64: string): Buffer[] {
+  const decoded = typeof body === 'object' && body !== null ? decodedContents.get(body) : undefined;
+  const marker = Buffer.from(contentBase64, 'base64').toString('latin1');
+  return decoded?.get(marker) ?? [Buffer.from(contentBase64, 'base64')];
+}
+
+const BASE64_BYTE = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_BYTE[c.charCodeAt(0)] = 1;
+
+function invalid(message: string): AppError {
+  const details = [{ path: 'body.attachments', message }];
+  return new AppError('bad_request', `Invalid request body: attachments: ${message}`, { details });
+}
+
+/** Streams one base64 value into binary chunks, checking the alphabet and the padding as it goes. */
+class Base64Decoder {
+  readonly chunks: Buffer[] = [];
+  private readonly pending = Buffer.alloc(CHUNK_CHARACTERS);
+  private pendingLength = 0;
+  private characters = 0;
+  private padding = 0;
+  private escaped = false;
+
+  /** Consumes bytes up to the closing quote; returns the index after it, or -1 if the value continues. */
+  consume(chunk: Buffer, start: number): number {
+    for (let i = start; i < chunk.length; i++) {
+      const byte = chunk[i]!;
+      if (this.escaped) {
+        // JSON may escape the solidus (`\/`); no other escape can occur in base64.
+        if (byte !== 0x2f) throw invalid('contentBase64 must be base64');
+        this.escaped = false;
+        this.push(byte);
+      } else if (byte === QUOTE) {
+        this.finish();
+        return i + 1;
+      } else if (byte === BACKSLASH) {
+        this.escaped = true;
+      } else if (byte === 0x3d) {
+        if (++this.padding > 2) throw invalid('contentBase64 must be base64');
+        this.push(byte);
+      } else if (BASE64_BYTE[byte] === 1 && this.padding === 0) {
+        this.push(byte);
+      } else {
+        throw invalid('contentBase64 must be base64');
+      }
+    }
+    return -1;
+  }
+
+  private push(byte: number): void {
+    this.pending[this.pendingLength++] = byte;
+    this.characters++;
+    if (this.pendingLength === this.pending.length) this.flush();
+  }
+
+  private flush(): void {
+    const whole = this.pendingLength - (this.pendingLength % 4);
+    if (whole === 0) return;
+    this.chunks.push(Buffer.from(this.pending.toString('latin1', 0, whole), 'base64'));
+    this.pending.copy(this.pending, 0, whole, this.pendingLength);
+    this.pendingLength -= whole;
+  }
+
+  private finish(): void {
+    if (this.characters % 4 !== 0) throw invalid('contentBase64 must be base64 (length a multiple of 4)');
+    this.flush();
+  }
+}
+
+type Container = { kind: 'object' | 'array'; expectKey: boolean };
+
+/**
+ * Parses the body, enforcing `limit` bytes. Strings other than `contentBase64` values are copied as they are
+ * (escapes included) and left to JSON.parse.
+ */
+export async function parseSendBody(stream: Readable, limit: number): Promise<unknown> {
+  const skeleton: Buffer[] = [];
+  const contents = new Map<string, Buffer[]>();
+  const stack: Container[] = [];
+  let received = 0;
+  let inString = false;
+  let stringIsKey = false;
+  let escaped = false;
+  let keyBytes: number[] = [];
+  let lastKey = '';
+  let decoder: Base64Decoder | undefined;
+
+  for await (const data of stream) {
+    const chunk = data as Buffer;
+    received += chunk.length;
+    if (received > limit) throw new AppError('payload_too_large', 'The request is too large.');
+    let copyFrom = 0;
+    let i = 0;
+    while (i < chunk.length) {
+      if (decoder) {
+        const end = decoder.consume(chunk, i);
+        if (end < 0) {
+          i = chunk.length;
+          copyFrom = chunk.length;
+          break;
+        }
+        const marker = `${MARKER_PREFIX}${contents.size}`;
+        contents.set(marker, decoder.chunks);
+        skeleton.push(Buffer.from(`${Buffer.from(marker, 'latin1').toString('base64')}"`));
+        decoder = undefined;
+        i = end;
+        copyFrom = end;
+        continue;
+      }
+      const byte = chunk[i]!;
+      const top = stack.at(-1);
+      if (inString) {
+        if (stringIsKey) keyBytes.push(byte);
+        if (escaped) escaped = false;
+        else if (byte === BACKSLASH) escaped = true;
+        else if (byte === QUOTE) {
+          inString = false;
+          if (stringIsKey) lastKey = Buffer.from(keyBytes.slice(0, -1)).toString('utf8');
+        }
+      } else if (byte === QUOTE) {
+        stringIsKey = top?.kind === 'object' && top.expectKey;
+        if (stringIsKey) {
+          keyBytes = [];
+          inString = true;
+        } else if (top?.kind === 'object' && lastKey === 'contentBase64') {
+          // The opening quote stays in the skeleton; the marker and the closing quote follow the value.
+          skeleton.push(chunk.subarray(copyFrom, i + 1));
+          copyFrom = i + 1;
+          decoder = new Base64Decoder();
+        } else {
+          inString = true;
+        }
+      } else if (byte === 0x7b || byte === 0x5b) {
+        stack.push({ kind: byte === 0x7b ? 'object' : 'array', expectKey: byte === 0x7b });
+      } else if (byte === 0x7d || byte === 0x5d) {
+        stack.pop();
+      } else if (byte === 0x3a && top?.kind === 'object') {
+        top.expectKey = false;
+      } else if (byte === 0x2c && top?.kind === 'object') {
+        top.expectKey = true;
+        lastKey = '';
+      }
+      i++;
+    }
+    if (copyFrom < chunk.length) skeleton.push(chunk.subarray(copyFrom));
+  }
+  if (decoder) throw invalid('contentBase64 is not terminated');
+
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(skeleton).toString('utf8'));
+  } catch {
+    throw new AppError('bad_request', 'The request body is not valid JSON.');
+  }
+  if (typeof body === 'object' && body !== null) decodedContents.set(body, contents);
+  return body;
+}
