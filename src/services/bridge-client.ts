@@ -63,7 +63,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
     let response: Response;
     // The caller's signal (a pane that moved on) and our own timeout both end the call; they mean different things.
     const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    const signal = init.signal ? anySignal(init.signal, timeout) : timeout;
     try {
       response = await doFetch(`${baseUrl}${path}`, { ...init, signal });
     } catch (error) {
@@ -122,4 +122,15 @@ async function toAppError(response: Response): Promise<AppError> {
     return new AppError('bridge_unreachable', `The LedgerMail bridge is not available (HTTP ${response.status}).`);
   }
   return new AppError('malformed_response', `The LedgerMail bridge answered HTTP ${response.status} without details.`);
+}
+
+/** AbortSignal.any where the webview has it (Safari only since 17.4, so older Macs lack it). */
+function anySignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  if (typeof AbortSignal.any === 'function') return AbortSignal.any([a, b]);
+  const controller = new AbortController();
+  const abort = (source: AbortSignal) => () => controller.abort(source.reason);
+  if (a.aborted || b.aborted) controller.abort((a.aborted ? a : b).reason);
+  a.addEventListener('abort', abort(a), { once: true });
+  b.addEventListener('abort', abort(b), { once: true });
+  return controller.signal;
 }
