@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import path from 'node:path';
 import { documentsRoutes } from './accounting/documents.routes.js';
+import { registerBatches } from './batches/batches.plugin.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './accounting/ledger/ledger.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
@@ -41,7 +42,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const accounting = createBuiltInLedger(db);
   await app.register(documentsRoutes, { connector: accounting });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
-  await registerSends(app, { db, config, accounting });
+  const outbox = await registerSends(app, { db, config, accounting });
+  // Reminder runs: each item an individual outbox send, fed at a bounded pace.
+  await registerBatches(app, { db, config, outbox, accounting });
 
   await app.register(healthRoutes, { version: VERSION });
   // Development tool, never in production: a simulated Outlook compose window hosting the real pages.

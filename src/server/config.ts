@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AuthEnvSchema, toAuthSettings, type AuthSettings } from './auth/auth-config.js';
+import { BatchEnvSchema, toBatchSettings, type BatchSettings } from './batches/batches-config.js';
 import { IncaMailEnvSchema, toIncaMailSettings, type IncaMailSettings } from './incamail/incamail-config.js';
 
 const onOff = z.enum(['on', 'off']);
@@ -21,6 +22,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ...IncaMailEnvSchema.shape,
   ...AuthEnvSchema.shape,
+  ...BatchEnvSchema.shape,
 });
 
 export type Config = {
@@ -33,6 +35,7 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   incamail: IncaMailSettings;
   auth: AuthSettings;
+  batches: BatchSettings;
 };
 
 export class ConfigError extends Error {
@@ -67,5 +70,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     incamail,
     auth,
+    batches: toBatchSettings(e),
   };
 }

@@ -1,0 +1,100 @@
+import type { FastifyInstance } from 'fastify';
+import { BatchSchema, type Batch } from '../../contract/batches.schemas.js';
+import {
+  batchRequest,
+  listReminders,
+  postBatch,
+  startBatchBridge,
+  waitForBatch,
+} from '../../../test/support/batch-bridge';
+import { startSmtpFaultProxy, type SmtpFaultProxy } from '../../../test/support/smtp-faults';
+import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink';
+import { useTempDir } from '../../../test/support/temp-dir';
+
+/**
+ * A reminder run meets a gateway that refuses some recipients and drops the line, and a bridge restarted in
+ * the middle. In the end every item is settled, nothing went out twice, and "retry failed" sends exactly the
+ * failed ones.
+ */
+describe('batch through faults and a restart of the bridge', () => {
+  const tempDir = useTempDir();
+  const apps: FastifyInstance[] = [];
+  let sink: SmtpSink | undefined;
+  let proxy: SmtpFaultProxy | undefined;
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+    await proxy?.close();
+    await sink?.close();
+    sink = proxy = undefined;
+  });
+
+  /** Reminder numbers in the messages the gateway kept, taken from their PDF file names. */
+  const delivered = (s: SmtpSink) =>
+    s.messages.map((m) => /-(\d{4}-\d{4}-\d)\.pdf$/.exec(m.parsed.attachments[0]?.filename ?? '')?.[1]);
+
+  it('settles every item exactly once and retries only the failed ones', async () => {
+    const rejected = new Set<string>();
+    sink = await startSmtpSink({
+      replyToRcpt: (_n, address) =>
+        rejected.has(address) ? { code: 550, message: '5.1.1 Recipient unknown' } : undefined,
+    });
+    // One item at a time, so connection n is item n: connection 3 (item 3) loses the gateway's reply after
+    // the data (uncertain, never sent again); connection 5 is cut before the greeting (item 5 is retried).
+    const plan = ['pass', 'pass', 'pass', 'drop-after-data', 'pass', 'refuse'] as const;
+    proxy = await startSmtpFaultProxy(sink.port, [...plan]);
+    const dir = tempDir();
+    const env = { BATCH_CONCURRENCY: '1', BATCH_RATE_PER_MINUTE: '3000' };
+    const first = await startBatchBridge(dir, proxy.port, env);
+    apps.push(first);
+    const reminders = (await listReminders(first, 'level=3')).filter((r) => r.customer.email);
+    const address = (i: number) => `${reminders[i]!.customer.email!}.incamail.ch`;
+    for (const i of [1, 9, 14]) rejected.add(address(i));
+    rejected.delete(address(3));
+    expect(rejected.size).toBeGreaterThan(0);
+
+    const posted = await postBatch(first, batchRequest(reminders.map((r) => r.id)), 'run-with-faults');
+    const { id } = BatchSchema.parse(posted.json());
+    await sink.waitForMessages(10, 15_000);
+    await first.close();
+    apps.splice(0);
+    expect(sink.messages.length).toBeLessThan(reminders.length);
+
+    const second = await startBatchBridge(dir, proxy.port, env);
+    apps.push(second);
+    const settled = await waitForBatch(second, id);
+    const byStatus = (batch: Batch, status: string) => batch.items.filter((i) => i.status === status);
+    const failed = byStatus(settled, 'failed');
+    const uncertain = byStatus(settled, 'uncertain');
+    expect(settled.counts.total).toBe(reminders.length);
+    expect(settled.counts.accepted + settled.counts.failed + settled.counts.uncertain).toBe(reminders.length);
+    expect(failed.map((i) => `${i.recipient}.incamail.ch`).every((a) => rejected.has(a))).toBe(true);
+    expect(failed).toHaveLength(reminders.filter((r) => rejected.has(`${r.customer.email}.incamail.ch`)).length);
+    expect(failed[0]!.error?.message).toContain('Recipient unknown');
+    expect(uncertain.map((i) => i.documentId)).toEqual([reminders[3]!.id]);
+
+    // The gateway kept each accepted and the uncertain message once, and no failed one.
+    const numbers = delivered(sink);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers.sort()).toEqual([...byStatus(settled, 'accepted'), ...uncertain].map((i) => i.number).sort());
+
+    // The recipients are known again: "retry failed" sends the failed ones, and only those.
+    rejected.clear();
+    const before = sink.messages.length;
+    const retried = await second.inject({ method: 'POST', url: `/api/batches/${id}/retry` });
+    expect(retried.statusCode).toBe(200);
+    expect(BatchSchema.parse(retried.json()).counts.failed).toBe(0);
+    const after = await waitForBatch(second, id);
+    expect(after.counts).toMatchObject({ failed: 0, uncertain: 1, accepted: reminders.length - 1 });
+    expect(delivered(sink).slice(before).sort()).toEqual(failed.map((i) => i.number).sort());
+    for (const item of after.items.filter((i) => failed.some((f) => f.documentId === i.documentId))) {
+      expect(item.retries).toBe(1);
+    }
+    expect(after.items.find((i) => i.status === 'uncertain')?.sendId).toBe(uncertain[0]!.sendId);
+
+    // Nothing is failed any more: retrying again sends nothing.
+    await second.inject({ method: 'POST', url: `/api/batches/${id}/retry` });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.messages).toHaveLength(before + failed.length);
+    expect((await second.inject({ method: 'POST', url: '/api/batches/nope/retry' })).statusCode).toBe(404);
+  });
+});

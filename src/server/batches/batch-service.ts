@@ -1,0 +1,216 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type {
+  Batch,
+  BatchCounts,
+  BatchItem,
+  BatchList,
+  BatchPreview,
+  BatchReminder,
+  BatchRequest,
+  BatchSummary,
+  PreviewMessage,
+} from '../../contract/batches.schemas.js';
+import { AppError } from '../../contract/errors.js';
+import type { AccountingConnector } from '../accounting/connector.js';
+import type { Caller, Outbox } from '../sends/outbox.js';
+import type { Log } from '../sends/outbox-worker.js';
+import type { Db } from '../storage/database.js';
+import { mapWithConcurrency, prepareMessages } from './batch-messages.js';
+import { BatchSender, type BatchSendSettings } from './batch-sender.js';
+import { BatchStore, type StoredBatch, type StoredItem } from './batch-store.js';
+
+export type BatchServiceOptions = {
+  db: Db;
+  outbox: Pick<Outbox, 'accept' | 'waitUntilSettled' | 'get' | 'policy'>;
+  accounting: Pick<AccountingConnector, 'getDocument' | 'getDocumentPdf'>;
+  settings: BatchSendSettings;
+  log: Log;
+};
+
+/**
+ * Reminder runs: preview, create (exactly once per Idempotency-Key), progress, and "retry failed". The
+ * items are individual outbox sends; their state is read from the outbox, never copied.
+ */
+export class BatchService {
+  private readonly store: BatchStore;
+  private readonly sender: BatchSender;
+
+  constructor(private readonly options: BatchServiceOptions) {
+    this.store = new BatchStore(options.db);
+    this.sender = new BatchSender(this.store, options.outbox, options.accounting, options.settings, options.log);
+  }
+
+  start(): void {
+    this.sender.start();
+  }
+
+  stop(): Promise<void> {
+    return this.sender.stop();
+  }
+
+  /** Renders every message with its PDF, without storing or sending anything. */
+  async preview(request: BatchRequest, caller: Caller): Promise<BatchPreview> {
+    const items = await prepareMessages({ ...request, from: caller.email }, this.options.accounting, this.modes());
+    const withEmail = items.filter((item) => item.recipient !== null);
+    const messages = await mapWithConcurrency(withEmail, this.options.settings.concurrency, async (item) => {
+      const pdf = await this.options.accounting.getDocumentPdf(item.documentId);
+      if (!pdf) throw new AppError('not_found', `Reminder ${item.number} no longer exists in the accounting.`);
+      const message: PreviewMessage = {
+        ...reminderOf(item),
+        recipient: item.recipient!,
+        mode: item.mode,
+        subject: item.subject,
+        html: item.html,
+        attachment: { fileName: pdf.fileName, sizeBytes: pdf.content.length },
+      };
+      return message;
+    });
+    const byMode = { registered: 0, confidential: 0, personal: 0 };
+    for (const message of messages) byMode[message.mode]++;
+    return {
+      messages,
+      withoutEmail: items.filter((item) => item.recipient === null).map(reminderOf),
+      summary: {
+        messages: messages.length,
+        recipients: new Set(messages.map((m) => m.recipient.toLowerCase())).size,
+        totalBytes: messages.reduce((sum, m) => sum + Buffer.byteLength(m.html) + m.attachment.sizeBytes, 0),
+        byMode,
+      },
+    };
+  }
+
+  /**
+   * Stores the batch and its rendered messages, then lets the sender feed them to the outbox. The same key
+   * with the same request returns the batch created first; with a different request it is a conflict.
+   */
+  async create(
+    request: BatchRequest,
+    context: { idempotencyKey: string; caller: Caller },
+  ): Promise<{ batch: Batch; created: boolean }> {
+    const createdBy = context.caller.email.toLowerCase();
+    const requestHash = hashRequest(request);
+    const replayed = this.replay(createdBy, context.idempotencyKey, requestHash);
+    if (replayed) return { batch: replayed, created: false };
+    const from = context.caller.email;
+    const items = await prepareMessages({ ...request, from }, this.options.accounting, this.modes());
+
+    // Checked again after the awaits above: a concurrent request with the same key may have stored it meanwhile.
+    const raced = this.replay(createdBy, context.idempotencyKey, requestHash);
+    if (raced) return { batch: raced, created: false };
+    const id = randomUUID();
+    const createdAt = new Date().toISOString();
+    this.store.insert({ id, createdBy, from, createdAt, requestHash, idempotencyKey: context.idempotencyKey }, items);
+    this.sender.kick();
+    return { batch: this.mustGet(id), created: true };
+  }
+
+  get(id: string, caller?: Caller): Batch | undefined {
+    const batch = this.store.get(id);
+    if (!batch || !isOwnedBy(batch, caller)) return undefined;
+    const items = this.store.items(id);
+    const sendable = items.filter((item) => item.state !== 'skipped').map((item) => this.toBatchItem(item));
+    return {
+      ...summaryOf(batch, sendable),
+      items: sendable,
+      withoutEmail: items.filter((item) => item.state === 'skipped').map(reminderOf),
+    };
+  }
+
+  list(limit: number, caller?: Caller): BatchList {
+    const batches = this.store.list(limit, caller?.email.toLowerCase());
+    return {
+      items: batches.map((batch) =>
+        summaryOf(
+          batch,
+          this.store
+            .items(batch.id)
+            .filter((item) => item.state !== 'skipped')
+            .map((item) => this.toBatchItem(item)),
+        ),
+      ),
+    };
+  }
+
+  /**
+   * Queues the failed items again, each under a fresh outbox key. Accepted and uncertain items are never
+   * touched: an uncertain message may have reached the customer, and only a person can decide to resend it.
+   */
+  retryFailed(id: string, caller?: Caller): Batch {
+    const batch = this.get(id, caller);
+    if (!batch) throw new AppError('not_found', `No batch with id "${id}".`);
+    const failed = this.store
+      .items(id)
+      .filter((item) => item.state !== 'skipped' && this.toBatchItem(item).status === 'failed')
+      .map((item) => item.position);
+    this.store.requeue(id, failed);
+    this.sender.kick();
+    return this.mustGet(id);
+  }
+
+  private toBatchItem(item: StoredItem): BatchItem {
+    const base = {
+      ...reminderOf(item),
+      recipient: item.recipient ?? '',
+      mode: item.mode,
+      retries: item.retries,
+      fileName: item.fileName,
+      sizeBytes: item.sizeBytes,
+      sendId: item.sendId,
+    };
+    if (item.state !== 'sent' || !item.sendId) {
+      const status = item.state === 'failed' ? 'failed' : 'queued';
+      return { ...base, status, smtpResponse: null, error: item.error };
+    }
+    const send = this.options.outbox.get(item.sendId);
+    if (!send) {
+      const error = { code: 'internal', message: 'The outbox no longer knows this send.' };
+      return { ...base, status: 'uncertain', smtpResponse: null, error };
+    }
+    const status = send.status === 'received' ? 'queued' : send.status === 'submitting' ? 'sending' : send.status;
+    return { ...base, status, smtpResponse: send.smtpResponse, error: send.error };
+  }
+
+  private modes() {
+    return this.options.outbox.policy().modes;
+  }
+
+  private replay(createdBy: string, key: string, requestHash: string): Batch | undefined {
+    const found = this.store.findByKey(createdBy, key);
+    if (!found) return undefined;
+    if (found.requestHash !== requestHash) {
+      throw new AppError('conflict', 'This Idempotency-Key was already used for a different batch. Nothing was sent.');
+    }
+    return this.mustGet(found.id);
+  }
+
+  private mustGet(id: string): Batch {
+    const batch = this.get(id);
+    if (!batch) throw new AppError('internal', 'The batch was stored but cannot be read back.');
+    return batch;
+  }
+}
+
+function isOwnedBy(batch: StoredBatch, caller: Caller | undefined): boolean {
+  return caller === undefined || batch.createdBy === caller.email.toLowerCase();
+}
+
+function reminderOf(item: BatchReminder): BatchReminder {
+  const { documentId, number, customerId, customerName, language, level } = item;
+  return { documentId, number, customerId, customerName, language, level };
+}
+
+function summaryOf(batch: StoredBatch, items: BatchItem[]): BatchSummary {
+  const counts: BatchCounts = { total: items.length, queued: 0, sending: 0, accepted: 0, failed: 0, uncertain: 0 };
+  for (const item of items) counts[item.status]++;
+  const done = counts.queued === 0 && counts.sending === 0;
+  return { id: batch.id, status: done ? 'done' : 'running', from: batch.from, createdAt: batch.createdAt, counts };
+}
+
+/** Fixed field order, so the same request hashes the same whatever order its JSON keys came in. */
+function hashRequest(request: BatchRequest): string {
+  const { documentIds, modeByLevel, templates } = request;
+  const languageTemplates = (['de', 'fr', 'it', 'en'] as const).map((l) => [templates[l]?.subject, templates[l]?.html]);
+  return createHash('sha256')
+    .update(JSON.stringify([documentIds, modeByLevel['1'], modeByLevel['2'], modeByLevel['3'], languageTemplates]))
+    .digest('hex');
+}
