@@ -43,7 +43,11 @@ export async function startSendsBridge(options: {
     ...options.env,
   });
   const logs: string[] = [];
-  const app = Fastify({ logger: { level: 'trace', stream: { write: (line: string) => logs.push(line) } } });
+  const app = Fastify({
+    logger: { level: 'trace', stream: { write: (line: string) => logs.push(line) } },
+    // As the bridge: a 30 MB message as base64 JSON.
+    bodyLimit: 42 * 1024 * 1024,
+  });
   installErrorHandling(app);
   const db = openDatabase(path.join(options.dir, 'ledgermail.sqlite'));
   app.addHook('onClose', async () => db.close());

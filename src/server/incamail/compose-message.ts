@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { convert } from 'html-to-text';
+import { compile } from 'html-to-text';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 /** A message as it goes to IncaMail: subject and recipients already carry the marking. */
@@ -23,8 +23,11 @@ export function envelopeOf(message: OutgoingMessage): SmtpEnvelope {
   return { from: message.from, to: [...message.to, ...message.cc, ...message.bcc] };
 }
 
+// Compiled once: compiling the selectors costs more than converting a typical message body.
+const htmlToText = compile({ wordwrap: 78, selectors: [{ selector: 'img', format: 'skip' }] });
+
 export function plainTextOf(html: string): string {
-  return convert(html, { wordwrap: 78, selectors: [{ selector: 'img', format: 'skip' }] });
+  return htmlToText(html);
 }
 
 /**

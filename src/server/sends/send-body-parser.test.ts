@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { AppError } from '../../contract/errors.js';
-import { decodedContent, parseSendBody } from './send-body-parser.js';
+import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 /** The body as the network may deliver it: cut at arbitrary points. */
 function streamOf(text: string, cuts: number[] = []): Readable {
@@ -14,7 +14,7 @@ function streamOf(text: string, cuts: number[] = []): Readable {
 async function parse(text: string, cuts: number[] = [], limit = 1e8) {
   const body = (await parseSendBody(streamOf(text, cuts), limit)) as Record<string, unknown>;
   const attachments = (body.attachments ?? []) as { contentBase64: string }[];
-  return { body, contents: attachments.map((a) => Buffer.concat(decodedContent(body, a.contentBase64))) };
+  return { body, contents: attachments.map((a) => Buffer.concat(takeDecodedContent(body, a.contentBase64))) };
 }
 
 async function failure(text: string, limit = 1e8): Promise<AppError> {
@@ -66,7 +66,7 @@ describe('send body parser', () => {
     const body = (await parseSendBody(streamOf(text, [1000, 70_000, 2_000_000]), 1e8)) as {
       attachments: { contentBase64: string }[];
     };
-    const chunks = decodedContent(body, body.attachments[0]!.contentBase64);
+    const chunks = takeDecodedContent(body, body.attachments[0]!.contentBase64);
     expect(chunks).toHaveLength(4);
     expect(chunks.every((c) => c.length <= 1024 * 1024)).toBe(true);
     expect(Buffer.concat(chunks).equals(content)).toBe(true);

@@ -5,12 +5,18 @@ import { AppError } from '../../contract/errors.js';
  * Reads the JSON body of `POST /api/sends` without ever holding an attachment as base64 text. A 25 MB PDF is
  * 33 MB of base64; the usual way (body string, then JSON.parse) holds it twice as text plus once decoded, far
  * beyond the bridge's budget of three times the message size. Here every `contentBase64` value is decoded as
- * it streams in, into chunks of at most 1 MB, and replaced in the JSON by a short marker that names its
+ * it streams in, into chunks of about 1 MB, and replaced in the JSON by a short marker that names its
  * chunks; the rest of the document is parsed with JSON.parse as usual, so the contract schema still checks it.
  */
 
-/** Base64 characters per decoded chunk: a multiple of 4 that decodes to just under 1 MB. */
-const CHUNK_CHARACTERS = Math.floor((1024 * 1024) / 3) * 4;
+/**
+ * Base64 is decoded 64 KB of text at a time, written straight into chunks of 21 such pieces (1,008 KB). Small
+ * pieces matter: a decoded text of a megabyte would be a large V8 string, freed only by a full collection, and
+ * a 25 MB attachment would leave 35 MB of them behind.
+ */
+const PIECE_CHARACTERS = 64 * 1024;
+const PIECE_BYTES = (PIECE_CHARACTERS / 4) * 3;
+const CHUNK_BYTES = 21 * PIECE_BYTES;
 const MARKER_PREFIX = 'lm-attachment-';
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -18,11 +24,17 @@ const BACKSLASH = 0x5c;
 /** Decoded attachment contents of a parsed body, keyed by the marker that stands in for their base64. */
 const decodedContents = new WeakMap<object, Map<string, Buffer[]>>();
 
-/** The decoded chunks behind a `contentBase64` value of a body read by `parseSendBody`. */
-export function decodedContent(body: unknown, contentBase64: string): Buffer[] {
+/**
+ * Takes the decoded chunks behind a `contentBase64` value of a body read by `parseSendBody`. Taking them out
+ * lets them be freed as soon as the outbox has stored them, while the request may wait for IncaMail's answer.
+ */
+export function takeDecodedContent(body: unknown, contentBase64: string): Buffer[] {
   const decoded = typeof body === 'object' && body !== null ? decodedContents.get(body) : undefined;
   const marker = Buffer.from(contentBase64, 'base64').toString('latin1');
-  return decoded?.get(marker) ?? [Buffer.from(contentBase64, 'base64')];
+  const chunks = decoded?.get(marker);
+  if (!chunks) return [Buffer.from(contentBase64, 'base64')];
+  decoded!.delete(marker);
+  return chunks;
 }
 
 const BASE64_BYTE = new Uint8Array(256);
@@ -36,7 +48,9 @@ function invalid(message: string): AppError {
 /** Streams one base64 value into binary chunks, checking the alphabet and the padding as it goes. */
 class Base64Decoder {
   readonly chunks: Buffer[] = [];
-  private readonly pending = Buffer.alloc(CHUNK_CHARACTERS);
+  private readonly pending = Buffer.alloc(PIECE_CHARACTERS);
+  private output = Buffer.allocUnsafe(CHUNK_BYTES);
+  private outputLength = 0;
   private pendingLength = 0;
   private characters = 0;
   private padding = 0;
@@ -44,47 +58,74 @@ class Base64Decoder {
 
   /** Consumes bytes up to the closing quote; returns the index after it, or -1 if the value continues. */
   consume(chunk: Buffer, start: number): number {
-    for (let i = start; i < chunk.length; i++) {
+    let i = start;
+    while (i < chunk.length) {
+      // Fast path: a run of plain base64 characters is checked in a tight loop and copied in one go.
+      let end = i;
+      if (this.padding === 0 && !this.escaped) {
+        while (end < chunk.length && BASE64_BYTE[chunk[end]!] === 1) end++;
+        if (end > i) {
+          this.append(chunk, i, end);
+          i = end;
+          continue;
+        }
+      }
       const byte = chunk[i]!;
       if (this.escaped) {
         // JSON may escape the solidus (`\/`); no other escape can occur in base64.
         if (byte !== 0x2f) throw invalid('contentBase64 must be base64');
         this.escaped = false;
-        this.push(byte);
+        this.append(chunk, i, i + 1);
       } else if (byte === QUOTE) {
         this.finish();
         return i + 1;
       } else if (byte === BACKSLASH) {
         this.escaped = true;
-      } else if (byte === 0x3d) {
-        if (++this.padding > 2) throw invalid('contentBase64 must be base64');
-        this.push(byte);
-      } else if (BASE64_BYTE[byte] === 1 && this.padding === 0) {
-        this.push(byte);
+      } else if (byte === 0x3d && this.padding < 2) {
+        this.padding++;
+        this.append(chunk, i, i + 1);
       } else {
         throw invalid('contentBase64 must be base64');
       }
+      i++;
     }
     return -1;
   }
 
-  private push(byte: number): void {
-    this.pending[this.pendingLength++] = byte;
-    this.characters++;
-    if (this.pendingLength === this.pending.length) this.flush();
+  private append(source: Buffer, from: number, to: number): void {
+    let at = from;
+    while (at < to) {
+      const take = Math.min(to - at, this.pending.length - this.pendingLength);
+      source.copy(this.pending, this.pendingLength, at, at + take);
+      this.pendingLength += take;
+      this.characters += take;
+      at += take;
+      if (this.pendingLength === this.pending.length) this.flush();
+    }
   }
 
   private flush(): void {
     const whole = this.pendingLength - (this.pendingLength % 4);
     if (whole === 0) return;
-    this.chunks.push(Buffer.from(this.pending.toString('latin1', 0, whole), 'base64'));
+    if (this.outputLength + PIECE_BYTES > CHUNK_BYTES) this.pushOutput();
+    this.outputLength += this.output.write(this.pending.toString('latin1', 0, whole), this.outputLength, 'base64');
     this.pending.copy(this.pending, 0, whole, this.pendingLength);
     this.pendingLength -= whole;
+  }
+
+  private pushOutput(): void {
+    if (this.outputLength === 0) return;
+    // A partly filled chunk is copied to its size, so a small attachment does not hold a whole chunk.
+    const full = this.outputLength === this.output.length;
+    this.chunks.push(full ? this.output : Buffer.from(this.output.subarray(0, this.outputLength)));
+    this.output = full ? Buffer.allocUnsafe(CHUNK_BYTES) : this.output;
+    this.outputLength = 0;
   }
 
   private finish(): void {
     if (this.characters % 4 !== 0) throw invalid('contentBase64 must be base64 (length a multiple of 4)');
     this.flush();
+    this.pushOutput();
   }
 }
 

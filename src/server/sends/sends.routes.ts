@@ -14,7 +14,7 @@ import {
 } from '../../contract/sends.schemas.js';
 import { parseRequest } from '../http/errors.js';
 import type { Caller, Outbox } from './outbox.js';
-import { decodedContent, parseSendBody } from './send-body-parser.js';
+import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 export type SendsRoutesOptions = {
   outbox: Outbox;
@@ -45,13 +45,7 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
     const { 'idempotency-key': idempotencyKey } = parseRequest(IdempotencyHeaderSchema, request.headers, 'headers');
     const body = parseRequest(SendRequestSchema, request.body, 'body');
     const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
-    const attachments = body.attachments.map(({ name, contentType, contentBase64 }) => ({
-      name,
-      contentType,
-      content: decodedContent(request.body, contentBase64),
-    }));
-    const caller = callerOf(request, body);
-    const { record, created } = outbox.accept({ ...body, attachments }, { idempotencyKey, caller });
+    const { record, created } = acceptSend(outbox, request.body, body, idempotencyKey, callerOf(request, body));
     const current = (await outbox.waitUntilSettled(record.id, wait * 1000)) ?? record;
     reply.header('idempotent-replayed', String(!created));
     return reply.status(created ? 202 : 200).send(current);
@@ -70,3 +64,13 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
     return outbox.list(query);
   });
 };
+
+/** Synchronous on purpose: the decoded attachments live in this frame only, not across the wait that follows. */
+function acceptSend(outbox: Outbox, rawBody: unknown, body: SendRequest, idempotencyKey: string, caller: Caller) {
+  const attachments = body.attachments.map(({ name, contentType, contentBase64 }) => ({
+    name,
+    contentType,
+    content: takeDecodedContent(rawBody, contentBase64),
+  }));
+  return outbox.accept({ ...body, attachments }, { idempotencyKey, caller });
+}

@@ -1,0 +1,262 @@
+/**
+ * Secure sends through the bridge: 1,000 messages with a 200 KB PDF, each posted over HTTP to the running
+ * bridge, kept in the outbox and submitted by SMTP to a loopback server. Baseline, in the same run: nodemailer
+ * sending the same message straight to the same server with the same number of connections at once.
+ * Target: the bridge reaches ≥ 75 % of the baseline's messages per second. Then one 25 MB message: its peak
+ * memory increase in the bridge process (Linux VmHWM) is held to ≤ 3× its size.
+ *
+ * The bridge runs in a child process (this file, started with LEDGERMAIL_BENCH_CHILD=bridge), so its memory
+ * and CPU are its own; the SMTP server and the HTTP client run here.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import nodemailer from 'nodemailer';
+import PDFDocument from 'pdfkit';
+import { SMTPServer } from 'smtp-server';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import { median, type Benchmark } from './harness';
+
+const MESSAGES = Number(process.env.BENCH_SENDS_MESSAGES ?? 1000);
+const ROUNDS = Number(process.env.BENCH_SENDS_ROUNDS ?? 3);
+const SMTP_CONNECTIONS = 4;
+const HTTP_IN_FLIGHT = 4;
+const LARGE_BYTES = 25 * 1024 * 1024;
+
+type ChildMessage = { address?: string; rssKb?: number; hwmKb?: number };
+
+function statusKb(field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+/** Child process: the real bridge (buildApp), configured like production except for the loopback SMTP URL. */
+async function runBridgeChild(): Promise<void> {
+  const app = await buildApp({ config: loadConfig(process.env), logger: false });
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  process.on('message', (command) => {
+    if (command === 'reset-peak') {
+      (globalThis as { gc?: () => void }).gc?.();
+      // Writing 5 resets the process's peak RSS (VmHWM) to its current RSS (Linux, proc(5)).
+      writeFileSync('/proc/self/clear_refs', '5');
+      process.send!({ rssKb: statusKb('VmRSS') } satisfies ChildMessage);
+    } else if (command === 'peak') {
+      process.send!({ hwmKb: statusKb('VmHWM'), rssKb: statusKb('VmRSS') } satisfies ChildMessage);
+    } else if (command === 'stop') {
+      void app.close().then(() => process.exit(0));
+    }
+  });
+  process.send!({ address } satisfies ChildMessage);
+}
+
+/** An SMTP server that counts what it accepts and keeps nothing, so the parent stays small. */
+async function startCountingServer(): Promise<{ port: number; count: () => number; close: () => Promise<void> }> {
+  let count = 0;
+  const server = new SMTPServer({
+    logger: false,
+    // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
+    disableReverseLookup: true,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    size: 64 * 1024 * 1024,
+    onData(stream, _session, callback) {
+      stream.on('data', () => undefined);
+      stream.on('end', () => {
+        count++;
+        callback(null, 'Ok');
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    count: () => count,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A real PDF of about `bytes`: one page of text plus a stream of incompressible data, like scanned pages. */
+async function makePdf(bytes: number): Promise<Buffer> {
+  const doc = new PDFDocument({ compress: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.text('Invoice 2026-0042: consulting services, 1,250.00 CHF');
+  const payload = doc.ref({ Type: 'EmbeddedFile' });
+  payload.end(randomBytes(bytes));
+  doc.end();
+  return done;
+}
+
+async function untilCount(count: () => number, target: number, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (count() < target) {
+    if (Date.now() > deadline) throw new Error(`only ${count()} of ${target} messages arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Runs `total` jobs with at most `parallel` at once. */
+async function inParallel(total: number, parallel: number, job: (i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < total) await job(next++);
+    }),
+  );
+}
+
+function ask(child: ChildProcess, command: string): Promise<ChildMessage> {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message as ChildMessage));
+    child.send(command);
+  });
+}
+
+const benchmark: Benchmark = {
+  name: `Secure sends: ${MESSAGES} messages with a 200 KB PDF through the bridge, and one 25 MB message`,
+  async run(report) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledgermail-bench-sends-'));
+    const server = await startCountingServer();
+    const pdf = await makePdf(200 * 1024);
+    report.note(
+      `PDF: ${(pdf.length / 1024).toFixed(0)} KB; ${SMTP_CONNECTIONS} SMTP connections at once on both sides`,
+    );
+    const child = fork(fileURLToPath(import.meta.url), [], {
+      execArgv: [
+        '--expose-gc',
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_SENDS_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SENDS_PROFILE}`] : []),
+      ],
+      env: {
+        ...process.env,
+        LEDGERMAIL_BENCH_CHILD: 'bridge',
+        NODE_ENV: 'development',
+        TLS: 'off',
+        LOG_LEVEL: 'silent',
+        DATA_DIR: path.join(dir, 'data'),
+        ADDIN_DIR: path.join(dir, 'dist'),
+        INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${server.port}`,
+        INCAMAIL_CONCURRENCY: String(SMTP_CONNECTIONS),
+      },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    try {
+      const { address } = await new Promise<ChildMessage>((resolve, reject) => {
+        child.once('message', (message) => resolve(message as ChildMessage));
+        child.once('exit', (code) => reject(new Error(`the bridge exited with ${code}`)));
+      });
+      const message = {
+        from: 'anna.keller@example.ch',
+        to: ['max@example.org.incamail.ch'],
+        subject: '<r>Invoice 2026-0042',
+        html: '<p>Dear Max,</p><p>please find invoice 2026-0042 attached.</p>',
+      };
+      // Encoded once: the client's cost per request is then sending bytes, as an add-in's would be.
+      const body = (content: Buffer) =>
+        Buffer.from(
+          JSON.stringify({
+            mode: 'registered',
+            ...message,
+            to: ['max@example.org'],
+            subject: 'Invoice 2026-0042',
+            attachments: [
+              { name: 'Invoice.pdf', contentType: 'application/pdf', contentBase64: content.toString('base64') },
+            ],
+          }),
+        );
+      let keys = 0;
+      const post = async (payload: Buffer, wait = 0) => {
+        const response = await fetch(`${address}/api/sends?wait=${wait}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${keys++}` },
+          body: new Uint8Array(payload.buffer, payload.byteOffset, payload.length),
+          signal: AbortSignal.timeout(120_000),
+        });
+        if (response.status !== 202) throw new Error(`POST /api/sends answered ${response.status}`);
+        return (await response.json()) as { status: string };
+      };
+      const smallBody = body(pdf);
+      await post(smallBody, 10); // warm-up: JIT, SQLite pages, first connection
+
+      // Memory first, on a bridge that has only started and sent one message.
+      const large = await makePdf(LARGE_BYTES);
+      const largeBody = body(large);
+      const { rssKb } = await ask(child, 'reset-peak');
+      const sent = await post(largeBody, 60);
+      if (sent.status !== 'accepted') throw new Error(`the 25 MB message ended ${sent.status}`);
+      const { hwmKb } = await ask(child, 'peak');
+      const increase = (hwmKb! - rssKb!) * 1024;
+      report.figure('25 MB message', 'peak RSS increase', increase / 1024 / 1024, 'MB');
+      report.ratio('peak memory increase / message size', increase / large.length, '≤ 3');
+
+      const direct = nodemailer.createTransport({ host: '127.0.0.1', port: server.port, secure: false });
+      const pooled = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: server.port,
+        secure: false,
+        pool: true,
+        maxConnections: SMTP_CONNECTIONS,
+        maxMessages: Infinity,
+      });
+      const rate = async (send: () => Promise<unknown>, parallel: number) => {
+        const start = Date.now();
+        const before = server.count();
+        await inParallel(MESSAGES, parallel, async () => void (await send()));
+        await untilCount(server.count, before + MESSAGES);
+        return MESSAGES / ((Date.now() - start) / 1000);
+      };
+      const mail = {
+        ...message,
+        attachments: [{ filename: 'Invoice.pdf', contentType: 'application/pdf', content: pdf }],
+      };
+      const baseline: number[] = [];
+      const bridge: number[] = [];
+      const pooledRates: number[] = [];
+      let acceptedIn = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        baseline.push(await rate(() => direct.sendMail(mail), SMTP_CONNECTIONS));
+        const accepting = Date.now();
+        bridge.push(
+          await rate(async () => {
+            await post(smallBody);
+            acceptedIn = Date.now() - accepting;
+          }, HTTP_IN_FLIGHT),
+        );
+        pooledRates.push(await rate(() => pooled.sendMail(mail), SMTP_CONNECTIONS));
+        report.note(
+          `round ${round + 1}: nodemailer ${baseline.at(-1)!.toFixed(1)}/s, bridge ${bridge.at(-1)!.toFixed(1)}/s, ` +
+            `nodemailer pooled ${pooledRates.at(-1)!.toFixed(1)}/s; the bridge took all requests in ${acceptedIn} ms`,
+        );
+      }
+      direct.close();
+      pooled.close();
+      report.figure(
+        'nodemailer straight to SMTP, a connection per message (baseline)',
+        'median',
+        median(baseline),
+        'messages/s',
+      );
+      report.figure('bridge: HTTP → outbox → SMTP, a connection per message', 'median', median(bridge), 'messages/s');
+      report.figure('nodemailer pooled (for reference)', 'median', median(pooledRates), 'messages/s');
+      report.ratio('bridge / baseline throughput', median(bridge) / median(baseline), '≥ 0.75');
+    } finally {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send('stop');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      child.kill();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default benchmark;
+
+if (process.env.LEDGERMAIL_BENCH_CHILD === 'bridge') await runBridgeChild();
