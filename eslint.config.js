@@ -26,6 +26,12 @@ const directionZones = [
     message: 'The workbench (simulated Office) is a development tool; product code must not depend on it.',
   },
 ];
+// webpack's production build resolves `z.iso.date` to `z.date` (a Date-object schema): the add-in would then
+// refuse every date string. Browser-bound code uses IsoDateSchema from src/contract/documents.schemas.ts.
+const isoDateRule = {
+  selector: "MemberExpression[object.property.name='iso'][property.name='date']",
+  message: 'z.iso.date() breaks in the webpack bundle; use IsoDateSchema.',
+};
 const testHelperZone = { target: './src', from: './test', message: 'Product code must not import test helpers.' };
 
 export default tseslint.config(
@@ -55,6 +61,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/contract/**/*.ts', 'src/services/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', isoDateRule],
+    },
+  },
+  {
     files: ['src/taskpane/**/*.tsx'],
     // index.tsx is the composition root that hands Office and the bridge client to the components.
     ignores: ['src/taskpane/**/*.test.tsx', 'src/taskpane/index.tsx'],
@@ -67,6 +79,7 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='Office'][property.name='context']",
           message: 'Use src/services wrappers.',
         },
+        isoDateRule,
       ],
     },
   },

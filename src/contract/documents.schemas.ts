@@ -19,7 +19,13 @@ export type Currency = z.infer<typeof CurrencySchema>;
 export const ReminderLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 export type ReminderLevel = z.infer<typeof ReminderLevelSchema>;
 
-const IsoDateSchema = z.iso.date();
+/**
+ * A calendar date, YYYY-MM-DD. Deliberately not `z.iso.date()`: webpack's production build resolves that
+ * namespace member to `z.date()` (a Date-object schema), so the add-in would refuse every document.
+ */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a calendar date like 2026-03-15');
 
 /** Structured address as Swiss QR-bill 2.3 requires (no combined address lines). */
 export const AddressSchema = z.object({

@@ -5,6 +5,7 @@ import type {
   DocumentStatus,
   DocumentSummary,
 } from '../../../contract/documents.schemas.js';
+import { IsoDateSchema } from '../../../contract/documents.schemas.js';
 import { AppError } from '../../../contract/errors.js';
 import type { Language } from '../../../contract/locale.js';
 import type { DeliveryMode } from '../../../contract/modes.js';
@@ -95,7 +96,7 @@ export function toSummary(row: DocumentRow, today: string): DocumentSummary {
  * The cursor is the sort key of the last row returned (issue date and id, newest first), base64url-encoded
  * so clients treat it as opaque. Anything that does not decode to such a key is the client's mistake: a 400.
  */
-const CursorSchema = z.tuple([z.iso.date(), z.number().int().positive()]);
+const CursorSchema = z.tuple([IsoDateSchema, z.number().int().positive()]);
 
 export function encodeCursor(row: Pick<DocumentRow, 'issue_date' | 'id'>): string {
   return Buffer.from(JSON.stringify([row.issue_date, row.id])).toString('base64url');
