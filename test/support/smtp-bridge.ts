@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AppError } from '../../src/contract/errors';
 import type { AccountingConnector, SentRecord } from '../../src/server/accounting/connector';
 import { loadConfig } from '../../src/server/config';
 import { installErrorHandling } from '../../src/server/http/errors';
@@ -8,14 +9,25 @@ import { registerSends } from '../../src/server/sends/sends.plugin';
 import { openDatabase } from '../../src/server/storage/database';
 import type { SendRequestInput } from '../../src/contract/sends.schemas';
 
-/** The accounting side of a send as a test sees it: every `recordSent` call, optionally failing the first ones. */
-export function recordingAccounting(failFirst = 0): Pick<AccountingConnector, 'recordSent'> & { calls: SentRecord[] } {
+/**
+ * The accounting side of a send as a test sees it: every `recordSent` call, optionally failing the first ones
+ * as an unreachable backend would (`unavailable`) or as a ledger that does not know the documents (`unknown`).
+ */
+export function recordingAccounting(
+  failFirst = 0,
+  failure: 'unavailable' | 'unknown' = 'unavailable',
+): Pick<AccountingConnector, 'recordSent'> & { calls: SentRecord[]; attempts: () => number } {
   const calls: SentRecord[] = [];
-  let failures = failFirst;
+  let attempts = 0;
   return {
     calls,
+    attempts: () => attempts,
     async recordSent(input) {
-      if (failures-- > 0) throw new Error('ledger unavailable');
+      if (attempts++ < failFirst) {
+        throw failure === 'unknown'
+          ? new AppError('not_found', `No such document: ${input.documentIds.join(', ')}`)
+          : new Error('ledger unavailable');
+      }
       calls.push(input);
     },
   };

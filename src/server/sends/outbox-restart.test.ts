@@ -123,4 +123,25 @@ describe('outbox across a restart of the bridge', () => {
     await vi.waitFor(() => expect(accounting.calls.map((c) => c.sendId)).toEqual([id]));
     expect(target.messages).toHaveLength(1);
   });
+
+  it('does not ask again when the accounting does not know the documents', async () => {
+    const dir = tempDir();
+    const target = await sink();
+    const refusing = recordingAccounting(1, 'unknown');
+    const first = await bridgeTo(target.port, dir, refusing);
+    const posted = await first.app.inject({
+      method: 'POST',
+      url: '/api/sends?wait=5',
+      headers: { 'idempotency-key': 'draft-unknown-docs' },
+      payload: sendRequest({ documentIds: ['no-such-invoice'] }),
+    });
+    expect(SendRecordSchema.parse(posted.json()).status).toBe('accepted');
+    await vi.waitFor(() => expect(refusing.attempts()).toBe(1));
+    await first.app.close();
+
+    const accounting = recordingAccounting();
+    await bridgeTo(target.port, dir, accounting);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(accounting.attempts()).toBe(0);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { AppError } from '../../contract/errors.js';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { SendTransport, SubmitHooks, SubmitOutcome } from '../incamail/smtp-submission.js';
 import type { OutboxStore } from './outbox-store.js';
@@ -179,6 +180,12 @@ export class OutboxWorker {
       });
       this.store.markDocumentsRecorded(id);
     } catch (error) {
+      if (error instanceof AppError && error.status < 500) {
+        // The accounting refuses these documents (unknown ids): asking again would get the same answer.
+        this.store.markDocumentsRecorded(id);
+        this.log.warn({ err: error, sendId: id }, 'the accounting refused to record the sent documents');
+        return;
+      }
       this.log.error({ err: error, sendId: id }, 'could not record the sent documents; will try again');
       if (this.running && !this.documentsTimer) {
         this.documentsTimer = setTimeout(() => {
