@@ -4,7 +4,7 @@ import type { SendRecord } from '../../contract/sends.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
-import { itemKey, type BatchStore, type StoredItem } from './batch-store.js';
+import { itemKey, type BatchStore, type PendingItem, type StoredItem } from './batch-store.js';
 
 export type BatchSendSettings = {
   /** Items of all batches held in the outbox (rendering, queued or submitting) at the same time. */
@@ -85,7 +85,7 @@ export class BatchSender {
     }
   }
 
-  private async send(item: StoredItem): Promise<void> {
+  private async send(item: PendingItem): Promise<void> {
     await this.pacer.wait(this.abort.signal);
     if (!this.running) return;
     const batch = this.store.get(item.batchId);

@@ -11,6 +11,7 @@ import type {
   PreviewMessage,
 } from '../../contract/batches.schemas.js';
 import { AppError } from '../../contract/errors.js';
+import type { SendRecord } from '../../contract/sends.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { Caller, Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
@@ -18,6 +19,9 @@ import type { Db } from '../storage/database.js';
 import { mapWithConcurrency, prepareMessages } from './batch-messages.js';
 import { BatchSender, type BatchSendSettings } from './batch-sender.js';
 import { BatchStore, type StoredBatch, type StoredItem } from './batch-store.js';
+
+const SETTLED = new Set<SendRecord['status']>(['accepted', 'failed', 'uncertain']);
+const MAX_REMEMBERED = 20_000;
 
 export type BatchServiceOptions = {
   db: Db;
@@ -34,6 +38,8 @@ export type BatchServiceOptions = {
 export class BatchService {
   private readonly store: BatchStore;
   private readonly sender: BatchSender;
+  /** Settled sends never change again: a pane polling a 500-item batch reads each from the outbox once. */
+  private readonly settled = new Map<string, SendRecord>();
 
   constructor(private readonly options: BatchServiceOptions) {
     this.store = new BatchStore(options.db);
@@ -161,13 +167,19 @@ export class BatchService {
       const status = item.state === 'failed' ? 'failed' : 'queued';
       return { ...base, status, smtpResponse: null, error: item.error };
     }
-    const send = this.options.outbox.get(item.sendId);
+    const send = this.settled.get(item.sendId) ?? this.options.outbox.get(item.sendId);
+    if (send && SETTLED.has(send.status)) this.remember(send);
     if (!send) {
       const error = { code: 'internal', message: 'The outbox no longer knows this send.' };
       return { ...base, status: 'uncertain', smtpResponse: null, error };
     }
     const status = send.status === 'received' ? 'queued' : send.status === 'submitting' ? 'sending' : send.status;
     return { ...base, status, smtpResponse: send.smtpResponse, error: send.error };
+  }
+
+  private remember(send: SendRecord): void {
+    if (this.settled.size >= MAX_REMEMBERED) this.settled.clear();
+    this.settled.set(send.id, send);
   }
 
   private modes() {

@@ -1,6 +1,7 @@
 import type { BatchReminder } from '../../contract/batches.schemas.js';
 import type { Language } from '../../contract/locale.js';
 import type { SecureMode } from '../../contract/modes.js';
+import type { Statement } from 'better-sqlite3';
 import { migrate, type Db, type Migration } from '../storage/database.js';
 
 const MIGRATIONS: Migration[] = [
@@ -65,8 +66,6 @@ export type StoredItem = BatchReminder & {
   position: number;
   recipient: string | null;
   mode: SecureMode;
-  subject: string;
-  html: string;
   state: ItemState;
   retries: number;
   sendId: string | null;
@@ -75,7 +74,13 @@ export type StoredItem = BatchReminder & {
   sizeBytes: number | null;
 };
 
+/** An item about to be sent, with its rendered message. */
+export type PendingItem = StoredItem & { subject: string; html: string };
+
 export type StoredBatch = { id: string; createdBy: string; from: string; createdAt: string; requestHash: string };
+
+const ITEM_COLUMNS = `batch_id, position, document_id, number, customer_id, customer_name, language, level, recipient,
+  mode, state, retries, send_id, error_code, error_message, file_name, size_bytes`;
 
 type ItemRow = {
   batch_id: string;
@@ -88,8 +93,6 @@ type ItemRow = {
   level: number;
   recipient: string | null;
   mode: SecureMode;
-  subject: string;
-  html: string;
   state: ItemState;
   retries: number;
   send_id: string | null;
@@ -103,8 +106,17 @@ type BatchRow = { id: string; created_by: string; from_address: string; created_
 
 /** Only the `batch*` tables; every SQL statement of the batches lives here. */
 export class BatchStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {
     migrate(db, 'batches', MIGRATIONS);
+  }
+
+  /** Prepared once: a pane polls progress every second, the sender asks for work after every item. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) this.statements.set(text, (statement = this.db.prepare(text)));
+    return statement;
   }
 
   /** Runs `fn` in one transaction (a savepoint when nested), e.g. handing an item to the outbox. */
@@ -113,22 +125,21 @@ export class BatchStore {
   }
 
   findByKey(createdBy: string, idempotencyKey: string): StoredBatch | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM batches WHERE created_by = ? AND idempotency_key = ?')
-      .get(createdBy, idempotencyKey) as BatchRow | undefined;
+    const row = this.sql('SELECT * FROM batches WHERE created_by = ? AND idempotency_key = ?').get(
+      createdBy,
+      idempotencyKey,
+    ) as BatchRow | undefined;
     return row && toBatch(row);
   }
 
   insert(batch: StoredBatch & { idempotencyKey: string }, items: NewItem[]): void {
     const at = batch.createdAt;
     this.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO batches (id, created_by, idempotency_key, request_hash, from_address, created_at)
+      this.sql(
+        `INSERT INTO batches (id, created_by, idempotency_key, request_hash, from_address, created_at)
            VALUES (?, ?, ?, ?, ?, ?)`,
-        )
-        .run(batch.id, batch.createdBy, batch.idempotencyKey, batch.requestHash, batch.from, at);
-      const insertItem = this.db.prepare(
+      ).run(batch.id, batch.createdBy, batch.idempotencyKey, batch.requestHash, batch.from, at);
+      const insertItem = this.sql(
         `INSERT INTO batch_items (batch_id, position, document_id, number, customer_id, customer_name, language, level,
            recipient, mode, subject, html, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -154,7 +165,7 @@ export class BatchStore {
   }
 
   get(id: string): StoredBatch | undefined {
-    const row = this.db.prepare('SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined;
+    const row = this.sql('SELECT * FROM batches WHERE id = ?').get(id) as BatchRow | undefined;
     return row && toBatch(row);
   }
 
@@ -162,52 +173,47 @@ export class BatchStore {
   list(limit: number, createdBy?: string): StoredBatch[] {
     const rows = (
       createdBy === undefined
-        ? this.db.prepare('SELECT * FROM batches ORDER BY seq DESC LIMIT ?').all(limit)
-        : this.db.prepare('SELECT * FROM batches WHERE created_by = ? ORDER BY seq DESC LIMIT ?').all(createdBy, limit)
+        ? this.sql('SELECT * FROM batches ORDER BY seq DESC LIMIT ?').all(limit)
+        : this.sql('SELECT * FROM batches WHERE created_by = ? ORDER BY seq DESC LIMIT ?').all(createdBy, limit)
     ) as BatchRow[];
     return rows.map(toBatch);
   }
 
+  /** Without the rendered messages, which only the sender needs. */
   items(batchId: string): StoredItem[] {
-    const rows = this.db
-      .prepare('SELECT * FROM batch_items WHERE batch_id = ? ORDER BY position')
-      .all(batchId) as ItemRow[];
+    const rows = this.sql(`SELECT ${ITEM_COLUMNS} FROM batch_items WHERE batch_id = ? ORDER BY position`).all(
+      batchId,
+    ) as ItemRow[];
     return rows.map(toItem);
   }
 
   /** Pending items in the order batches and items were created, leaving out those a sender holds already. */
-  nextPending(exclude: ReadonlySet<string>): StoredItem | undefined {
-    const rows = this.db
-      .prepare(
-        `SELECT i.* FROM batch_items i JOIN batches b ON b.id = i.batch_id
+  nextPending(exclude: ReadonlySet<string>): PendingItem | undefined {
+    const rows = this.sql(
+      `SELECT i.* FROM batch_items i JOIN batches b ON b.id = i.batch_id
          WHERE i.state = 'pending' ORDER BY b.seq, i.position LIMIT ?`,
-      )
-      .all(exclude.size + 1) as ItemRow[];
+    ).all(exclude.size + 1) as (ItemRow & { subject: string; html: string })[];
     const row = rows.find((r) => !exclude.has(itemKey(r.batch_id, r.position)));
-    return row && toItem(row);
+    return row && { ...toItem(row), subject: row.subject, html: row.html };
   }
 
   markSent(item: StoredItem, sendId: string, attachment: { fileName: string; sizeBytes: number }): void {
-    this.db
-      .prepare(
-        `UPDATE batch_items SET state = 'sent', send_id = ?, file_name = ?, size_bytes = ?, error_code = NULL,
+    this.sql(
+      `UPDATE batch_items SET state = 'sent', send_id = ?, file_name = ?, size_bytes = ?, error_code = NULL,
            error_message = NULL, updated_at = ? WHERE batch_id = ? AND position = ? AND state = 'pending'`,
-      )
-      .run(sendId, attachment.fileName, attachment.sizeBytes, new Date().toISOString(), item.batchId, item.position);
+    ).run(sendId, attachment.fileName, attachment.sizeBytes, new Date().toISOString(), item.batchId, item.position);
   }
 
   markFailed(item: StoredItem, error: { code: string; message: string }): void {
-    this.db
-      .prepare(
-        `UPDATE batch_items SET state = 'failed', error_code = ?, error_message = ?, updated_at = ?
+    this.sql(
+      `UPDATE batch_items SET state = 'failed', error_code = ?, error_message = ?, updated_at = ?
          WHERE batch_id = ? AND position = ? AND state = 'pending'`,
-      )
-      .run(error.code, error.message, new Date().toISOString(), item.batchId, item.position);
+    ).run(error.code, error.message, new Date().toISOString(), item.batchId, item.position);
   }
 
   /** Back to `pending` with the next retry number, so the item gets a fresh outbox key. */
   requeue(batchId: string, positions: number[]): void {
-    const update = this.db.prepare(
+    const update = this.sql(
       `UPDATE batch_items SET state = 'pending', retries = retries + 1, send_id = NULL, error_code = NULL,
          error_message = NULL, updated_at = ? WHERE batch_id = ? AND position = ? AND state IN ('sent', 'failed')`,
     );
@@ -242,8 +248,6 @@ function toItem(row: ItemRow): StoredItem {
     level: row.level,
     recipient: row.recipient,
     mode: row.mode,
-    subject: row.subject,
-    html: row.html,
     state: row.state,
     retries: row.retries,
     sendId: row.send_id,
