@@ -138,6 +138,7 @@ const benchmark: Benchmark = {
         ...process.env,
         LEDGERMAIL_BENCH_CHILD: 'bridge',
         NODE_ENV: 'development',
+        AUTH: 'dev',
         TLS: 'off',
         LOG_LEVEL: 'silent',
         DATA_DIR: path.join(dir, 'data'),
@@ -171,11 +172,18 @@ const benchmark: Benchmark = {
             ],
           }),
         );
+      // The bridge in development signs its own tokens (AUTH=dev); the send's From must be the token's user.
+      const tokenResponse = await fetch(`${address}/api/dev/token?email=${encodeURIComponent(message.from)}`);
+      const { token } = (await tokenResponse.json()) as { token: string };
       let keys = 0;
       const post = async (payload: Uint8Array<ArrayBuffer>, wait = 0) => {
         const response = await fetch(`${address}/api/sends?wait=${wait}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': `bench-${keys++}` },
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': `bench-${keys++}`,
+            authorization: `Bearer ${token}`,
+          },
           body: payload,
           signal: AbortSignal.timeout(120_000),
         });
