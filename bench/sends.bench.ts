@@ -139,6 +139,8 @@ const benchmark: Benchmark = {
         LEDGERMAIL_BENCH_CHILD: 'bridge',
         NODE_ENV: 'development',
         AUTH: 'dev',
+        // The per-user send limit protects IncaMail from a runaway client, not from this benchmark.
+        SEND_RATE_PER_MINUTE: '10000',
         TLS: 'off',
         LOG_LEVEL: 'silent',
         DATA_DIR: path.join(dir, 'data'),

@@ -97,8 +97,9 @@ export class OutboxWorker {
       this.log.error({ err: error, sendId: id }, 'submission failed unexpectedly');
       outcome = { kind: 'retry', reason: 'The bridge hit an unexpected error while submitting.', response: null };
     }
-    // A stopping bridge leaves the attempt as it is on disk; the next start classifies it from its data phase.
-    if (this.abort.signal.aborted) return;
+    // A stopping bridge broke the line itself: it leaves such an attempt as it is on disk, and the next start
+    // classifies it from its data phase. An answer that arrived all the same is recorded.
+    if (this.abort.signal.aborted && (outcome.kind === 'retry' || outcome.kind === 'uncertain')) return;
     this.apply(id, outcome);
     this.onChange(id);
     if (outcome.kind === 'accepted') await this.recordDocuments(id);
