@@ -26,6 +26,7 @@ export type AppProps = {
   item: ComposeItem;
   language: Language;
   officeTheme?: Pick<Office.OfficeTheme, 'bodyBackgroundColor'> | undefined;
+  userEmail?: string | undefined;
 };
 
 /** Office reports its theme as colours; a dark body background means the dark Fluent theme. */
@@ -49,10 +50,10 @@ const useStyles = makeStyles({
   title: { margin: 0 },
 });
 
-export function App({ bridge, item, language, officeTheme }: AppProps) {
+export function App({ bridge, item, language, officeTheme, userEmail }: AppProps) {
   const services = useMemo<PaneServices>(
-    () => ({ bridge, item, language, strings: paneStrings[language] }),
-    [bridge, item, language],
+    () => ({ bridge, item, language, strings: paneStrings[language], userEmail }),
+    [bridge, item, language, userEmail],
   );
   return (
     <FluentProvider theme={isDarkBackground(officeTheme?.bodyBackgroundColor) ? webDarkTheme : webLightTheme}>

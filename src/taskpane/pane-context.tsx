@@ -5,7 +5,7 @@ import type { ComposeItem } from '../services/compose-item';
 import type { PaneStrings } from './strings';
 
 /** The bridge calls the pane makes; tests hand in the real client pointed at msw handlers. */
-export type PaneBridge = Pick<BridgeClient, 'listDocuments' | 'getDocumentPdf'>;
+export type PaneBridge = Pick<BridgeClient, 'listDocuments' | 'getDocumentPdf' | 'requestJson'>;
 
 /** Side effects and language handed down from the composition root (index.tsx), never reached for directly. */
 export type PaneServices = {
@@ -13,6 +13,8 @@ export type PaneServices = {
   item: ComposeItem;
   language: Language;
   strings: PaneStrings;
+  /** The signed-in user's address (Office's user profile): the sender of a reminder run. */
+  userEmail?: string | undefined;
 };
 
 const PaneContext = createContext<PaneServices | null>(null);

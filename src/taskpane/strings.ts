@@ -34,6 +34,8 @@ export type PaneStrings = {
   loading: string;
   loadFailed: string;
   retry: string;
+  /** The switch to the reminder run; its own texts load with it (bulk/bulk-strings.ts). */
+  bulk: { open: string; close: string };
   errors: {
     unreachable: string;
     timeout: string;
@@ -98,6 +100,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     loading: 'Loading documents…',
     loadFailed: 'LedgerMail could not be loaded. Close the pane and open it again.',
     retry: 'Retry',
+    bulk: { open: 'Send in bulk', close: 'Back to the list' },
     errors: {
       unreachable: 'The LedgerMail bridge cannot be reached. Check the connection and try again.',
       timeout: 'The LedgerMail bridge did not answer in time.',
@@ -164,6 +167,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     loading: 'Dokumente werden geladen…',
     loadFailed: 'LedgerMail konnte nicht geladen werden. Schliessen Sie den Bereich und öffnen Sie ihn erneut.',
     retry: 'Erneut versuchen',
+    bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
     errors: {
       unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
       timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
@@ -230,6 +234,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     loading: 'Chargement des documents…',
     loadFailed: 'LedgerMail n’a pas pu être chargé. Fermez le volet et rouvrez-le.',
     retry: 'Réessayer',
+    bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
     errors: {
       unreachable: 'Le pont LedgerMail est injoignable. Vérifiez la connexion et réessayez.',
       timeout: 'Le pont LedgerMail n’a pas répondu à temps.',
@@ -296,6 +301,7 @@ export const paneStrings: Record<Language, PaneStrings> = {
     loading: 'Caricamento dei documenti…',
     loadFailed: 'Non è stato possibile caricare LedgerMail. Chiuda il riquadro e lo riapra.',
     retry: 'Riprova',
+    bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
     errors: {
       unreachable: 'Il ponte LedgerMail non è raggiungibile. Verifichi la connessione e riprovi.',
       timeout: 'Il ponte LedgerMail non ha risposto in tempo.',

@@ -6,6 +6,7 @@ import type { Language } from '../../src/contract/locale';
 import { createBridgeClient } from '../../src/services/bridge-client';
 import { createComposeItem } from '../../src/services/compose-item';
 import { App } from '../../src/taskpane/App';
+import { createBatchHandlers } from '../msw/batch-handlers';
 import { createBridgeFixtures, type BridgeFixtures } from '../msw/bridge-fixtures';
 import { createBridgeHandlers, TEST_BRIDGE_ORIGIN } from '../msw/bridge-handlers';
 import { createComposeMock, type ComposeMockOptions } from './office-compose-mock';
@@ -19,6 +20,8 @@ export type RenderPaneOptions = {
   timeoutMs?: number;
   /** Handlers that take precedence over the fixtures' (a failing bridge, a slow PDF). */
   overrides?: HttpHandler[];
+  /** Office's user profile address, the sender of a reminder run. */
+  userEmail?: string;
 };
 
 /**
@@ -27,7 +30,7 @@ export type RenderPaneOptions = {
  */
 export function renderPane(server: SetupServer, options: RenderPaneOptions = {}) {
   const fixtures = options.fixtures ?? createBridgeFixtures();
-  server.use(...createBridgeHandlers(fixtures, { pdfs: options.pdfs }));
+  server.use(...createBridgeHandlers(fixtures, { pdfs: options.pdfs }), ...createBatchHandlers(fixtures).handlers);
   // msw asks the handlers added last first.
   if (options.overrides) server.use(...options.overrides);
   const compose = createComposeMock(options.compose);
@@ -40,6 +43,7 @@ export function renderPane(server: SetupServer, options: RenderPaneOptions = {})
       item={createComposeItem(compose.item)}
       language={options.language ?? 'en'}
       officeTheme={{ bodyBackgroundColor: options.bodyBackgroundColor ?? '#ffffff' }}
+      userEmail={options.userEmail ?? 'anna.keller@example.ch'}
     />,
   );
   return { ...view, user, compose, fixtures };

@@ -1,0 +1,34 @@
+import {
+  BatchListSchema,
+  BatchPreviewSchema,
+  BatchSchema,
+  type Batch,
+  type BatchList,
+  type BatchPreview,
+  type BatchRequestInput,
+} from '../contract/batches.schemas';
+import type { BridgeClient } from './bridge-client';
+
+/** The bridge's batch API (reminder runs), on top of the typed bridge client. */
+export function createBatchesClient(bridge: Pick<BridgeClient, 'requestJson'>) {
+  const post = (body: BatchRequestInput, headers: Record<string, string> = {}) => ({
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    previewBatch: (request: BatchRequestInput, init?: RequestInit): Promise<BatchPreview> =>
+      bridge.requestJson(BatchPreviewSchema, '/api/batches/preview', { ...post(request), ...init }),
+    /** The same key and request give the same batch back: a double click or a retried call sends nothing twice. */
+    createBatch: (idempotencyKey: string, request: BatchRequestInput): Promise<Batch> =>
+      bridge.requestJson(BatchSchema, '/api/batches', post(request, { 'idempotency-key': idempotencyKey })),
+    getBatch: (id: string, init?: RequestInit): Promise<Batch> =>
+      bridge.requestJson(BatchSchema, `/api/batches/${encodeURIComponent(id)}`, init),
+    listBatches: (limit: number, init?: RequestInit): Promise<BatchList> =>
+      bridge.requestJson(BatchListSchema, `/api/batches?limit=${limit}`, init),
+    retryFailed: (id: string): Promise<Batch> =>
+      bridge.requestJson(BatchSchema, `/api/batches/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+  };
+}
+
+export type BatchesClient = ReturnType<typeof createBatchesClient>;

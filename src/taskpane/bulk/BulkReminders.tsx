@@ -1,0 +1,167 @@
+import { Button, makeStyles, MessageBar, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import {
+  DEFAULT_MODE_BY_LEVEL,
+  type Batch,
+  type BatchPreview,
+  type BatchRequestInput,
+  type ModeByLevel,
+  type Templates,
+} from '../../contract/batches.schemas';
+import type { DocumentSummary } from '../../contract/documents.schemas';
+import { createBatchesClient } from '../../services/batches-client';
+import { describeError } from '../format';
+import { useAsync } from '../hooks/use-async';
+import { usePaneServices } from '../pane-context';
+import { bulkStrings, DEFAULT_TEMPLATES } from './bulk-strings';
+import { MessagePanel } from './MessagePanel';
+import { PreviewPanel, SelectionSummary } from './PreviewPanel';
+import { ProgressPanel } from './ProgressPanel';
+import { SelectionPanel } from './SelectionPanel';
+import { INITIAL_FILTERS, matchesLocalFilters, toBridgeQuery, type BulkFilters } from './selection';
+
+const useStyles = makeStyles({
+  view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+/** Up to 1,000 reminders, the most a batch takes; a run larger than that is several runs. */
+const MAX_PAGES = 5;
+
+export type BulkRemindersProps = {
+  /** A batch still running on the bridge, found when the pane opened: followed instead of starting anew. */
+  resumeBatchId?: string | null | undefined;
+};
+
+/** The reminder run: select reminders, write one message per language, preview, send, follow progress. */
+export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
+  const styles = useStyles();
+  const { bridge, language, userEmail, strings: paneStrings } = usePaneServices();
+  const strings = bulkStrings[language];
+  const client = useMemo(() => createBatchesClient(bridge), [bridge]);
+  const [filters, setFilters] = useState<BulkFilters>(INITIAL_FILTERS);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [templates, setTemplates] = useState<Required<Templates>>(DEFAULT_TEMPLATES);
+  const [modeByLevel, setModeByLevel] = useState<ModeByLevel>({ ...DEFAULT_MODE_BY_LEVEL });
+  const [editing, setEditing] = useState(language);
+  const [preview, setPreview] = useState<BatchPreview>();
+  const [batch, setBatch] = useState<Batch>();
+  const [busy, setBusy] = useState<'preview' | 'send' | undefined>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    if (!resumeBatchId) return;
+    const controller = new AbortController();
+    client.getBatch(resumeBatchId, { signal: controller.signal }).then(setBatch, (failure: unknown) => {
+      if (!controller.signal.aborted) setError(failure);
+    });
+    return () => controller.abort();
+  }, [client, resumeBatchId]);
+
+  const query = toBridgeQuery(filters);
+  const loaded = useAsync(JSON.stringify(query), async (signal) => {
+    const items: DocumentSummary[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const result = await bridge.listDocuments({ ...query, limit: 200, ...(cursor ? { cursor } : {}) }, { signal });
+      items.push(...result.items);
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    return items;
+  });
+  const visible = useMemo(
+    () => (loaded.data ?? []).filter((reminder) => matchesLocalFilters(reminder, filters)),
+    [loaded.data, filters],
+  );
+  const chosen = visible.filter((reminder) => selected.has(reminder.id));
+  const request: BatchRequestInput = {
+    from: userEmail ?? '',
+    documentIds: chosen.map((reminder) => reminder.id),
+    modeByLevel,
+    templates,
+  };
+  const requestText = JSON.stringify(request);
+  // One key per run and request: a second click on Send (or a retried call) finds the batch already made.
+  const [runNonce, setRunNonce] = useState(() => crypto.randomUUID());
+  const idempotencyKey = `bulk-${runNonce}-${fnv1a(requestText)}`;
+  // A preview shows one particular request; any change makes it stale.
+  useEffect(() => setPreview(undefined), [requestText]);
+
+  const run = async (kind: 'preview' | 'send') => {
+    setBusy(kind);
+    setError(undefined);
+    try {
+      if (kind === 'preview') setPreview(await client.previewBatch(request));
+      else setBatch(await client.createBatch(idempotencyKey, request));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  if (batch) {
+    return (
+      <ProgressPanel
+        strings={strings}
+        client={client}
+        initial={batch}
+        onNewRun={() => {
+          setBatch(undefined);
+          setSelected(new Set());
+          setRunNonce(crypto.randomUUID());
+        }}
+      />
+    );
+  }
+  return (
+    <div className={styles.view}>
+      <Subtitle2 as="h2">{strings.selection.heading}</Subtitle2>
+      {loaded.status === 'loading' && <Spinner size="tiny" label={paneStrings.loading} />}
+      {loaded.status === 'failed' && <MessageBar intent="error">{describeError(loaded.error, paneStrings)}</MessageBar>}
+      {loaded.status === 'ready' && (
+        <SelectionPanel
+          strings={strings}
+          filters={filters}
+          onFiltersChange={setFilters}
+          reminders={visible}
+          selected={selected}
+          onSelectedChange={setSelected}
+        />
+      )}
+      <SelectionSummary strings={strings} chosen={chosen} modeByLevel={modeByLevel} />
+      <Subtitle2 as="h2">{strings.template.heading}</Subtitle2>
+      <MessagePanel
+        strings={strings}
+        templates={templates}
+        onTemplatesChange={setTemplates}
+        modeByLevel={modeByLevel}
+        onModeByLevelChange={setModeByLevel}
+        editing={editing}
+        onEditingChange={setEditing}
+      />
+      {error !== undefined && <MessageBar intent="error">{describeError(error, paneStrings)}</MessageBar>}
+      <div>
+        <Button disabled={chosen.length === 0 || busy !== undefined} onClick={() => void run('preview')}>
+          {strings.preview.action}
+        </Button>{' '}
+        <Button
+          appearance="primary"
+          disabled={chosen.length === 0 || busy !== undefined}
+          onClick={() => void run('send')}
+        >
+          {busy === 'send' ? strings.send.sending : strings.send.action(chosen.filter((r) => r.customer.email).length)}
+        </Button>
+      </div>
+      {busy === 'preview' && <Spinner size="tiny" label={paneStrings.loading} />}
+      {preview && <PreviewPanel strings={strings} preview={preview} />}
+    </div>
+  );
+}
+
+/** FNV-1a, 32 bits, as hex: tells requests apart inside one run's key, no security meaning. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16);
+}
