@@ -1,9 +1,9 @@
 import { toLanguage } from '../contract/locale';
 import type { SecureMode } from '../contract/modes';
-import { createBridgeClient } from '../services/bridge-client';
 import { showNotification } from '../services/office-item';
 import { createOutgoingItem } from '../services/outgoing-message';
 import { createSendsClient } from '../services/sends-client';
+import { createSignedInBridgeClient } from '../services/signed-in-bridge';
 import { runSecureSend } from './secure-send';
 import { commandStrings } from './strings';
 
@@ -11,9 +11,10 @@ async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Prom
   const item = Office.context.mailbox.item as Office.MessageCompose;
   const strings = commandStrings[toLanguage(Office.context.displayLanguage)];
   try {
+    const userEmail = Office.context.mailbox.userProfile.emailAddress;
     await runSecureSend(mode, {
-      item: createOutgoingItem(item, Office.context.mailbox.userProfile.emailAddress),
-      sends: createSendsClient(createBridgeClient()),
+      item: createOutgoingItem(item, userEmail),
+      sends: createSendsClient(createSignedInBridgeClient({ userEmail: () => userEmail })),
       strings,
       canDiscard: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
     });

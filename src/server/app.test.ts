@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { signInAs } from '../../test/support/dev-auth';
 import { useTempDir } from '../../test/support/temp-dir';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
@@ -67,6 +68,8 @@ describe('bridge app', () => {
 
   it('answers unknown API routes with a JSON 404 in the common error shape', async () => {
     app = await buildApp({ config: configFor(tempDir()), logger: false });
+    expect((await app.inject({ method: 'GET', url: '/api/nothing-here' })).statusCode).toBe(401);
+    await signInAs(app);
     const response = await app.inject({ method: 'GET', url: '/api/nothing-here?x=1' });
     expect(response.statusCode).toBe(404);
     expect(response.json()).toEqual({
@@ -77,6 +80,7 @@ describe('bridge app', () => {
   it('answers a malformed JSON body with a 400, not a 500', async () => {
     app = await buildApp({ config: configFor(tempDir()), logger: false });
     app.post('/api/echo', async (request) => request.body);
+    await signInAs(app);
     const response = await app.inject({
       method: 'POST',
       url: '/api/echo',

@@ -3,10 +3,15 @@ import path from 'node:path';
 import { documentsRoutes } from './accounting/documents.routes.js';
 import { registerBatches } from './batches/batches.plugin.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './accounting/ledger/ledger.js';
+import { createAuditLog } from './audit/audit-log.js';
+import { installAudit } from './audit/audit.plugin.js';
+import { createSendAccess } from './auth/access.js';
+import { installAuth } from './auth/auth.plugin.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { installErrorHandling } from './http/errors.js';
+import { installSecurityHeaders } from './security/headers.js';
 import { registerSends } from './sends/sends.plugin.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
@@ -32,19 +37,36 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);
+  installSecurityHeaders(app, { hsts: config.tls.mode === 'on' });
 
   // One SQLite file holds every module's tables; each module applies its own migrations.
   const db = openDatabase(path.join(config.dataDir, 'ledgermail.sqlite'));
   app.addHook('onClose', async () => db.close());
+
+  // Every /api route but health and sign-in needs a bearer token; every change is audited.
+  installAuth(app, config.auth, config.dataDir);
+  installAudit(app, createAuditLog(db));
+  const access = createSendAccess(config.auth);
 
   // The built-in ledger is the default accounting backend; a fresh data directory gets the demo data.
   if (seedDemoLedgerIfEmpty(db)) app.log.info('Seeded the built-in ledger with demo customers and documents');
   const accounting = createBuiltInLedger(db);
   await app.register(documentsRoutes, { connector: accounting });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
-  const outbox = await registerSends(app, { db, config, accounting });
+  const outbox = await registerSends(app, {
+    db,
+    config,
+    accounting,
+    access: { callerOf: (request, body) => access.senderOf(request, body.from), viewerOf: access.viewerOf },
+  });
   // Reminder runs: each item an individual outbox send, fed at a bounded pace.
-  await registerBatches(app, { db, config, outbox, accounting });
+  await registerBatches(app, {
+    db,
+    config,
+    outbox,
+    accounting,
+    callerOf: (request) => (request.method === 'POST' ? access.senderOf(request, undefined) : access.readerOf(request)),
+  });
 
   await app.register(healthRoutes, { version: VERSION });
   // Development tool, never in production: a simulated Outlook compose window hosting the real pages.

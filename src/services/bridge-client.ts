@@ -46,6 +46,8 @@ export type BridgeClientOptions = {
   baseUrl?: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Bearer tokens for the bridge (see auth-token.ts); without it, only the public routes answer. */
+  auth?: { getToken: () => Promise<string>; invalidate: () => void };
 };
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -59,7 +61,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+  async function send(path: string, init: RequestInit): Promise<Response> {
     let response: Response;
     // The caller's signal (a pane that moved on) and our own timeout both end the call; they mean different things.
     const timeout = AbortSignal.timeout(timeoutMs);
@@ -72,6 +74,23 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
         throw new AppError('timeout', 'The LedgerMail bridge did not answer in time.', { cause: error });
       }
       throw new AppError('bridge_unreachable', 'The LedgerMail bridge cannot be reached.', { cause: error });
+    }
+    return response;
+  }
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const auth = options.auth;
+    const withToken = async (): Promise<RequestInit> => {
+      if (!auth) return init;
+      const headers = new Headers(init.headers);
+      headers.set('authorization', `Bearer ${await auth.getToken()}`);
+      return { ...init, headers };
+    };
+    let response = await send(path, await withToken());
+    if (response.status === 401 && auth) {
+      // The token expired or the bridge restarted with a new key: sign in again, once.
+      auth.invalidate();
+      response = await send(path, await withToken());
     }
     if (!response.ok) throw await toAppError(response);
     return response;

@@ -20,10 +20,27 @@ export type SandboxListing =
 
 const ListSchema = z.object({ items: z.array(SandboxMessageSchema) });
 
+/**
+ * The bridge's API needs a bearer token; a development bridge signs one for any address (the workbench
+ * asks as an administrator, because the sandbox shows everyone's messages, as IncaMail would see them).
+ */
+async function devToken(fetchImpl: typeof fetch): Promise<string | undefined> {
+  const response = await fetchImpl('/api/dev/token?email=workbench%40ledgermail.invalid&role=admin', {
+    signal: AbortSignal.timeout(5000),
+  });
+  if (!response.ok) return undefined;
+  const parsed = z.object({ token: z.string() }).safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? parsed.data.token : undefined;
+}
+
 export async function fetchSandboxMessages(fetchImpl: typeof fetch = fetch): Promise<SandboxListing> {
   let response: Response;
   try {
-    response = await fetchImpl('/api/sandbox/messages', { signal: AbortSignal.timeout(5000) });
+    const token = await devToken(fetchImpl);
+    response = await fetchImpl('/api/sandbox/messages', {
+      signal: AbortSignal.timeout(5000),
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
   } catch {
     return { status: 'not-available', reason: 'the bridge did not answer' };
   }

@@ -14,12 +14,14 @@ const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes
 
 /** A seeded open document whose customer has an e-mail address, with a subject unique to this test. */
 async function pickDocument(wb: Workbench, query: string, skip = 0) {
+  const signIn = await wb.page.request.get(`${wb.baseUrl}/api/dev/token?email=e2e%40ledgermail.invalid`);
+  const headers = { authorization: `Bearer ${((await signIn.json()) as { token: string }).token}` };
   const page = (await (
-    await wb.page.request.get(`${wb.baseUrl}/api/documents?${query}&limit=50`)
+    await wb.page.request.get(`${wb.baseUrl}/api/documents?${query}&limit=50`, { headers })
   ).json()) as DocumentPage;
   const document = page.items.filter((d) => d.customer.email)[skip];
   if (!document) throw new Error(`no seeded document for ${query}`);
-  const pdf = await (await wb.page.request.get(`${wb.baseUrl}/api/documents/${document.id}/pdf`)).body();
+  const pdf = await (await wb.page.request.get(`${wb.baseUrl}/api/documents/${document.id}/pdf`, { headers })).body();
   return { document, email: document.customer.email!, pdf };
 }
 

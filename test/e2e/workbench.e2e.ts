@@ -38,7 +38,11 @@ describe('workbench', () => {
     expect(bridgeAnswers.every((status) => status >= 200 && status < 300)).toBe(true);
     expect(await wb.pane().getByRole('alert').count()).toBe(0);
     // The bundled pane must read the bridge's answers, not only receive them: documents are listed.
-    await wb.pane().getByRole('button', { name: /^Attach invoice / }).first().waitFor({ timeout: 20_000 });
+    await wb
+      .pane()
+      .getByRole('button', { name: /^Attach invoice / })
+      .first()
+      .waitFor({ timeout: 20_000 });
     expect(await wb.pane().getByText('cannot read').count()).toBe(0);
     await wb.screenshot('pane');
   });

@@ -11,9 +11,10 @@ import { sendRegistered } from '../../src/commands/send-secure';
 import { commandStrings } from '../../src/commands/strings';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import { createBridgeClient } from '../../src/services/bridge-client';
 import { createOutgoingItem } from '../../src/services/outgoing-message';
 import { createSendsClient } from '../../src/services/sends-client';
+import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
+import { devAuthHeaders } from '../support/dev-auth';
 import { createSimulatedOffice, type SimulatedOffice } from '../../src/workbench/office-sim';
 import { startSmtpSink, type SmtpSink, type SinkReply } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
@@ -60,11 +61,16 @@ describe('Registered command over the real bridge', () => {
   });
 
   async function attachLedgerInvoice(): Promise<{ documentId: string; pdf: Buffer }> {
-    const page = (await (await fetch(`${origin}/api/documents?kind=invoice&status=open&limit=1`)).json()) as {
+    const headers = await devAuthHeaders(origin, USER);
+    const page = (await (
+      await fetch(`${origin}/api/documents?kind=invoice&status=open&limit=1`, { headers })
+    ).json()) as {
       items: { id: string; number: string }[];
     };
     const document = page.items[0]!;
-    const pdf = Buffer.from(await (await fetch(`${origin}/api/documents/${document.id}/pdf`)).arrayBuffer());
+    const pdf = Buffer.from(
+      await (await fetch(`${origin}/api/documents/${document.id}/pdf`, { headers })).arrayBuffer(),
+    );
     const attachmentId = sim.host.attachFile(`Invoice-${document.number}.pdf`, pdf.toString('base64'));
     // What the task pane leaves on the item for the commands (see src/contract/item-state.ts).
     const properties = sim.state.get().customProperties;
@@ -87,7 +93,7 @@ describe('Registered command over the real bridge', () => {
 
   const deps = () => ({
     item: createOutgoingItem(sim.office.context.mailbox.item as unknown as Office.MessageCompose, USER),
-    sends: createSendsClient(createBridgeClient({ baseUrl: origin })),
+    sends: createSendsClient(createSignedInBridgeClient({ baseUrl: origin, userEmail: () => USER })),
     strings: commandStrings.en,
     canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),
     pollIntervalMs: 20,
@@ -111,7 +117,9 @@ describe('Registered command over the real bridge', () => {
     expect(message!.parsed.from?.value[0]?.address).toBe(USER);
     expect(Buffer.compare(message!.parsed.attachments[0]!.content, pdf)).toBe(0);
     expect(sim.state.get().lifecycle).toBe('discarded');
-    const document = (await (await fetch(`${origin}/api/documents/${documentId}`)).json()) as {
+    const document = (await (
+      await fetch(`${origin}/api/documents/${documentId}`, { headers: await devAuthHeaders(origin) })
+    ).json()) as {
       lastSent: { mode: string } | null;
     };
     expect(document.lastSent?.mode).toBe('registered');

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { BatchSchema, type Batch, type BatchRequestInput, type Templates } from '../../src/contract/batches.schemas';
 import { DocumentPageSchema, type DocumentSummary } from '../../src/contract/documents.schemas';
+import { signInAs } from './dev-auth';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 
@@ -49,7 +50,9 @@ export async function startBatchBridge(dir: string, smtpPort: number, env: Recor
     BATCH_RATE_PER_MINUTE: '60000',
     ...env,
   });
-  return buildApp({ config, logger: false });
+  const app = await buildApp({ config, logger: false });
+  await signInAs(app, SENDER);
+  return app;
 }
 
 export async function listReminders(app: FastifyInstance, query: string): Promise<DocumentSummary[]> {

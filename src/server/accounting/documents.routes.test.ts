@@ -8,6 +8,7 @@ import {
   type DocumentSummary,
 } from '../../contract/documents.schemas.js';
 import { ErrorBodySchema } from '../../contract/errors.js';
+import { signInAs } from '../../../test/support/dev-auth';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { installErrorHandling } from '../http/errors.js';
@@ -271,11 +272,13 @@ describe('bridge on a fresh data directory', () => {
   it('seeds the built-in ledger on first start and keeps it on the next', async () => {
     const config = loadConfig({ TLS: 'off', DATA_DIR: path.join(tempDir(), 'data'), ADDIN_DIR: tempDir() });
     let app = await buildApp({ config, logger: false });
+    await signInAs(app);
     const first = DocumentPageSchema.parse((await app.inject({ url: '/api/documents?kind=invoice&limit=200' })).json());
     expect(first.items).toHaveLength(200);
     expect(first.items.every((i) => i.kind === 'invoice')).toBe(true);
     await app.close();
     app = await buildApp({ config, logger: false });
+    await signInAs(app);
     const again = DocumentPageSchema.parse((await app.inject({ url: '/api/documents?kind=invoice&limit=200' })).json());
     expect(again.items.map((i) => i.id)).toEqual(first.items.map((i) => i.id));
     await app.close();

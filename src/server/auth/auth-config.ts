@@ -14,19 +14,29 @@ export const AuthEnvSchema = z.object({
   ENTRA_JWKS_URL: z.url().optional(),
   /** Comma-separated e-mail addresses that get the admin role in addition to the `LedgerMail.Admin` app role. */
   ADMIN_EMAILS: z.string().optional(),
+  /**
+   * Extra sender addresses a user may send as, `user=alias` pairs separated by commas, e.g.
+   * `anna.keller@example.ch=billing@example.ch`. Everyone may always send as their own address.
+   */
+  SENDER_ALIASES: z.string().optional(),
+  /** Secure sends and reminder runs a user may start per minute (registered mail costs money). */
+  SEND_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(60),
 });
 
-export type AuthSettings =
-  | { mode: 'dev'; adminEmails: string[] }
-  | {
-      mode: 'entra';
-      clientId: string;
-      audience: string;
-      tenantIds: string[];
-      authorityHost: string;
-      jwksUrl: string;
-      adminEmails: string[];
-    };
+type AccessSettings = { adminEmails: string[]; senderAliases: Map<string, Set<string>>; sendRatePerMinute: number };
+
+export type AuthSettings = AccessSettings &
+  (
+    | { mode: 'dev' }
+    | {
+        mode: 'entra';
+        clientId: string;
+        audience: string;
+        tenantIds: string[];
+        authorityHost: string;
+        jwksUrl: string;
+      }
+  );
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -36,12 +46,22 @@ const list = (value: string | undefined) =>
 
 export function toAuthSettings(env: z.infer<typeof AuthEnvSchema>, nodeEnv: string, problems: string[]): AuthSettings {
   const adminEmails = list(env.ADMIN_EMAILS).map((email) => email.toLowerCase());
+  const senderAliases = new Map<string, Set<string>>();
+  for (const pair of list(env.SENDER_ALIASES)) {
+    const [user, alias] = pair.split('=').map((part) => part?.trim().toLowerCase());
+    if (!user || !alias || !user.includes('@') || !alias.includes('@')) {
+      problems.push(`SENDER_ALIASES: "${pair}" is not a user=alias pair of e-mail addresses`);
+      continue;
+    }
+    senderAliases.set(user, new Set([...(senderAliases.get(user) ?? []), alias]));
+  }
+  const access: AccessSettings = { adminEmails, senderAliases, sendRatePerMinute: env.SEND_RATE_PER_MINUTE };
   const mode = env.AUTH ?? (nodeEnv === 'production' ? 'entra' : 'dev');
   if (mode === 'dev') {
     if (nodeEnv === 'production') {
       problems.push('AUTH: dev mode signs its own tokens and is refused when NODE_ENV=production; use AUTH=entra');
     }
-    return { mode: 'dev', adminEmails };
+    return { mode: 'dev', ...access };
   }
   const tenantIds = list(env.ENTRA_TENANT_IDS);
   if (!env.ENTRA_CLIENT_ID) problems.push('ENTRA_CLIENT_ID: required with AUTH=entra (the bridge app registration)');
@@ -54,6 +74,6 @@ export function toAuthSettings(env: z.infer<typeof AuthEnvSchema>, nodeEnv: stri
     tenantIds,
     authorityHost,
     jwksUrl: env.ENTRA_JWKS_URL ?? `${authorityHost}/common/discovery/v2.0/keys`,
-    adminEmails,
+    ...access,
   };
 }

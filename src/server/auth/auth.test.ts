@@ -28,7 +28,10 @@ describe('authentication of the bridge API', () => {
 
   describe('dev mode', () => {
     it('refuses /api without a token, but not health', async () => {
-      const app = await appWith({ mode: 'dev', adminEmails: [] }, tempDir());
+      const app = await appWith(
+        { mode: 'dev', adminEmails: [], senderAliases: new Map(), sendRatePerMinute: 60 },
+        tempDir(),
+      );
       expect((await app.inject('/api/me')).statusCode).toBe(401);
       expect((await app.inject('/api/me')).json().error.code).toBe('unauthorized');
       expect((await app.inject({ url: '/api/me', headers: { authorization: 'Basic abc' } })).statusCode).toBe(401);
@@ -37,7 +40,10 @@ describe('authentication of the bridge API', () => {
     });
 
     it('issues tokens that carry the identity and role', async () => {
-      const app = await appWith({ mode: 'dev', adminEmails: ['boss@example.ch'] }, tempDir());
+      const app = await appWith(
+        { mode: 'dev', adminEmails: ['boss@example.ch'], senderAliases: new Map(), sendRatePerMinute: 60 },
+        tempDir(),
+      );
       const { token } = (await app.inject('/api/dev/token?email=anna@example.ch')).json();
       expect((await app.inject({ url: '/api/me', headers: bearer(token) })).json()).toEqual({
         id: 'dev:anna@example.ch',
@@ -53,7 +59,10 @@ describe('authentication of the bridge API', () => {
     });
 
     it('rejects a tampered token', async () => {
-      const app = await appWith({ mode: 'dev', adminEmails: [] }, tempDir());
+      const app = await appWith(
+        { mode: 'dev', adminEmails: [], senderAliases: new Map(), sendRatePerMinute: 60 },
+        tempDir(),
+      );
       const { token } = (await app.inject('/api/dev/token?email=anna@example.ch')).json();
       const [header, payload, signature] = (token as string).split('.');
       const forged = Buffer.from(
@@ -147,6 +156,8 @@ describe('authentication of the bridge API', () => {
         authorityHost: 'https://login.microsoftonline.com',
         jwksUrl: keys.jwksUrl,
         adminEmails: [],
+        senderAliases: new Map(),
+        sendRatePerMinute: 60,
       },
       tempDir(),
     );

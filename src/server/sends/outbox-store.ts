@@ -222,10 +222,23 @@ export class OutboxStore {
   }
 
   /** Newest first; `afterSeq` is the position of the last item of the previous page. */
-  list(limit: number, afterSeq: number | undefined): { records: SendRecord[]; lastSeq: number | undefined } {
-    const rows = this.statement('SELECT * FROM outbox_sends WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(
-      afterSeq ?? Number.MAX_SAFE_INTEGER,
-      limit,
+  /** Newest first; only the sends of `sentBy` when given (a user sees their own, an admin all). */
+  list(
+    limit: number,
+    afterSeq: number | undefined,
+    sentBy?: string,
+  ): { records: SendRecord[]; lastSeq: number | undefined } {
+    const rows = (
+      sentBy === undefined
+        ? this.statement('SELECT * FROM outbox_sends WHERE seq < ? ORDER BY seq DESC LIMIT ?').all(
+            afterSeq ?? Number.MAX_SAFE_INTEGER,
+            limit,
+          )
+        : this.statement('SELECT * FROM outbox_sends WHERE seq < ? AND sent_by = ? ORDER BY seq DESC LIMIT ?').all(
+            afterSeq ?? Number.MAX_SAFE_INTEGER,
+            sentBy.toLowerCase(),
+            limit,
+          )
     ) as SendRow[];
     return { records: rows.map(toRecord), lastSeq: rows.at(-1)?.seq };
   }

@@ -155,9 +155,14 @@ export class Outbox {
     return this.store.get(id);
   }
 
-  list(query: { limit: number; cursor?: string | undefined }): SendList {
+  /** Who submitted the send (lower-case address), to decide who may see it. */
+  sentByOf(id: string): string | undefined {
+    return this.store.sentByOf(id);
+  }
+
+  list(query: { limit: number; cursor?: string | undefined; sentBy?: string | undefined }): SendList {
     const afterSeq = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const { records, lastSeq } = this.store.list(query.limit, afterSeq);
+    const { records, lastSeq } = this.store.list(query.limit, afterSeq, query.sentBy);
     const nextCursor = records.length === query.limit && lastSeq !== undefined ? encodeCursor(lastSeq) : null;
     return { items: records, nextCursor };
   }

@@ -6,7 +6,7 @@ import { sandboxRoutes } from '../incamail/sandbox.routes.js';
 import { smtpTransport, type SendTransport, type SmtpEndpoint } from '../incamail/smtp-submission.js';
 import type { Db } from '../storage/database.js';
 import { Outbox } from './outbox.js';
-import { sendsRoutes } from './sends.routes.js';
+import { sendsRoutes, type SendsRoutesOptions } from './sends.routes.js';
 
 export type SendsSetup = {
   db: Db;
@@ -15,6 +15,8 @@ export type SendsSetup = {
   /** Overrides for tests: a short retry delay, a transport to a fault-injecting server. */
   retry?: { retryBaseMs?: number; retryMaxMs?: number; stopGraceMs?: number };
   transport?: SendTransport;
+  /** Identity of the caller and who may see which sends (from the bridge's sign-in). */
+  access?: Pick<SendsRoutesOptions, 'callerOf' | 'viewerOf'>;
 };
 
 /**
@@ -55,7 +57,7 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     },
     log: app.log,
   });
-  await app.register(sendsRoutes, { outbox });
+  await app.register(sendsRoutes, { outbox, ...setup.access });
   outbox.start();
   app.addHook('onClose', () => outbox.stop());
   return outbox;

@@ -18,8 +18,13 @@ import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 export type SendsRoutesOptions = {
   outbox: Outbox;
-  /** Who is sending. Until sign-in exists the bridge takes the message's `from`; later the verified token. */
+  /**
+   * Who is sending, from the verified token; it refuses a `from` that is not the caller's (403). Without
+   * sign-in (only in tests of this module) the bridge takes the message's `from`.
+   */
   callerOf?: (request: FastifyRequest, body: SendRequest) => Caller;
+  /** Whose sends the caller may see: `all` for admins, else their own address. */
+  viewerOf?: (request: FastifyRequest) => { sentBy: string } | 'all';
 };
 
 const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema });
@@ -28,6 +33,12 @@ const IdParamsSchema = z.object({ id: z.string().max(100) });
 export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, options) => {
   const { outbox } = options;
   const callerOf = options.callerOf ?? ((_request, body) => ({ email: body.from }));
+  const viewerOf = options.viewerOf ?? (() => 'all' as const);
+  // Another user's send is answered like a send that does not exist: its id reveals nothing.
+  const visible = (request: FastifyRequest, id: string) => {
+    const viewer = viewerOf(request);
+    return viewer === 'all' || outbox.sentByOf(id) === viewer.sentBy.toLowerCase();
+  };
 
   // Only this plugin's routes: attachments are decoded while the body streams in (see parseSendBody).
   app.removeContentTypeParser('application/json');
@@ -54,6 +65,7 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
   app.get('/api/sends/:id', async (request): Promise<SendRecord> => {
     const { id } = parseRequest(IdParamsSchema, request.params, 'params');
     const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
+    if (!visible(request, id)) throw new AppError('not_found', `No send with id ${id}.`);
     const record = await outbox.waitUntilSettled(id, wait * 1000);
     if (!record) throw new AppError('not_found', `No send with id ${id}.`);
     return record;
@@ -61,7 +73,8 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
 
   app.get('/api/sends', async (request): Promise<SendList> => {
     const query = parseRequest(SendListQuerySchema, request.query, 'query');
-    return outbox.list(query);
+    const viewer = viewerOf(request);
+    return outbox.list({ ...query, ...(viewer === 'all' ? {} : { sentBy: viewer.sentBy }) });
   });
 };
 

@@ -242,7 +242,13 @@ export class Workbench {
 
   /** What the sandbox received, straight from the bridge (GET /api/sandbox/messages). */
   async sandboxMessages(): Promise<SandboxMessages> {
-    const response = await this.page.request.get(`${this.baseUrl}/api/sandbox/messages`);
+    const token = await this.page.request.get(
+      `${this.baseUrl}/api/dev/token?email=e2e%40ledgermail.invalid&role=admin`,
+    );
+    const { token: bearer } = (await token.json()) as { token: string };
+    const response = await this.page.request.get(`${this.baseUrl}/api/sandbox/messages`, {
+      headers: { authorization: `Bearer ${bearer}` },
+    });
     if (!response.ok()) return { status: 'not-available', httpStatus: response.status() };
     const body = (await response.json()) as { items: Extract<SandboxMessages, { status: 'available' }>['messages'] };
     return { status: 'available', messages: body.items };

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { createTokenProvider } from './auth-token';
+import { createBridgeClient, type BridgeClient, type BridgeClientOptions } from './bridge-client';
+
+/**
+ * The bridge client the pane and the commands use: every call carries a bearer token for the Outlook user,
+ * obtained the way the bridge asks for (`/api/auth/config`), and renewed once when the bridge answers 401.
+ */
+export function createSignedInBridgeClient(
+  options: Omit<BridgeClientOptions, 'auth'> & { userEmail: () => string },
+): BridgeClient {
+  const { userEmail, ...clientOptions } = options;
+  const publicClient = createBridgeClient(clientOptions);
+  const auth = createTokenProvider({
+    fetchJson: (path) => publicClient.requestJson(z.unknown(), path),
+    userEmail,
+  });
+  return createBridgeClient({ ...clientOptions, auth });
+}
