@@ -23,6 +23,7 @@ Office.onReady(async () => {
       item: Office.context.mailbox.item as Office.MessageCompose,
       language,
       officeTheme: Office.context.officeTheme,
+      userEmail: Office.context.mailbox.userProfile?.emailAddress,
     });
   } catch {
     container.textContent = strings.loadFailed;
