@@ -103,6 +103,35 @@ describe('secure send through the workbench', () => {
     expect(await wb.lifecycle()).toBe('discarded');
   });
 
+  it('tells the user and keeps the draft intact when the bridge cannot be reached', async () => {
+    const wb = await openWorkbench('bridge-down');
+    const { document, email } = await pickDocument(wb, 'kind=invoice&status=overdue', 3);
+    const subject = `Invoice ${document.number} (e2e bridge down)`;
+    await wb.typeRecipients('to', email);
+    await wb.typeSubject(subject);
+    await wb.typeBody('Please find the invoice attached.');
+    await wb.waitForFunctionFile(['sendRegistered']);
+    // The line to the bridge is cut for the send itself, after sign-in and the policy check answered.
+    await wb.page.route('**/api/sends**', (route) => route.abort('connectionrefused'));
+    const before = await wb.item();
+    const run = await wb.runRibbonCommand('Registered', 60_000);
+    expect(run.status).toBe('completed');
+    const after = await wb.item();
+    expect(after.lifecycle).not.toBe('discarded');
+    expect([after.subject, after.body, after.to, after.attachments]).toEqual([
+      before.subject,
+      before.body,
+      before.to,
+      before.attachments,
+    ]);
+    expect(after.notifications.map((n) => n.message)).toContain(
+      'Not sent: The LedgerMail bridge cannot be reached. Your draft is unchanged.',
+    );
+    expect(await sandboxMessagesWithSubject(wb, subject)).toEqual([]);
+    await wb.screenshot('bridge-down');
+    await wb.page.unroute('**/api/sends**');
+  });
+
   it('refuses to send without recipients and leaves the draft as it was', async () => {
     const wb = await openWorkbench('no-recipients');
     await wb.typeSubject('No recipients (e2e)');
