@@ -12,6 +12,9 @@ import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { installErrorHandling } from './http/errors.js';
 import { installSecurityHeaders } from './security/headers.js';
+import { createSecretBox } from './security/secret-box.js';
+import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
+import { settingsRoutes } from './settings/settings.routes.js';
 import { registerSends } from './sends/sends.plugin.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
@@ -47,6 +50,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installAuth(app, config.auth, config.dataDir);
   installAudit(app, createAuditLog(db));
   const access = createSendAccess(config.auth);
+  // Credentials an admin stores through the API are sealed with SECRETS_KEY; without it none can be stored.
+  const adminRoute = createIncaMailRouteStore(db, config.secretsKey ? createSecretBox(config.secretsKey) : undefined);
+  await app.register(settingsRoutes, {
+    store: adminRoute,
+    environment: config.incamail.smtp,
+    production: config.env === 'production',
+  });
 
   // The built-in ledger is the default accounting backend; a fresh data directory gets the demo data.
   if (seedDemoLedgerIfEmpty(db)) app.log.info('Seeded the built-in ledger with demo customers and documents');
@@ -58,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     accounting,
     access: { callerOf: (request, body) => access.senderOf(request, body.from), viewerOf: access.viewerOf },
+    adminRoute,
   });
   // Reminder runs: each item an individual outbox send, fed at a bounded pace.
   await registerBatches(app, {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AuthEnvSchema, toAuthSettings, type AuthSettings } from './auth/auth-config.js';
 import { BatchEnvSchema, toBatchSettings, type BatchSettings } from './batches/batches-config.js';
+import { parseSecretsKey } from './security/secret-box.js';
 import { IncaMailEnvSchema, toIncaMailSettings, type IncaMailSettings } from './incamail/incamail-config.js';
 
 const onOff = z.enum(['on', 'off']);
@@ -23,6 +24,8 @@ const EnvSchema = z.object({
   ...IncaMailEnvSchema.shape,
   ...AuthEnvSchema.shape,
   ...BatchEnvSchema.shape,
+  /** 32 random bytes in base64: the key that seals credentials an admin stores through the API. */
+  SECRETS_KEY: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -36,6 +39,7 @@ export type Config = {
   incamail: IncaMailSettings;
   auth: AuthSettings;
   batches: BatchSettings;
+  secretsKey: Buffer | undefined;
 };
 
 export class ConfigError extends Error {
@@ -59,6 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const incamail = toIncaMailSettings(e, problems);
   const auth = toAuthSettings(e, e.NODE_ENV, problems);
+  let secretsKey: Buffer | undefined;
+  try {
+    secretsKey = e.SECRETS_KEY === undefined ? undefined : parseSecretsKey(e.SECRETS_KEY);
+  } catch (error) {
+    problems.push(`SECRETS_KEY: ${(error as Error).message.replace(/^SECRETS_KEY /, '')}`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     env: e.NODE_ENV,
@@ -71,5 +81,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incamail,
     auth,
     batches: toBatchSettings(e),
+    secretsKey,
   };
 }

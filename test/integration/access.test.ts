@@ -77,6 +77,17 @@ describe('access to the bridge', () => {
       const forged = await app.inject({ url, headers: { authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.' } });
       expect([url, forged.statusCode]).toEqual([url, 401]);
     }
+    // Percent-encoded and oddly spelt paths reach the same routes: they need a token too.
+    for (const url of [
+      '/%61pi/documents',
+      '/%61pi/customers?email=a@b.ch',
+      '/api/%64ocuments',
+      '/%61pi/sandbox/messages',
+      '/api/documents/inv-1/%70df',
+    ]) {
+      const response = await app.inject({ url });
+      expect([url, response.statusCode]).toEqual([url, 401]);
+    }
     expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/auth/config' })).json()).toEqual({ mode: 'dev' });
   });

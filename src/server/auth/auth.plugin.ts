@@ -20,6 +20,15 @@ declare module 'fastify' {
 /** Routes anyone may call: the add-in needs them before it has a token. */
 const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/auth/config', '/api/dev/token']);
 
+function decodedPath(url: string): string {
+  const raw = url.split('?')[0] ?? '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw new AppError('unauthorized', 'Sign in to use LedgerMail.');
   return request.caller;
@@ -41,8 +50,13 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
 
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
-    const route = request.url.split('?')[0] ?? '';
-    if (!route.startsWith('/api/') || PUBLIC_API_ROUTES.has(route)) return;
+    // Decide on the route the router matched and on the decoded path, never on the raw URL alone:
+    // `/%61pi/documents` is routed to /api/documents.
+    const pattern = request.routeOptions.url ?? '';
+    const path = decodedPath(request.url);
+    const isApi = pattern.startsWith('/api/') || path.toLowerCase().startsWith('/api/');
+    // An unmatched public path (the dev token route on a production bridge) gets its plain 404.
+    if (!isApi || PUBLIC_API_ROUTES.has(pattern) || (!pattern && PUBLIC_API_ROUTES.has(path))) return;
     const header = request.headers.authorization ?? '';
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
     if (!match?.[1]) throw new AppError('unauthorized', 'Sign in to use LedgerMail (no bearer token was sent).');

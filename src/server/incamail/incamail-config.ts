@@ -94,7 +94,7 @@ export function toIncaMailSettings(env: IncaMailEnv, problems: string[]): IncaMa
   };
 }
 
-function parseSmtpUrl(value: string, problems: string[]): SmtpTarget {
+export function parseSmtpUrl(value: string, problems: string[]): SmtpTarget {
   // The URL carries the password: no problem message may quote it.
   let url: URL;
   try {

@@ -35,7 +35,8 @@ export type OutboxOptions = {
   recipientSuffix: string;
   sendModes: SecureMode[];
   /** `relay` while a transport is configured; `mailbox` tells the add-in to mark the item instead. */
-  route: Policy['route'];
+  /** The route now; a function when an admin can change it at run time. */
+  route: Policy['route'] | (() => Policy['route']);
   retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'concurrency' | 'maxAttempts' | 'retryBaseMs'>;
   log: Log;
 };
@@ -71,12 +72,17 @@ export class Outbox {
     return this.worker.stop();
   }
 
+  private route(): Policy['route'] {
+    const { route } = this.options;
+    return typeof route === 'function' ? route() : route;
+  }
+
   policy(): Policy {
     return {
       modes: this.options.sendModes,
       maxMessageBytes: MAX_MESSAGE_BYTES,
       registeredWarnBytes: REGISTERED_WARN_BYTES,
-      route: this.options.route,
+      route: this.route(),
     };
   }
 
@@ -96,7 +102,7 @@ export class Outbox {
     const existing = this.replay(sentBy, context.idempotencyKey, requestHash);
     if (existing) return { record: existing, created: false };
 
-    if (this.options.route !== 'relay') {
+    if (this.route() !== 'relay') {
       throw new AppError('upstream_unavailable', 'This bridge has no IncaMail submission configured.');
     }
     if (!this.options.sendModes.includes(request.mode)) {

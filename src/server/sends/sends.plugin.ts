@@ -4,6 +4,18 @@ import type { Config } from '../config.js';
 import { IncaMailSandbox } from '../incamail/sandbox-server.js';
 import { sandboxRoutes } from '../incamail/sandbox.routes.js';
 import { smtpTransport, type SendTransport, type SmtpEndpoint } from '../incamail/smtp-submission.js';
+
+/** Looks the endpoint up for every submission, so a route an admin changed applies to the next send. */
+function routedTransport(current: () => SmtpEndpoint | undefined, timeoutMs: number): SendTransport {
+  return {
+    submit: (message, hooks, signal) =>
+      smtpTransport(current() ?? { host: '', port: 0, secure: false, requireTLS: true }, timeoutMs).submit(
+        message,
+        hooks,
+        signal,
+      ),
+  };
+}
 import type { Db } from '../storage/database.js';
 import { Outbox } from './outbox.js';
 import { sendsRoutes, type SendsRoutesOptions } from './sends.routes.js';
@@ -17,6 +29,8 @@ export type SendsSetup = {
   transport?: SendTransport;
   /** Identity of the caller and who may see which sends (from the bridge's sign-in). */
   access?: Pick<SendsRoutesOptions, 'callerOf' | 'viewerOf'>;
+  /** The IncaMail route an admin set at run time; it takes precedence over INCAMAIL_SMTP_URL. */
+  adminRoute?: { endpoint: () => SmtpEndpoint | undefined };
 };
 
 /**
@@ -43,12 +57,11 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
   const outbox = new Outbox({
     db: setup.db,
     transport:
-      setup.transport ??
-      smtpTransport(endpoint ?? { host: '', port: 0, secure: false, requireTLS: true }, incamail.smtpTimeoutMs),
+      setup.transport ?? routedTransport(() => setup.adminRoute?.endpoint() ?? endpoint, incamail.smtpTimeoutMs),
     accounting: setup.accounting,
     recipientSuffix: incamail.recipientSuffix,
     sendModes: incamail.sendModes,
-    route: endpoint || setup.transport ? 'relay' : 'mailbox',
+    route: () => (setup.adminRoute?.endpoint() || endpoint || setup.transport ? 'relay' : 'mailbox'),
     retry: {
       concurrency: incamail.concurrency,
       maxAttempts: incamail.maxAttempts,
