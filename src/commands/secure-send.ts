@@ -49,12 +49,16 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
 
   try {
     const policy = await sends.getPolicy();
+    if (policy.route !== 'relay') {
+      await item.notify('error', strings.noRelay);
+      return 'refused';
+    }
     if (!policy.modes.includes(mode)) {
       await item.notify('error', strings.modeNotAllowed(mode));
       return 'refused';
     }
   } catch (error) {
-    await item.notify('error', strings.notSent(describe(error)));
+    await item.notify('error', strings.notSent(describe(error, strings)));
     return 'refused';
   }
 
@@ -63,7 +67,7 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   try {
     [draftId, state] = [await item.draftId(), await item.loadSendState()];
   } catch (error) {
-    await item.notify('error', strings.outlookFailed(describe(error)));
+    await item.notify('error', strings.outlookFailed(describe(error, strings)));
     return 'refused';
   }
   const request: SendRequestInput = {
@@ -79,8 +83,10 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
     ),
     documentIds: message.documentIds,
   };
-  // Same draft, same content, same generation → same key: a second click or a retry never sends twice.
-  const key = (await sha256Hex(JSON.stringify([draftId, state.generation, request]))).slice(0, 48);
+  // One key per saved draft and attempt, independent of the content: Outlook may reformat the HTML between
+  // two reads, and a second click must replay the first send, never make a second registered letter. A
+  // changed draft under the same key is refused by the bridge (409), and the user is told it went already.
+  const key = (await sha256Hex(JSON.stringify([draftId, state.generation]))).slice(0, 48);
 
   const warning = warnings[0];
   await item.notify(
@@ -93,10 +99,25 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   let record: SendRecord;
   try {
     record = await sends.submitSend(key, request);
-    record = await awaitFinalStatus(record, deps);
   } catch (error) {
-    await item.notify('error', strings.notSent(describe(error)));
-    return 'failed';
+    if (error instanceof AppError && error.code === 'conflict') {
+      await item.notify('error', strings.alreadySent);
+      return 'refused';
+    }
+    if (error instanceof AppError && error.status < 500 && error.code !== 'timeout') {
+      await item.notify('error', strings.notSent(describe(error, strings)));
+      return 'failed';
+    }
+    // The request may have reached the bridge before the line broke: the outcome is unknown. The same key
+    // on the next click replays whatever the bridge recorded, so telling the user to click again is safe.
+    await item.notify('error', strings.unknownOutcome(describe(error, strings)));
+    return 'pending';
+  }
+  try {
+    record = await awaitFinalStatus(record, deps);
+  } catch {
+    await item.notify('info', strings.pending);
+    return 'pending';
   }
   return finish(mode, record, state, deps);
 }
@@ -122,6 +143,11 @@ async function finish(
   const reference = record.messageId ?? record.id;
   switch (record.status) {
     case 'accepted':
+      if (record.error) {
+        // IncaMail took the message but refused some recipients: keep the draft so nothing is lost.
+        await item.notify('error', strings.partlyRefused(reference, record.error.message));
+        return 'sent-draft-kept';
+      }
       if (!deps.canDiscard) {
         await item.notify('info', strings.acceptedKeepDraft(mode, reference));
         return 'sent-draft-kept';
@@ -135,13 +161,13 @@ async function finish(
       }
       return 'discarded';
     case 'failed':
-      // A deliberate new click after a refusal is a new attempt, not a replay of the refused one.
-      await item.saveSendState({ ...state, generation: state.generation + 1 });
       await item.notify('error', strings.refused(record.smtpResponse ?? record.error?.message ?? record.status));
+      // A deliberate new click after a refusal is a new attempt, not a replay of the refused one.
+      await nextAttempt(item, state);
       return 'failed';
     case 'uncertain':
-      await item.saveSendState({ ...state, generation: state.generation + 1 });
       await item.notify('error', strings.uncertain);
+      await nextAttempt(item, state);
       return 'uncertain';
     default:
       await item.notify('info', strings.pending);
@@ -149,10 +175,20 @@ async function finish(
   }
 }
 
-function describe(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  if (error instanceof OfficeCallError) return error.message;
-  return 'an unexpected error occurred.';
+/** Saving the attempt counter is best effort: the user has already been told the outcome. */
+async function nextAttempt(item: OutgoingItem, state: SendState): Promise<void> {
+  try {
+    await item.saveSendState({ generation: state.generation + 1 });
+  } catch {
+    // Without it the next click replays this outcome instead of trying again; nothing is sent twice.
+  }
+}
+
+/** The reason in the user's language where the code is known; the bridge's own words otherwise. */
+function describe(error: unknown, strings: CommandStrings): string {
+  if (error instanceof AppError) return strings.errorCode[error.code] ?? error.message;
+  if (error instanceof OfficeCallError) return strings.outlookCode(String(error.officeCode ?? ''));
+  return strings.unexpected;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -14,7 +14,8 @@ async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Prom
     const userEmail = Office.context.mailbox.userProfile.emailAddress;
     await runSecureSend(mode, {
       item: createOutgoingItem(item, userEmail),
-      sends: createSendsClient(createSignedInBridgeClient({ userEmail: () => userEmail })),
+      // A 30 MB message takes a while to upload on an ordinary line: allow two minutes, not the default 15 s.
+      sends: createSendsClient(createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: 120_000 })),
       strings,
       canDiscard: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
     });

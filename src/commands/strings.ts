@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../contract/errors';
 import type { Language } from '../contract/locale';
 import type { SecureMode } from '../contract/modes';
 import type { MessageProblem } from './checks';
@@ -17,6 +18,13 @@ export type CommandStrings = {
   uncertain: string;
   pending: string;
   outlookFailed: (detail: string) => string;
+  noRelay: string;
+  alreadySent: string;
+  unknownOutcome: (reason: string) => string;
+  partlyRefused: (reference: string, detail: string) => string;
+  errorCode: Partial<Record<ErrorCode, string>>;
+  outlookCode: (code: string) => string;
+  unexpected: string;
 };
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -33,7 +41,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
           ? `Not sent: the message has ${mb(p.bytes)} MB; IncaMail accepts at most 30 MB.`
           : p.problem === 'executable'
             ? `Not sent: IncaMail refuses executable files (${p.names.join(', ')}). Remove them.`
-            : `Not sent: attach files directly, not Outlook items or cloud links (${p.names.join(', ')}).`,
+            : p.problem === 'inline-image'
+              ? `Not sent: images in the text (${p.names.join(', ')}) cannot go through IncaMail yet. Remove them or attach them.`
+              : `Not sent: attach files directly, not Outlook items or cloud links (${p.names.join(', ')}).`,
     largeRegistered: (size) => `The message has ${size} MB; registered mail over 10 MB is discouraged.`,
     modeNotAllowed: (mode) =>
       `Not sent: ${commandStrings.en.modeName[mode]} e-mail is not enabled by your administrator.`,
@@ -47,6 +57,23 @@ export const commandStrings: Record<Language, CommandStrings> = {
     pending:
       'IncaMail has not confirmed yet; the bridge keeps trying. Your draft is unchanged. Click again to see the result.',
     outlookFailed: (detail) => `Not sent: Outlook could not read the message (${detail}).`,
+    noRelay: 'Not sent: this LedgerMail bridge has no IncaMail relay configured. Ask your administrator.',
+    alreadySent: 'This draft was already sent through IncaMail. To send changed content, start a new message.',
+    unknownOutcome: (reason) =>
+      `The bridge did not confirm the send (${reason}) Your draft is unchanged. Click again to check: it is never sent twice.`,
+    partlyRefused: (ref, detail) => `Sent via IncaMail, but ${detail}. The draft is kept (ref. ${ref}).`,
+    errorCode: {
+      bridge_unreachable: 'The LedgerMail bridge cannot be reached.',
+      timeout: 'The LedgerMail bridge did not answer in time.',
+      unauthorized: 'You are not signed in to LedgerMail.',
+      forbidden: 'You may not send this message as its sender.',
+      rate_limited: 'Too many secure sends in a short time; wait a minute.',
+      mode_not_allowed: 'This mode is not enabled by your administrator.',
+      upstream_unavailable: 'IncaMail cannot be reached right now.',
+      payload_too_large: 'The message is too large.',
+    },
+    outlookCode: (code) => `Outlook error ${code}`.trim(),
+    unexpected: 'an unexpected error occurred.',
   },
   de: {
     modeName: { registered: 'eingeschrieben', confidential: 'vertraulich', personal: 'persönlich' },
@@ -59,7 +86,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
           ? `Nicht gesendet: Die Nachricht hat ${mb(p.bytes)} MB; IncaMail nimmt höchstens 30 MB an.`
           : p.problem === 'executable'
             ? `Nicht gesendet: IncaMail lehnt ausführbare Dateien ab (${p.names.join(', ')}).`
-            : `Nicht gesendet: Dateien direkt anhängen, keine Outlook-Elemente oder Cloud-Links (${p.names.join(', ')}).`,
+            : p.problem === 'inline-image'
+              ? `Nicht gesendet: Bilder im Text (${p.names.join(', ')}) gehen noch nicht über IncaMail. Entfernen oder anhängen.`
+              : `Nicht gesendet: Dateien direkt anhängen, keine Outlook-Elemente oder Cloud-Links (${p.names.join(', ')}).`,
     largeRegistered: (size) => `Die Nachricht hat ${size} MB; eingeschrieben über 10 MB wird nicht empfohlen.`,
     modeNotAllowed: (mode) =>
       `Nicht gesendet: «${commandStrings.de.modeName[mode]}» ist von Ihrer Administration nicht freigegeben.`,
@@ -73,6 +102,26 @@ export const commandStrings: Record<Language, CommandStrings> = {
     pending:
       'IncaMail hat noch nicht bestätigt; die Bridge versucht es weiter. Entwurf unverändert. Später erneut klicken.',
     outlookFailed: (detail) => `Nicht gesendet: Outlook konnte die Nachricht nicht lesen (${detail}).`,
+    noRelay:
+      'Nicht gesendet: Auf dieser LedgerMail-Bridge ist kein IncaMail-Versand eingerichtet. Wenden Sie sich an Ihre Administration.',
+    alreadySent:
+      'Dieser Entwurf wurde bereits über IncaMail gesendet. Für geänderten Inhalt eine neue Nachricht beginnen.',
+    unknownOutcome: (reason) =>
+      `Die Bridge hat das Senden nicht bestätigt (${reason}) Entwurf unverändert. Erneut klicken zum Prüfen: nie doppelt gesendet.`,
+    partlyRefused: (ref, detail) =>
+      `Über IncaMail gesendet, aber ${detail}. Der Entwurf bleibt erhalten (Ref. ${ref}).`,
+    errorCode: {
+      bridge_unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar.',
+      timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
+      unauthorized: 'Sie sind bei LedgerMail nicht angemeldet.',
+      forbidden: 'Sie dürfen diese Nachricht nicht mit diesem Absender senden.',
+      rate_limited: 'Zu viele sichere Sendungen in kurzer Zeit; bitte eine Minute warten.',
+      mode_not_allowed: 'Diese Versandart ist von Ihrer Administration nicht freigegeben.',
+      upstream_unavailable: 'IncaMail ist im Moment nicht erreichbar.',
+      payload_too_large: 'Die Nachricht ist zu gross.',
+    },
+    outlookCode: (code) => `Outlook-Fehler ${code}`.trim(),
+    unexpected: 'ein unerwarteter Fehler ist aufgetreten.',
   },
   fr: {
     modeName: { registered: 'recommandé', confidential: 'confidentiel', personal: 'personnel' },
@@ -85,7 +134,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
           ? `Non envoyé : le message fait ${mb(p.bytes)} Mo ; IncaMail accepte au plus 30 Mo.`
           : p.problem === 'executable'
             ? `Non envoyé : IncaMail refuse les fichiers exécutables (${p.names.join(', ')}).`
-            : `Non envoyé : joignez des fichiers, pas des éléments Outlook ni des liens cloud (${p.names.join(', ')}).`,
+            : p.problem === 'inline-image'
+              ? `Non envoyé : les images dans le texte (${p.names.join(', ')}) ne passent pas encore par IncaMail. Retirez-les ou joignez-les.`
+              : `Non envoyé : joignez des fichiers, pas des éléments Outlook ni des liens cloud (${p.names.join(', ')}).`,
     largeRegistered: (size) => `Le message fait ${size} Mo ; un recommandé de plus de 10 Mo est déconseillé.`,
     modeNotAllowed: (mode) =>
       `Non envoyé : l'envoi ${commandStrings.fr.modeName[mode]} n'est pas activé par votre administrateur.`,
@@ -99,6 +150,24 @@ export const commandStrings: Record<Language, CommandStrings> = {
     pending:
       "IncaMail n'a pas encore confirmé ; le pont réessaie. Brouillon inchangé. Cliquez plus tard pour voir le résultat.",
     outlookFailed: (detail) => `Non envoyé : Outlook n'a pas pu lire le message (${detail}).`,
+    noRelay:
+      "Non envoyé : ce pont LedgerMail n'a pas de relais IncaMail configuré. Adressez-vous à votre administrateur.",
+    alreadySent: 'Ce brouillon a déjà été envoyé via IncaMail. Pour un contenu modifié, commencez un nouveau message.',
+    unknownOutcome: (reason) =>
+      `Le pont n'a pas confirmé l'envoi (${reason}) Brouillon inchangé. Cliquez à nouveau pour vérifier : jamais envoyé deux fois.`,
+    partlyRefused: (ref, detail) => `Envoyé via IncaMail, mais ${detail}. Le brouillon est conservé (réf. ${ref}).`,
+    errorCode: {
+      bridge_unreachable: 'Le pont LedgerMail est injoignable.',
+      timeout: "Le pont LedgerMail n'a pas répondu à temps.",
+      unauthorized: "Vous n'êtes pas connecté à LedgerMail.",
+      forbidden: 'Vous ne pouvez pas envoyer ce message avec cet expéditeur.',
+      rate_limited: "Trop d'envois sécurisés en peu de temps ; attendez une minute.",
+      mode_not_allowed: "Ce mode n'est pas activé par votre administrateur.",
+      upstream_unavailable: 'IncaMail est injoignable pour le moment.',
+      payload_too_large: 'Le message est trop volumineux.',
+    },
+    outlookCode: (code) => `erreur Outlook ${code}`.trim(),
+    unexpected: "une erreur inattendue s'est produite.",
   },
   it: {
     modeName: { registered: 'raccomandata', confidential: 'confidenziale', personal: 'personale' },
@@ -111,7 +180,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
           ? `Non inviato: il messaggio ha ${mb(p.bytes)} MB; IncaMail accetta al massimo 30 MB.`
           : p.problem === 'executable'
             ? `Non inviato: IncaMail rifiuta i file eseguibili (${p.names.join(', ')}).`
-            : `Non inviato: allegare file, non elementi di Outlook o link cloud (${p.names.join(', ')}).`,
+            : p.problem === 'inline-image'
+              ? `Non inviato: le immagini nel testo (${p.names.join(', ')}) non passano ancora da IncaMail. Rimuoverle o allegarle.`
+              : `Non inviato: allegare file, non elementi di Outlook o link cloud (${p.names.join(', ')}).`,
     largeRegistered: (size) => `Il messaggio ha ${size} MB; una raccomandata oltre 10 MB è sconsigliata.`,
     modeNotAllowed: (mode) =>
       `Non inviato: l'invio ${commandStrings.it.modeName[mode]} non è abilitato dall'amministratore.`,
@@ -124,5 +195,24 @@ export const commandStrings: Record<Language, CommandStrings> = {
       'Consegna incerta: la connessione si è interrotta dopo la consegna. Verifichi le ricevute; un nuovo clic invia una seconda copia.',
     pending: 'IncaMail non ha ancora confermato; il ponte riprova. Bozza invariata. Cliccare di nuovo più tardi.',
     outlookFailed: (detail) => `Non inviato: Outlook non ha potuto leggere il messaggio (${detail}).`,
+    noRelay:
+      "Non inviato: su questo ponte LedgerMail non è configurato l'invio IncaMail. Si rivolga all'amministratore.",
+    alreadySent:
+      'Questa bozza è già stata inviata tramite IncaMail. Per un contenuto modificato inizi un nuovo messaggio.',
+    unknownOutcome: (reason) =>
+      `Il ponte non ha confermato l'invio (${reason}) Bozza invariata. Cliccare di nuovo per verificare: mai inviato due volte.`,
+    partlyRefused: (ref, detail) => `Inviato tramite IncaMail, ma ${detail}. La bozza è conservata (rif. ${ref}).`,
+    errorCode: {
+      bridge_unreachable: 'Il ponte LedgerMail non è raggiungibile.',
+      timeout: 'Il ponte LedgerMail non ha risposto in tempo.',
+      unauthorized: 'Non ha effettuato l’accesso a LedgerMail.',
+      forbidden: 'Non può inviare questo messaggio con questo mittente.',
+      rate_limited: 'Troppi invii sicuri in poco tempo; attenda un minuto.',
+      mode_not_allowed: "Questa modalità non è abilitata dall'amministratore.",
+      upstream_unavailable: 'IncaMail non è raggiungibile al momento.',
+      payload_too_large: 'Il messaggio è troppo grande.',
+    },
+    outlookCode: (code) => `errore di Outlook ${code}`.trim(),
+    unexpected: 'si è verificato un errore imprevisto.',
   },
 };

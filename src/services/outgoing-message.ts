@@ -16,7 +16,7 @@ export type OutgoingMessage = {
 
 export type OutgoingAttachment =
   | { kind: 'file'; name: string; size: number; contentBase64: string }
-  | { kind: 'unsupported'; name: string; reason: 'item' | 'cloud' };
+  | { kind: 'unsupported'; name: string; reason: 'item' | 'cloud' | 'inline' };
 
 /** The custom property where a draft counts its deliberate new attempts after a refused or uncertain send. */
 export const SEND_STATE_KEY = 'ledgermail.send';
@@ -65,6 +65,10 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
       // One at a time: Outlook on the web allows few concurrent attachment calls, and a 25 MB read is heavy.
       const attachments: OutgoingAttachment[] = [];
       for (const detail of details) {
+        if (detail.isInline) {
+          attachments.push({ kind: 'unsupported', name: detail.name, reason: 'inline' });
+          continue;
+        }
         if (detail.attachmentType === Office.MailboxEnums.AttachmentType.Item) {
           attachments.push({ kind: 'unsupported', name: detail.name, reason: 'item' });
           continue;

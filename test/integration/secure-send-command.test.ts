@@ -28,10 +28,16 @@ describe('Registered command over the real bridge', () => {
   let origin: string;
   let sim: SimulatedOffice;
   let dataReplies: (SinkReply | undefined)[];
+  let rcptReplies: Record<string, SinkReply>;
 
   beforeEach(async () => {
     dataReplies = [];
-    sink = await startSmtpSink({ parse: true, replyToData: (n) => dataReplies[n - 1] });
+    rcptReplies = {};
+    sink = await startSmtpSink({
+      parse: true,
+      replyToData: (n) => dataReplies[n - 1],
+      replyToRcpt: (_n, address) => rcptReplies[address],
+    });
     const config = loadConfig({
       TLS: 'off',
       DATA_DIR: path.join(tempDir(), 'data'),
@@ -156,13 +162,45 @@ describe('Registered command over the real bridge', () => {
     expect(notification?.message).toMatch(/You can delete this draft\.$/);
   });
 
+  it('keeps the draft and names them when IncaMail refuses some recipients', async () => {
+    rcptReplies = { 'lea@example.ch.incamail.ch': { code: 550, message: '5.1.1 Mailbox unavailable' } };
+    sim.state.update({ cc: [{ displayName: 'Lea', emailAddress: 'lea@example.ch' }] });
+    expect(await runSecureSend('registered', deps())).toBe('sent-draft-kept');
+    expect(sink.messages).toHaveLength(1);
+    expect(sim.state.get().lifecycle).not.toBe('discarded');
+    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
+    expect(notification?.message).toContain('lea@example.ch.incamail.ch');
+  });
+
+  it('never sends a kept draft twice, even after it was edited', async () => {
+    sim.host.configure({ version: '1.13' });
+    expect(await runSecureSend('registered', deps())).toBe('sent-draft-kept');
+    sim.host.editSubject('Invoice 2026-0042 (corrected)');
+    expect(await runSecureSend('registered', deps())).toBe('refused');
+    expect(sink.messages).toHaveLength(1);
+    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
+    expect(notification?.message).toBe(commandStrings.en.alreadySent);
+  });
+
+  it('refuses images in the text instead of sending them as loose attachments', async () => {
+    const attachments = sim.state.get().attachments;
+    sim.state.update({
+      attachments: [
+        ...attachments,
+        { id: 'inline-1', name: 'logo.png', base64: 'iVBORw0KGgo=', size: 8, isInline: true, contentType: 'image/png' },
+      ],
+    });
+    expect(await runSecureSend('registered', deps())).toBe('refused');
+    expect(sink.dataAttempts()).toBe(0);
+  });
+
   it('refuses a message without recipients before anything leaves', async () => {
     sim.state.update({ to: [] });
     expect(await runSecureSend('registered', deps())).toBe('refused');
     expect(sink.dataAttempts()).toBe(0);
   });
 
-  it('completes the ribbon event on every path, here with the bridge out of reach', async () => {
+  it('completes the ribbon event through the real handler wiring, here with no bridge at its address', async () => {
     sim.office.actions.associate('sendRegistered', sendRegistered as never);
     const run = await sim.host.runFunction('sendRegistered', 'LedgerMail.Registered');
     expect(run.status).toBe('completed');
