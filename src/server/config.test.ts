@@ -30,6 +30,14 @@ describe('loadConfig', () => {
     expect((error as ConfigError).message).toMatch(/^LedgerMail bridge configuration is invalid:/);
   });
 
+  it('refuses development sign-in on an interface other than loopback', () => {
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(
+      /AUTH: dev mode signs tokens for anyone and is refused on HOST=0.0.0.0/,
+    );
+    const entra = loadConfig({ HOST: '0.0.0.0', AUTH: 'entra', ENTRA_CLIENT_ID: 'client', ENTRA_TENANT_IDS: 'tenant' });
+    expect(entra.auth.mode).toBe('entra');
+  });
+
   it('refuses half a TLS key pair', () => {
     expect(() => loadConfig({ TLS_CERT_FILE: '/etc/cert.pem' })).toThrow(/TLS_CERT_FILE and TLS_KEY_FILE/);
   });

@@ -63,6 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const incamail = toIncaMailSettings(e, problems);
   const auth = toAuthSettings(e, e.NODE_ENV, problems);
+  // Development sign-in hands out tokens to anyone who asks: only ever on this machine's loopback.
+  if (auth.mode === 'dev' && !['localhost', '127.0.0.1', '::1'].includes(e.HOST)) {
+    problems.push(
+      `AUTH: dev mode signs tokens for anyone and is refused on HOST=${e.HOST}; use AUTH=entra or a loopback HOST`,
+    );
+  }
   let secretsKey: Buffer | undefined;
   try {
     secretsKey = e.SECRETS_KEY === undefined ? undefined : parseSecretsKey(e.SECRETS_KEY);

@@ -61,7 +61,9 @@ describe('outbox across a restart of the bridge', () => {
     const record = SendRecordSchema.parse(
       (await second.app.inject({ method: 'GET', url: `/api/sends/${id}?wait=5` })).json(),
     );
-    expect(record).toMatchObject({ status: 'accepted', attempts: 2 });
+    // Whether the first bridge began its attempt before it stopped depends on timing; either way one message.
+    expect(record.status).toBe('accepted');
+    expect(record.attempts).toBeGreaterThanOrEqual(1);
     expect(target.messages).toHaveLength(1);
     await vi.waitFor(() => expect(accounting.calls.map((c) => c.sendId)).toEqual([id]));
 

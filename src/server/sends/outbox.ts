@@ -108,6 +108,12 @@ export class Outbox {
     if (!this.options.sendModes.includes(request.mode)) {
       throw new AppError('mode_not_allowed', `Sending as ${request.mode} is not enabled for this organisation.`);
     }
+    // Every path into the outbox (the send API, reminder runs with rendered subjects) passes here: no line
+    // break may reach an SMTP header, whatever the caller validated before.
+    const headerValues = [request.subject, request.from, ...request.to, ...request.cc, ...request.bcc];
+    if (headerValues.some((value) => /[\r\n]/.test(value)) || request.attachments.some((a) => /[\r\n]/.test(a.name))) {
+      throw new AppError('bad_request', 'Subject, addresses and file names must not contain line breaks.');
+    }
     const executables = request.attachments.filter((a) => isExecutableFileName(a.name)).map((a) => a.name);
     if (executables.length > 0) {
       throw new AppError('bad_request', `IncaMail refuses executable attachments: ${executables.join(', ')}`);
@@ -153,7 +159,9 @@ export class Outbox {
       },
       new Date(),
     );
-    this.worker.kick();
+    // After the caller's transaction (a reminder run inserts its send and its item link together) has
+    // committed: an attempt must never start on a row that a rollback could still erase.
+    setImmediate(() => this.worker.kick());
     return { record: this.mustGet(id), created: true };
   }
 
