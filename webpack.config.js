@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { DEV_ORIGIN, rewriteManifestOrigin } from './tools/manifest-origin.js';
+import { typescriptBuild } from './tools/webpack-typescript.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -29,20 +30,7 @@ export default (_env, argv) => {
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js'],
-      // Shared contract files import with `.js` extensions (Node ESM); map them back to their sources.
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
-        },
-      ],
-    },
+    ...typescriptBuild,
     optimization: { splitChunks: { chunks: 'all' } },
     performance: { hints: false },
     plugins: [

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { typescriptBuild } from './tools/webpack-typescript.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,19 +27,7 @@ export default (_env, argv) => {
       filename: '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js'],
-      extensionAlias: { '.js': ['.ts', '.tsx', '.js'] },
-    },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false } } },
-        },
-      ],
-    },
+    ...typescriptBuild,
     performance: { hints: false },
     plugins: [new HtmlWebpackPlugin({ filename: 'index.html', template: './src/workbench/index.html' })],
   };

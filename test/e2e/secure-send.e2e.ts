@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentPage } from '../../src/contract/documents.schemas';
 import { workbenchSession } from './support/e2e-session';
+import type { ComposeSnapshot } from '../../src/workbench/office-sim';
 import type { Workbench } from './support/workbench-page';
 
 const openWorkbench = workbenchSession('secure-send');
@@ -23,6 +24,18 @@ async function pickDocument(wb: Workbench, query: string, skip = 0) {
   if (!document) throw new Error(`no seeded document for ${query}`);
   const pdf = await (await wb.page.request.get(`${wb.baseUrl}/api/documents/${document.id}/pdf`, { headers })).body();
   return { document, email: document.customer.email!, pdf };
+}
+
+/** Subject, body, recipients and attachments as they were, and the draft still open. */
+function expectDraftUnchanged(before: ComposeSnapshot, after: ComposeSnapshot): void {
+  expect(after.lifecycle).not.toBe('discarded');
+  expect([after.subject, after.body, after.to, after.cc, after.attachments]).toEqual([
+    before.subject,
+    before.body,
+    before.to,
+    before.cc,
+    before.attachments,
+  ]);
 }
 
 async function sandboxMessagesWithSubject(wb: Workbench, subject: string) {
@@ -117,13 +130,7 @@ describe('secure send through the workbench', () => {
     const run = await wb.runRibbonCommand('Registered', 60_000);
     expect(run.status).toBe('completed');
     const after = await wb.item();
-    expect(after.lifecycle).not.toBe('discarded');
-    expect([after.subject, after.body, after.to, after.attachments]).toEqual([
-      before.subject,
-      before.body,
-      before.to,
-      before.attachments,
-    ]);
+    expectDraftUnchanged(before, after);
     // The line broke while the request was under way: the outcome is unknown, and clicking again is safe.
     expect(after.notifications.map((n) => n.message).join('\n')).toMatch(
       /^The bridge did not confirm the send \(The LedgerMail bridge cannot be reached\.\) Your draft is unchanged\./m,
@@ -142,13 +149,7 @@ describe('secure send through the workbench', () => {
     const run = await wb.runRibbonCommand('Registered');
     expect(run.status).toBe('completed');
     const after = await wb.item();
-    expect(after.lifecycle).not.toBe('discarded');
-    expect([after.subject, after.body, after.to, after.attachments]).toEqual([
-      before.subject,
-      before.body,
-      before.to,
-      before.attachments,
-    ]);
+    expectDraftUnchanged(before, after);
     expect(after.notifications.map((n) => n.message)).toContain('Not sent: add at least one recipient.');
     await wb.screenshot('refused');
   });
