@@ -82,9 +82,13 @@ export class OutboxWorker {
     const message = this.store.beginAttempt(id, new Date());
     if (!message) return;
     this.onChange(id);
+    let dataComplete = false;
     const hooks: SubmitHooks = {
       onDataStart: () => this.store.setDataPhase(id, 'started'),
-      onDataComplete: () => this.store.setDataPhase(id, 'complete'),
+      onDataComplete: () => {
+        dataComplete = true;
+        this.store.setDataPhase(id, 'complete');
+      },
     };
     let outcome: SubmitOutcome;
     try {
@@ -95,7 +99,10 @@ export class OutboxWorker {
       );
     } catch (error) {
       this.log.error({ err: error, sendId: id }, 'submission failed unexpectedly');
-      outcome = { kind: 'retry', reason: 'The bridge hit an unexpected error while submitting.', response: null };
+      // The same rule as for a broken line: once the whole message went out, never send it again by itself.
+      outcome = dataComplete
+        ? { kind: 'uncertain', reason: 'The bridge hit an unexpected error after handing over the message.' }
+        : { kind: 'retry', reason: 'The bridge hit an unexpected error while submitting.', response: null };
     }
     // A stopping bridge broke the line itself: it leaves such an attempt as it is on disk, and the next start
     // classifies it from its data phase. An answer that arrived all the same is recorded.
