@@ -165,7 +165,6 @@ function createBody(runtime: SimRuntime): Office.Body {
 export function createMessageCompose(runtime: SimRuntime): SimulatedMessageCompose {
   const { state } = runtime;
   const attachments = createAttachmentApi(runtime);
-  let nextSaveId = 1;
   const item: SimulatedMessageCompose = {
     itemType: 'message' as Office.MailboxEnums.ItemType,
     to: createRecipients(runtime, 'to'),
@@ -187,7 +186,8 @@ export function createMessageCompose(runtime: SimRuntime): SimulatedMessageCompo
     saveAsync(...rest: unknown[]) {
       const { callback, asyncContext } = parseCommonParameters(rest, false);
       answer<string>(runtime, 'saveAsync', callback, asyncContext, () => {
-        const itemId = state.get().itemId ?? `AAMkSimulatedDraft${nextSaveId++}`;
+        // Outlook's item ids are unique in the mailbox, not per window: add-ins key their state on them.
+        const itemId = state.get().itemId ?? `AAMkSimulatedDraft-${crypto.randomUUID()}`;
         state.update({ itemId, lifecycle: state.get().lifecycle === 'open' ? 'saved' : state.get().lifecycle });
         return { value: itemId };
       });
