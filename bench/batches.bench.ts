@@ -6,11 +6,9 @@
  * Target: the batch takes at most 1.3 × that sum.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { BatchSchema } from '../src/contract/batches.schemas';
 import { todayInSwitzerland } from '../src/server/accounting/ledger/dates';
 import { generateLedgerData } from '../src/server/accounting/ledger/demo-data';
@@ -23,34 +21,12 @@ import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/storage/database';
 import { TEMPLATES } from '../test/support/batch-bridge';
 import { signInAs } from '../test/support/dev-auth';
+import { startCountingServer } from './counting-smtp';
 import { median, type Benchmark } from './harness';
 
 const REMINDERS = Number(process.env.BENCH_BATCH_REMINDERS ?? 500);
 const ROUNDS = Number(process.env.BENCH_BATCH_ROUNDS ?? 3);
 const CONNECTIONS = 4;
-
-async function startCountingServer() {
-  let count = 0;
-  const server = new SMTPServer({
-    logger: false,
-    disableReverseLookup: true,
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        count++;
-        callback(null, 'Ok');
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    count: () => count,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 

@@ -11,15 +11,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
 import PDFDocument from 'pdfkit';
-import { SMTPServer } from 'smtp-server';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
+import { startCountingServer } from './counting-smtp';
 import { median, type Benchmark } from './harness';
 
 const MESSAGES = Number(process.env.BENCH_SENDS_MESSAGES ?? 1000);
@@ -52,32 +51,6 @@ async function runBridgeChild(): Promise<void> {
     }
   });
   process.send!({ address } satisfies ChildMessage);
-}
-
-/** An SMTP server that counts what it accepts and keeps nothing, so the parent stays small. */
-async function startCountingServer(): Promise<{ port: number; count: () => number; close: () => Promise<void> }> {
-  let count = 0;
-  const server = new SMTPServer({
-    logger: false,
-    // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
-    disableReverseLookup: true,
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    size: 64 * 1024 * 1024,
-    onData(stream, _session, callback) {
-      stream.on('data', () => undefined);
-      stream.on('end', () => {
-        count++;
-        callback(null, 'Ok');
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    count: () => count,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** A real PDF of about `bytes`: one page of text plus a stream of incompressible data, like scanned pages. */

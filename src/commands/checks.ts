@@ -11,12 +11,6 @@ export type MessageProblem =
 
 export type MessageWarning = { warning: 'large-registered'; bytes: number };
 
-/** Decoded size of a base64 string, without decoding it. */
-export function base64Bytes(base64: string): number {
-  const padding = base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
-  return (base64.length / 4) * 3 - padding;
-}
-
 /**
  * Size of the message as it travels: attachments go base64-encoded in the MIME message (4/3 of the file),
  * and IncaMail's 30 MB limit applies to what it receives.

@@ -1,3 +1,4 @@
+import { contentTypeOf } from '../contract/content-types';
 import { AppError } from '../contract/errors';
 import type { SecureMode } from '../contract/modes';
 import type { SendRecord, SendRequestInput } from '../contract/sends.schemas';
@@ -189,23 +190,4 @@ function describe(error: unknown, strings: CommandStrings): string {
   if (error instanceof AppError) return strings.errorCode[error.code] ?? error.message;
   if (error instanceof OfficeCallError) return strings.outlookCode(String(error.officeCode ?? ''));
   return strings.unexpected;
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  xml: 'application/xml',
-  zip: 'application/zip',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-/** Outlook does not tell a file attachment's MIME type; the extension is what mail clients go by too. */
-export function contentTypeOf(fileName: string): string {
-  return CONTENT_TYPES[fileName.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
 }

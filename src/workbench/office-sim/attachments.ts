@@ -1,4 +1,5 @@
 import { deliver, failed, parseCommonParameters, succeeded } from './async-result';
+import { contentTypeOf } from '../../contract/content-types';
 import { base64ByteLength, isWellFormedBase64, type SimAttachment } from './compose-state';
 import { OfficeArgumentError, throwIfOutOfRange } from './office-errors';
 import { answer, type SimRuntime } from './sim-runtime';
@@ -18,18 +19,6 @@ export type AttachmentApi = Pick<
   Office.MessageCompose,
   'addFileAttachmentFromBase64Async' | 'getAttachmentsAsync' | 'removeAttachmentAsync' | 'getAttachmentContentAsync'
 >;
-
-const CONTENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  txt: 'text/plain',
-  xml: 'application/xml',
-};
-
-export function contentTypeOf(name: string): string {
-  return CONTENT_TYPES[name.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
 
 export function createAttachmentApi(runtime: SimRuntime): AttachmentApi & { inFlight(): number } {
   const { state } = runtime;

@@ -11,7 +11,7 @@ import {
 import { createMessageCompose, type SimulatedMessageCompose } from './message-compose';
 import { dismissNotification } from './notifications';
 import { AsyncResultStatus, CoercionType, EventType, HostType, MailboxEnums, PlatformType } from './office-enums';
-import { contentTypeOf } from './attachments';
+import { contentTypeOf } from '../../contract/content-types';
 import { base64ByteLength } from './compose-state';
 import type { OutlookErrorName } from './office-errors';
 import { versionAtLeast, type RecipientsChangedEvent, type SimRuntime } from './sim-runtime';
