@@ -68,7 +68,9 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
     return {
       mode: 'entra',
       clientId: settings.clientId,
-      authority: `${settings.authorityHost}/organizations`,
+      // A single-tenant registration (the usual one) must be signed in to at its tenant: Entra refuses the
+      // /organizations endpoint for it (AADSTS50194). A bridge for several tenants needs a multitenant app.
+      authority: `${settings.authorityHost}/${settings.tenantIds.length === 1 ? settings.tenantIds[0] : 'organizations'}`,
       scopes: [`${settings.audience}/access_as_user`],
     };
   });

@@ -83,10 +83,11 @@ describe('authentication of the bridge API', () => {
   describe('Entra ID mode', () => {
     let keys: EntraKeys;
     let app: FastifyInstance;
+    let settings: AuthSettings;
     beforeEach(async () => {
       keys = await startEntraKeys();
       const problems: string[] = [];
-      const settings = toAuthSettings(
+      settings = toAuthSettings(
         AuthEnvSchema.parse({
           AUTH: 'entra',
           ENTRA_CLIENT_ID: TEST_CLIENT_ID,
@@ -133,13 +134,22 @@ describe('authentication of the bridge API', () => {
       expect((await app.inject('/api/dev/token?email=anna@example.ch')).statusCode).toBe(404);
     });
 
-    it('tells the add-in how to sign in', async () => {
+    it("tells the add-in how to sign in: at its one tenant's authority (a single-tenant app refuses /organizations)", async () => {
       expect((await app.inject('/api/auth/config')).json()).toEqual({
         mode: 'entra',
         clientId: TEST_CLIENT_ID,
-        authority: 'https://login.microsoftonline.com/organizations',
+        authority: `https://login.microsoftonline.com/${TEST_TENANT}`,
         scopes: [`${TEST_AUDIENCE}/access_as_user`],
       });
+    });
+
+    it('sends a bridge for several tenants to the organizations authority', async () => {
+      if (settings.mode !== 'entra') throw new Error('expected Entra settings');
+      const several = await appWith({ ...settings, tenantIds: [TEST_TENANT, 'other-tenant'] }, tempDir());
+      expect((await several.inject('/api/auth/config')).json()).toMatchObject({
+        authority: 'https://login.microsoftonline.com/organizations',
+      });
+      await several.close();
     });
   });
 
