@@ -23,6 +23,7 @@ export default (_env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      'auth-dialog': './src/auth-dialog/auth-dialog.ts',
     },
     output: {
       path: path.join(root, 'dist'),
@@ -43,6 +44,11 @@ export default (_env, argv) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'auth-dialog.html',
+        template: './src/auth-dialog/auth-dialog.html',
+        chunks: ['auth-dialog'],
       }),
       new CopyWebpackPlugin({
         patterns: [

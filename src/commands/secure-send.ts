@@ -2,6 +2,7 @@ import { contentTypeOf } from '../contract/content-types';
 import { AppError } from '../contract/errors';
 import type { SecureMode } from '../contract/modes';
 import type { SendRecord, SendRequestInput } from '../contract/sends.schemas';
+import { SignInError } from '../services/auth-dialog';
 import { OfficeCallError } from '../services/office-item';
 import type { OutgoingItem, OutgoingMessage, SendState } from '../services/outgoing-message';
 import { sha256Hex, type SendsClient } from '../services/sends-client';
@@ -187,6 +188,7 @@ async function nextAttempt(item: OutgoingItem, state: SendState): Promise<void> 
 
 /** The reason in the user's language where the code is known; the bridge's own words otherwise. */
 function describe(error: unknown, strings: CommandStrings): string {
+  if (error instanceof SignInError) return strings.signIn[error.failure];
   if (error instanceof AppError) return strings.errorCode[error.code] ?? error.message;
   if (error instanceof OfficeCallError) return strings.outlookCode(String(error.officeCode ?? ''));
   return strings.unexpected;

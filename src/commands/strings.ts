@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../contract/errors';
 import type { Language } from '../contract/locale';
 import type { SecureMode } from '../contract/modes';
+import type { SignInFailure } from '../services/auth-dialog';
 import type { MessageProblem } from './checks';
 
 /** Notifications of the Registered and Confidential commands. Outlook shows at most 150 characters. */
@@ -22,6 +23,8 @@ export type CommandStrings = {
   alreadySent: string;
   unknownOutcome: (reason: string) => string;
   partlyRefused: (reference: string, detail: string) => string;
+  /** Why signing in through the sign-in dialog gave no token (Outlooks without nested app authentication). */
+  signIn: Record<SignInFailure, string>;
   errorCode: Partial<Record<ErrorCode, string>>;
   outlookCode: (code: string) => string;
   unexpected: string;
@@ -62,6 +65,12 @@ export const commandStrings: Record<Language, CommandStrings> = {
     unknownOutcome: (reason) =>
       `The bridge did not confirm the send (${reason}) Your draft is unchanged. Click again to check: it is never sent twice.`,
     partlyRefused: (ref, detail) => `Sent via IncaMail, but ${detail}. The draft is kept (ref. ${ref}).`,
+    signIn: {
+      cancelled: 'Sign-in was cancelled.',
+      blocked: 'The browser blocked the sign-in window; allow pop-ups for Outlook.',
+      busy: 'A sign-in window is already open.',
+      failed: 'Signing in to LedgerMail failed; ask your administrator.',
+    },
     errorCode: {
       bridge_unreachable: 'The LedgerMail bridge cannot be reached.',
       timeout: 'The LedgerMail bridge did not answer in time.',
@@ -110,6 +119,12 @@ export const commandStrings: Record<Language, CommandStrings> = {
       `Die Bridge hat das Senden nicht bestätigt (${reason}) Entwurf unverändert. Erneut klicken zum Prüfen: nie doppelt gesendet.`,
     partlyRefused: (ref, detail) =>
       `Über IncaMail gesendet, aber ${detail}. Der Entwurf bleibt erhalten (Ref. ${ref}).`,
+    signIn: {
+      cancelled: 'Die Anmeldung wurde abgebrochen.',
+      blocked: 'Der Browser hat das Anmeldefenster blockiert; erlauben Sie Pop-ups für Outlook.',
+      busy: 'Ein Anmeldefenster ist bereits geöffnet.',
+      failed: 'Die Anmeldung bei LedgerMail ist fehlgeschlagen; wenden Sie sich an Ihre Administration.',
+    },
     errorCode: {
       bridge_unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar.',
       timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
@@ -156,6 +171,12 @@ export const commandStrings: Record<Language, CommandStrings> = {
     unknownOutcome: (reason) =>
       `Le pont n'a pas confirmé l'envoi (${reason}) Brouillon inchangé. Cliquez à nouveau pour vérifier : jamais envoyé deux fois.`,
     partlyRefused: (ref, detail) => `Envoyé via IncaMail, mais ${detail}. Le brouillon est conservé (réf. ${ref}).`,
+    signIn: {
+      cancelled: 'La connexion a été annulée.',
+      blocked: 'Le navigateur a bloqué la fenêtre de connexion ; autorisez les pop-up pour Outlook.',
+      busy: 'Une fenêtre de connexion est déjà ouverte.',
+      failed: 'La connexion à LedgerMail a échoué ; contactez votre administrateur.',
+    },
     errorCode: {
       bridge_unreachable: 'Le pont LedgerMail est injoignable.',
       timeout: "Le pont LedgerMail n'a pas répondu à temps.",
@@ -202,6 +223,12 @@ export const commandStrings: Record<Language, CommandStrings> = {
     unknownOutcome: (reason) =>
       `Il ponte non ha confermato l'invio (${reason}) Bozza invariata. Cliccare di nuovo per verificare: mai inviato due volte.`,
     partlyRefused: (ref, detail) => `Inviato tramite IncaMail, ma ${detail}. La bozza è conservata (rif. ${ref}).`,
+    signIn: {
+      cancelled: 'L’accesso è stato annullato.',
+      blocked: 'Il browser ha bloccato la finestra di accesso; consenta i pop-up per Outlook.',
+      busy: 'Una finestra di accesso è già aperta.',
+      failed: 'L’accesso a LedgerMail non è riuscito; si rivolga all’amministratore.',
+    },
     errorCode: {
       bridge_unreachable: 'Il ponte LedgerMail non è raggiungibile.',
       timeout: 'Il ponte LedgerMail non ha risposto in tempo.',

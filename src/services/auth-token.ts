@@ -1,5 +1,6 @@
 import { AuthConfigSchema, TokenSchema, type AuthConfig } from '../contract/auth.schemas';
-import { AppError } from '../contract/errors';
+import { authDialogUrl } from './auth-dialog-protocol';
+import { SignInError, signInThroughDialog, type DialogOffice } from './auth-dialog';
 
 export type TokenProvider = {
   /** A bearer token for the bridge; cached until shortly before it expires. */
@@ -22,15 +23,35 @@ export function jwtExpiry(token: string): number | undefined {
   }
 }
 
+type EntraConfig = Extract<AuthConfig, { mode: 'entra' }>;
+
+export type TokenProviderOptions = {
+  fetchJson: FetchJson;
+  /** The Outlook user's address: the identity on a development bridge, the login hint with Entra ID. */
+  userEmail: () => string;
+  /** The bridge's origin (and prefix), where the sign-in dialog is served; the page's origin by default. */
+  bridgeBase?: string;
+  /** Office as the host provides it; the global `Office` by default. */
+  office?: () => EntraOffice;
+};
+
+/** What the Entra sign-in uses of Office: the requirement sets, and the dialog API for the fallback. */
+export type EntraOffice = DialogOffice & {
+  context: DialogOffice['context'] & { requirements: Pick<Office.RequirementSetSupport, 'isSetSupported'> };
+};
+
 /**
  * Obtains tokens for the bridge the way the bridge says (`GET /api/auth/config`): on a development bridge
  * from the bridge itself for the Outlook user's address; with Entra ID through nested app authentication
- * (MSAL's nestable client, where Outlook brokers the sign-in). MSAL is loaded only in that case, so it
- * costs nothing on first paint.
+ * (MSAL's nestable client, where Outlook brokers the sign-in), or, on Outlook versions without it, through
+ * LedgerMail's sign-in dialog opened with Office's dialog API. MSAL is loaded only for nested app
+ * authentication, so it costs nothing on first paint. Concurrent callers share one sign-in: Outlook allows
+ * one dialog at a time, and one prompt is what the person expects.
  */
-export function createTokenProvider(options: { fetchJson: FetchJson; userEmail: () => string }): TokenProvider {
+export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   let config: Promise<AuthConfig> | undefined;
   let cached: { token: string; expiresAt: number } | undefined;
+  let signingIn: Promise<string> | undefined;
 
   async function signIn(): Promise<string> {
     config ??= options.fetchJson('/api/auth/config').then((body) => AuthConfigSchema.parse(body));
@@ -39,13 +60,19 @@ export function createTokenProvider(options: { fetchJson: FetchJson; userEmail: 
       const body = await options.fetchJson(`/api/dev/token?email=${encodeURIComponent(options.userEmail())}`);
       return TokenSchema.parse(body).token;
     }
-    return acquireEntraToken(auth);
+    const office = options.office?.() ?? (Office as unknown as EntraOffice);
+    if (supportsNestedAppAuth(office)) return acquireNestedToken(auth, options.userEmail());
+    const base = options.bridgeBase || globalThis.location.origin;
+    return signInThroughDialog(office, authDialogUrl(base, options.userEmail()));
   }
 
   return {
     async getToken() {
       if (cached && cached.expiresAt - 60 > Date.now() / 1000) return cached.token;
-      const token = await signIn();
+      signingIn ??= signIn().finally(() => {
+        signingIn = undefined;
+      });
+      const token = await signingIn;
       cached = { token, expiresAt: jwtExpiry(token) ?? Date.now() / 1000 + 300 };
       return token;
     },
@@ -55,26 +82,30 @@ export function createTokenProvider(options: { fetchJson: FetchJson; userEmail: 
   };
 }
 
-async function acquireEntraToken(auth: Extract<AuthConfig, { mode: 'entra' }>): Promise<string> {
+/** Nested app authentication is Outlook's requirement set NestedAppAuth 1.1; older Outlooks get the dialog. */
+export function supportsNestedAppAuth(office: Pick<EntraOffice, 'context'>): boolean {
+  return office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
+}
+
+async function acquireNestedToken(auth: EntraConfig, loginHint: string): Promise<string> {
   const msal = await import(/* webpackChunkName: "msal" */ '@azure/msal-browser');
   const client = await msal.createNestablePublicClientApplication({
     auth: { clientId: auth.clientId, authority: auth.authority },
   });
-  const request = { scopes: auth.scopes };
+  const request = { scopes: auth.scopes, ...(loginHint ? { loginHint } : {}) };
   try {
-    return (await client.acquireTokenSilent(request)).accessToken;
+    // Silent first: with an account MSAL knows, else by the login hint (Outlook's signed-in user).
+    const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
+    const result = account ? await client.acquireTokenSilent({ ...request, account }) : await client.ssoSilent(request);
+    return result.accessToken;
   } catch {
     try {
       // Outlook shows its own consent or sign-in prompt when silent acquisition needs the user.
       return (await client.acquireTokenPopup(request)).accessToken;
     } catch (error) {
-      throw new AppError(
-        'unauthorized',
-        'Signing in to LedgerMail failed. Ask your administrator to check the setup.',
-        {
-          cause: error,
-        },
-      );
+      const code = (error as { errorCode?: unknown }).errorCode;
+      const cancelled = code === 'user_cancelled' || code === 'access_denied';
+      throw new SignInError(cancelled ? 'cancelled' : 'failed', String(code ?? error), { cause: error });
     }
   }
 }

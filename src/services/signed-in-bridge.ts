@@ -5,6 +5,7 @@ import { createBridgeClient, type BridgeClient, type BridgeClientOptions } from 
 /**
  * The bridge client the pane and the commands use: every call carries a bearer token for the Outlook user,
  * obtained the way the bridge asks for (`/api/auth/config`), and renewed once when the bridge answers 401.
+ * The sign-in dialog, where Outlook needs it, is the bridge's own page.
  */
 export function createSignedInBridgeClient(
   options: Omit<BridgeClientOptions, 'auth'> & { userEmail: () => string },
@@ -14,6 +15,7 @@ export function createSignedInBridgeClient(
   const auth = createTokenProvider({
     fetchJson: (path) => publicClient.requestJson(z.unknown(), path),
     userEmail,
+    bridgeBase: clientOptions.baseUrl,
   });
   return createBridgeClient({ ...clientOptions, auth });
 }

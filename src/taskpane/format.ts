@@ -1,6 +1,7 @@
 import type { Currency } from '../contract/documents.schemas';
 import { AppError } from '../contract/errors';
 import { INTL_LOCALE, type Language } from '../contract/locale';
+import { SignInError } from '../services/auth-dialog';
 import { OfficeCallError } from '../services/office-item';
 import type { PaneStrings } from './strings';
 
@@ -43,6 +44,7 @@ export function formatMegabytes(bytes: number, language: Language): string {
  * in the pane's language.
  */
 export function describeError(error: unknown, strings: PaneStrings): string {
+  if (error instanceof SignInError) return strings.errors.signIn[error.failure];
   if (error instanceof AppError) {
     switch (error.code) {
       case 'bridge_unreachable':

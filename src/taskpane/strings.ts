@@ -1,5 +1,6 @@
 import type { DocumentKind, DocumentStatus } from '../contract/documents.schemas';
 import type { Language } from '../contract/locale';
+import type { SignInFailure } from '../services/auth-dialog';
 
 /**
  * Every text of the task pane, in the four languages. The pane speaks Office's display language; the
@@ -41,6 +42,8 @@ export type PaneStrings = {
     timeout: string;
     malformed: string;
     office: (detail: string) => string;
+    /** Signing in through the sign-in dialog gave no token (Outlooks without nested app authentication). */
+    signIn: Record<SignInFailure, string>;
   };
   attach: {
     action: (kind: DocumentKind, number: string) => string;
@@ -106,6 +109,12 @@ export const paneStrings: Record<Language, PaneStrings> = {
       timeout: 'The LedgerMail bridge did not answer in time.',
       malformed: 'The LedgerMail bridge sent an answer the pane cannot read.',
       office: (detail) => `Outlook refused the change: ${detail}`,
+      signIn: {
+        cancelled: 'Signing in to LedgerMail was cancelled. Try again to continue.',
+        blocked: 'Your browser blocked the LedgerMail sign-in window. Allow pop-ups for Outlook and try again.',
+        busy: 'A LedgerMail sign-in window is already open. Finish signing in there.',
+        failed: 'Signing in to LedgerMail failed. Ask your administrator to check the Microsoft Entra ID setup.',
+      },
     },
     attach: {
       action: (kind, number) => `Attach ${kind === 'invoice' ? 'invoice' : 'reminder'} ${number}`,
@@ -173,6 +182,14 @@ export const paneStrings: Record<Language, PaneStrings> = {
       timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
       malformed: 'Die LedgerMail-Bridge hat eine unlesbare Antwort gesendet.',
       office: (detail) => `Outlook hat die Änderung abgelehnt: ${detail}`,
+      signIn: {
+        cancelled: 'Die Anmeldung bei LedgerMail wurde abgebrochen. Versuchen Sie es erneut, um fortzufahren.',
+        blocked:
+          'Ihr Browser hat das Anmeldefenster von LedgerMail blockiert. Erlauben Sie Pop-ups für Outlook und versuchen Sie es erneut.',
+        busy: 'Ein Anmeldefenster von LedgerMail ist bereits geöffnet. Schliessen Sie die Anmeldung dort ab.',
+        failed:
+          'Die Anmeldung bei LedgerMail ist fehlgeschlagen. Bitten Sie Ihre Administration, die Einrichtung von Microsoft Entra ID zu prüfen.',
+      },
     },
     attach: {
       action: (kind, number) => `${kind === 'invoice' ? 'Rechnung' : 'Mahnung'} ${number} anhängen`,
@@ -240,6 +257,14 @@ export const paneStrings: Record<Language, PaneStrings> = {
       timeout: 'Le pont LedgerMail n’a pas répondu à temps.',
       malformed: 'Le pont LedgerMail a envoyé une réponse illisible.',
       office: (detail) => `Outlook a refusé la modification : ${detail}`,
+      signIn: {
+        cancelled: 'La connexion à LedgerMail a été annulée. Réessayez pour continuer.',
+        blocked:
+          'Votre navigateur a bloqué la fenêtre de connexion de LedgerMail. Autorisez les pop-up pour Outlook et réessayez.',
+        busy: 'Une fenêtre de connexion LedgerMail est déjà ouverte. Terminez la connexion dans celle-ci.',
+        failed:
+          'La connexion à LedgerMail a échoué. Demandez à votre administrateur de vérifier la configuration de Microsoft Entra ID.',
+      },
     },
     attach: {
       action: (kind, number) => `Joindre ${kind === 'invoice' ? 'la facture' : 'le rappel'} ${number}`,
@@ -307,6 +332,14 @@ export const paneStrings: Record<Language, PaneStrings> = {
       timeout: 'Il ponte LedgerMail non ha risposto in tempo.',
       malformed: 'Il ponte LedgerMail ha inviato una risposta illeggibile.',
       office: (detail) => `Outlook ha rifiutato la modifica: ${detail}`,
+      signIn: {
+        cancelled: 'L’accesso a LedgerMail è stato annullato. Riprovi per continuare.',
+        blocked:
+          'Il browser ha bloccato la finestra di accesso di LedgerMail. Consenta i pop-up per Outlook e riprovi.',
+        busy: 'Una finestra di accesso di LedgerMail è già aperta. Completi l’accesso in quella finestra.',
+        failed:
+          'L’accesso a LedgerMail non è riuscito. Chieda all’amministratore di verificare la configurazione di Microsoft Entra ID.',
+      },
     },
     attach: {
       action: (kind, number) => `Allega ${kind === 'invoice' ? 'la fattura' : 'il sollecito'} ${number}`,

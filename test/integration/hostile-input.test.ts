@@ -3,11 +3,10 @@
  * path traversal, invalid base64. The bridge must answer 4xx with a readable message, never 5xx, never crash,
  * and never let a line break reach an SMTP header. Fixed seed and bounded runs, so the suite is repeatable.
  */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { testBridgeConfig } from '../support/outlook-draft';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
 
@@ -55,13 +54,7 @@ describe('the bridge under hostile input', () => {
 
   beforeEach(async () => {
     sink = await startSmtpSink({ parse: true });
-    const config = loadConfig({
-      TLS: 'off',
-      DATA_DIR: path.join(tempDir(), 'data'),
-      ADDIN_DIR: path.join(tempDir(), 'dist'),
-      INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-      LOG_LEVEL: 'silent',
-    });
+    const config = testBridgeConfig(tempDir(), sink.port, { LOG_LEVEL: 'silent' });
     app = await buildApp({ config, logger: false });
     await app.ready();
     const token = await app.inject('/api/dev/token?email=anna.keller@example.ch');

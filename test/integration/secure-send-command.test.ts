@@ -3,30 +3,30 @@
  * simulated Office item, the real bridge (outbox, SMTP submission, built-in ledger) on a loopback port, and
  * a real SMTP server standing in for IncaMail.
  */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ATTACHED_DOCUMENTS_KEY } from '../../src/contract/item-state';
 import { runSecureSend } from '../../src/commands/secure-send';
 import { sendRegistered } from '../../src/commands/send-secure';
 import { commandStrings } from '../../src/commands/strings';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
-import { createOutgoingItem } from '../../src/services/outgoing-message';
-import { createSendsClient } from '../../src/services/sends-client';
-import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { devAuthHeaders } from '../support/dev-auth';
-import { createSimulatedOffice, type SimulatedOffice } from '../../src/workbench/office-sim';
+import {
+  ANNA,
+  annasDraftInOutlook,
+  draftContent,
+  secureSendDeps,
+  sendNotification,
+  testBridgeConfig,
+} from '../support/outlook-draft';
 import { startSmtpSink, type SmtpSink, type SinkReply } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
-
-const USER = 'anna.keller@example.ch';
 
 describe('Registered command over the real bridge', () => {
   const tempDir = useTempDir();
   let sink: SmtpSink;
   let app: FastifyInstance;
   let origin: string;
-  let sim: SimulatedOffice;
+  let sim: ReturnType<typeof annasDraftInOutlook>;
   let dataReplies: (SinkReply | undefined)[];
   let rcptReplies: Record<string, SinkReply>;
 
@@ -38,36 +38,23 @@ describe('Registered command over the real bridge', () => {
       replyToData: (n) => dataReplies[n - 1],
       replyToRcpt: (_n, address) => rcptReplies[address],
     });
-    const config = loadConfig({
-      TLS: 'off',
-      DATA_DIR: path.join(tempDir(), 'data'),
-      ADDIN_DIR: path.join(tempDir(), 'dist'),
-      INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
+    const config = testBridgeConfig(tempDir(), sink.port, {
       INCAMAIL_RETRY_SECONDS: '0.05',
       INCAMAIL_MAX_ATTEMPTS: '2',
     });
     app = await buildApp({ config, logger: false });
     origin = await app.listen({ host: '127.0.0.1', port: 0 });
-    sim = createSimulatedOffice({
-      version: '1.15',
-      userProfile: { displayName: 'Anna Keller', emailAddress: USER },
-      compose: {
-        to: [{ displayName: 'Max Muster', emailAddress: 'max@example.org' }],
-        subject: 'Invoice 2026-0042',
-        body: { type: 'html', content: '<p>Dear Max, please find the invoice attached.</p>' },
-      },
-    });
-    Object.assign(globalThis, { Office: sim.office });
+    sim = annasDraftInOutlook();
   });
 
   afterEach(async () => {
     await app.close();
     await sink.close();
-    Reflect.deleteProperty(globalThis, 'Office');
+    sim.uninstall();
   });
 
   async function attachLedgerInvoice(): Promise<{ documentId: string; pdf: Buffer }> {
-    const headers = await devAuthHeaders(origin, USER);
+    const headers = await devAuthHeaders(origin, ANNA);
     const page = (await (
       await fetch(`${origin}/api/documents?kind=invoice&status=open&limit=1`, { headers })
     ).json()) as {
@@ -97,19 +84,8 @@ describe('Registered command over the real bridge', () => {
     return { documentId: document.id, pdf };
   }
 
-  const deps = () => ({
-    item: createOutgoingItem(sim.office.context.mailbox.item as unknown as Office.MessageCompose, USER),
-    sends: createSendsClient(createSignedInBridgeClient({ baseUrl: origin, userEmail: () => USER })),
-    strings: commandStrings.en,
-    canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),
-    pollIntervalMs: 20,
-    pollTimeoutMs: 10_000,
-  });
-
-  const contentOf = () => {
-    const { to, cc, bcc, subject, body, attachments } = sim.state.get();
-    return { to, cc, bcc, subject, body, attachments };
-  };
+  const deps = () => secureSendDeps(sim, origin);
+  const contentOf = () => draftContent(sim);
 
   it('submits once with the marking, records the invoice as sent, and only then discards the draft', async () => {
     const { documentId, pdf } = await attachLedgerInvoice();
@@ -120,7 +96,7 @@ describe('Registered command over the real bridge', () => {
     const [message] = sink.messages;
     expect(message!.parsed.subject).toBe('<r>Invoice 2026-0042');
     expect(message!.envelope.to).toEqual(['max@example.org.incamail.ch']);
-    expect(message!.parsed.from?.value[0]?.address).toBe(USER);
+    expect(message!.parsed.from?.value[0]?.address).toBe(ANNA);
     expect(Buffer.compare(message!.parsed.attachments[0]!.content, pdf)).toBe(0);
     expect(sim.state.get().lifecycle).toBe('discarded');
     const document = (await (
@@ -141,8 +117,8 @@ describe('Registered command over the real bridge', () => {
     expect(contentOf()).toEqual(before);
     expect(sim.state.get().lifecycle).not.toBe('discarded');
     expect(sink.messages).toHaveLength(0);
-    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
-    expect(notification?.message).toMatch(/^Not sent: IncaMail refused the message \(554/);
+    const notification = sendNotification(sim);
+    expect(notification).toMatch(/^Not sent: IncaMail refused the message \(554/);
   });
 
   it('sends once when the button is clicked twice at the same time', async () => {
@@ -158,8 +134,8 @@ describe('Registered command over the real bridge', () => {
     expect(await runSecureSend('registered', deps())).toBe('sent-draft-kept');
     expect(sink.messages).toHaveLength(1);
     expect(sim.state.get().lifecycle).not.toBe('discarded');
-    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
-    expect(notification?.message).toMatch(/You can delete this draft\.$/);
+    const notification = sendNotification(sim);
+    expect(notification).toMatch(/You can delete this draft\.$/);
   });
 
   it('keeps the draft and names them when IncaMail refuses some recipients', async () => {
@@ -168,8 +144,8 @@ describe('Registered command over the real bridge', () => {
     expect(await runSecureSend('registered', deps())).toBe('sent-draft-kept');
     expect(sink.messages).toHaveLength(1);
     expect(sim.state.get().lifecycle).not.toBe('discarded');
-    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
-    expect(notification?.message).toContain('lea@example.ch.incamail.ch');
+    const notification = sendNotification(sim);
+    expect(notification).toContain('lea@example.ch.incamail.ch');
   });
 
   it('never sends a kept draft twice, even after it was edited', async () => {
@@ -178,8 +154,8 @@ describe('Registered command over the real bridge', () => {
     sim.host.editSubject('Invoice 2026-0042 (corrected)');
     expect(await runSecureSend('registered', deps())).toBe('refused');
     expect(sink.messages).toHaveLength(1);
-    const notification = sim.state.get().notifications.find((n) => n.key === 'ledgermail-send');
-    expect(notification?.message).toBe(commandStrings.en.alreadySent);
+    const notification = sendNotification(sim);
+    expect(notification).toBe(commandStrings.en.alreadySent);
   });
 
   it('refuses images in the text instead of sending them as loose attachments', async () => {

@@ -17,6 +17,8 @@ export type {
   SimNotification,
   SimRecipient,
 } from './compose-state';
+export { DIALOG_CLOSED_BY_USER } from './dialogs';
+export type { SimulatedDialog } from './dialogs';
 export { OUTLOOK_ERRORS, OfficeArgumentError } from './office-errors';
 export type { OutlookErrorName } from './office-errors';
 export { MAX_BASE64_LENGTH, MAX_CONCURRENT_ATTACHMENT_CALLS, MAX_TOTAL_BYTES } from './attachments';

@@ -23,6 +23,8 @@ export const EventType = {
   RecipientsChanged: 'olkRecipientsChanged',
   AttachmentsChanged: 'olkAttachmentsChanged',
   ItemChanged: 'olkItemSelectedChanged',
+  DialogMessageReceived: 'dialogMessageReceived',
+  DialogEventReceived: 'dialogEventReceived',
 } as unknown as typeof Office.EventType;
 
 export const HostType = { Outlook: 'Outlook' } as unknown as typeof Office.HostType;

@@ -59,6 +59,32 @@ export const OUTLOOK_ERRORS = {
     name: 'NumberOfNotificationsExceeded',
     message: "The notification couldn't be added because the notification limit has been reached.",
   },
+  // The dialog API's own failures (Office's "Handle errors and events in the Office dialog box").
+  DialogDomainNotTrusted: {
+    code: 12004,
+    name: 'Display Dialog Error',
+    message: 'The domain of the URL is not included in the AppDomains element in the manifest.',
+  },
+  DialogRequiresHttps: {
+    code: 12005,
+    name: 'Display Dialog Error',
+    message: 'The URL passed to displayDialogAsync uses the HTTP protocol. HTTPS is required.',
+  },
+  DialogAlreadyOpened: {
+    code: 12007,
+    name: 'Display Dialog Error',
+    message: 'Operation failed because this add-in already has an active dialog.',
+  },
+  DialogIgnoredByUser: {
+    code: 12009,
+    name: 'Display Dialog Error',
+    message: 'The user chose to ignore the dialog box.',
+  },
+  DialogPopupBlocked: {
+    code: 12011,
+    name: 'Display Dialog Error',
+    message: "The browser's configuration is blocking pop-ups.",
+  },
   NetworkError: {
     code: 9041,
     name: 'NetworkError',

@@ -10,6 +10,7 @@ import {
 } from './compose-state';
 import { createMessageCompose, type SimulatedMessageCompose } from './message-compose';
 import { dismissNotification } from './notifications';
+import { createDialogHost } from './dialogs';
 import { AsyncResultStatus, CoercionType, EventType, HostType, MailboxEnums, PlatformType } from './office-enums';
 import { contentTypeOf } from '../../contract/content-types';
 import { base64ByteLength } from './compose-state';
@@ -57,6 +58,7 @@ export type SimulatedOfficeNamespace = {
     readonly contentLanguage: string;
     readonly officeTheme: Office.OfficeTheme;
     readonly requirements: Office.RequirementSetSupport;
+    readonly ui: Pick<Office.UI, 'displayDialogAsync'>;
     readonly host: Office.HostType;
     readonly platform: Office.PlatformType;
     readonly mailbox: {
@@ -113,6 +115,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     },
   };
   let item = createMessageCompose(runtime);
+  const dialogs = createDialogHost(runtime);
 
   const office: SimulatedOfficeNamespace = {
     onReady(callback?: (info: { host: Office.HostType; platform: Office.PlatformType }) => unknown) {
@@ -138,6 +141,9 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
         isSetSupported: (name: string, minVersion?: string | number) =>
           name.toLowerCase() === 'mailbox' && versionAtLeast(settings.version, String(minVersion ?? '1.0')),
       },
+      // The dialog API; the simulated Outlook has no nested app authentication (NestedAppAuth), so an
+      // Entra ID bridge is signed in to through LedgerMail's sign-in dialog.
+      ui: dialogs.ui,
       host: HostType.Outlook,
       platform: PlatformType.OfficeOnline,
       mailbox: {
@@ -223,6 +229,8 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
       state.update(newDraftSnapshot({ from: state.get().from, ...init }));
     },
     runFunction: (functionName: string, controlId: string) => commands.run(functionName, controlId),
+    /** The dialogs the add-in opened; a test plays the dialog page's side. */
+    dialogs: dialogs.host,
     commands,
     recipientsChangedHandlerCount: () => runtime.recipientsChangedHandlers.size,
   };

@@ -21,9 +21,9 @@ export type RunningBridge = { url: string; dataDir: string; stop(): Promise<void
 /**
  * Starts the real, built bridge (build/server/main.js) as its own process: plain HTTP on a free loopback
  * port, a fresh temporary data directory (so the demo ledger is seeded anew), development mode (so it
- * serves the workbench). Its output goes to `logFile`.
+ * serves the workbench), with `env` on top. Its output goes to `logFile`.
  */
-export async function startBridge(logFile: string): Promise<RunningBridge> {
+export async function startBridge(logFile: string, env: Record<string, string> = {}): Promise<RunningBridge> {
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ledgermail-e2e-data-'));
   const log = createWriteStream(logFile);
@@ -38,6 +38,7 @@ export async function startBridge(logFile: string): Promise<RunningBridge> {
       DATA_DIR: dataDir,
       ADDIN_DIR: path.join(REPO_ROOT, 'dist'),
       LOG_LEVEL: 'warn',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -9,6 +9,7 @@ const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const OUTPUTS = [
   'dist/taskpane.html',
   'dist/commands.html',
+  'dist/auth-dialog.html',
   'dist/manifest.xml',
   'build/server/main.js',
   'build/workbench/index.html',

@@ -1,0 +1,85 @@
+import { createStandardPublicClientApplication } from '@azure/msal-browser';
+import { AuthConfigSchema } from '../contract/auth.schemas';
+import { toLanguage, type Language } from '../contract/locale';
+import { AUTH_DIALOG_HINT_PARAM, type AuthDialogMessage } from '../services/auth-dialog-protocol';
+
+/**
+ * The sign-in dialog, for Outlooks without nested app authentication. Opened by the task pane or the
+ * function file with Office's dialog API, it signs in with Microsoft Entra ID by redirect (this page is
+ * the registered redirect URI) and hands the access token to its opener with `messageParent`. The client
+ * id, authority and scopes come from the bridge (`/api/auth/config`), never from the dialog's address.
+ */
+
+const TEXT: Record<Language, { signingIn: string; failed: string }> = {
+  en: { signingIn: 'Signing in to LedgerMail…', failed: 'Signing in did not complete. You can close this window.' },
+  de: {
+    signingIn: 'Anmeldung bei LedgerMail…',
+    failed: 'Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schliessen.',
+  },
+  fr: {
+    signingIn: 'Connexion à LedgerMail…',
+    failed: "La connexion n'a pas abouti. Vous pouvez fermer cette fenêtre.",
+  },
+  it: {
+    signingIn: 'Accesso a LedgerMail…',
+    failed: 'L’accesso non è stato completato. Può chiudere questa finestra.',
+  },
+};
+
+/** The login hint survives the round trip to Entra in this window's session storage, not in the address. */
+const HINT_KEY = 'ledgermail.signIn.hint';
+/** Entra's and MSAL's codes for a person who backed out or declined consent. */
+const CANCELLED_CODES = new Set(['access_denied', 'user_cancelled']);
+
+function takeLoginHint(): string | undefined {
+  const url = new URL(window.location.href);
+  const hint = url.searchParams.get(AUTH_DIALOG_HINT_PARAM);
+  if (hint !== null) {
+    window.sessionStorage.setItem(HINT_KEY, hint);
+    // The redirect URI is this page without parameters; the address Entra returns to must be the same.
+    url.searchParams.delete(AUTH_DIALOG_HINT_PARAM);
+    window.history.replaceState(null, '', url.pathname + url.search);
+  }
+  return window.sessionStorage.getItem(HINT_KEY) || undefined;
+}
+
+/** Signs in; a message for the opener, or undefined while this page is on its way to Entra. */
+async function signIn(loginHint: string | undefined): Promise<AuthDialogMessage | undefined> {
+  const response = await fetch(new URL('api/auth/config', window.location.href), { credentials: 'omit' });
+  if (!response.ok) return { status: 'failed', reason: 'failed', detail: `bridge answered ${response.status}` };
+  const config = AuthConfigSchema.parse(await response.json());
+  if (config.mode !== 'entra')
+    return { status: 'failed', reason: 'failed', detail: 'the bridge does not use Entra ID' };
+  const redirectUri = window.location.origin + window.location.pathname;
+  const client = await createStandardPublicClientApplication({
+    auth: { clientId: config.clientId, authority: config.authority, redirectUri },
+    cache: { cacheLocation: 'sessionStorage' },
+  });
+  const result = await client.handleRedirectPromise();
+  if (result) return { status: 'signed-in', token: result.accessToken };
+  await client.acquireTokenRedirect({ scopes: config.scopes, redirectUri, ...(loginHint ? { loginHint } : {}) });
+  return undefined;
+}
+
+function failureOf(error: unknown): AuthDialogMessage {
+  const code = (error as { errorCode?: unknown } | null)?.errorCode;
+  const detail = typeof code === 'string' && code ? code : error instanceof Error ? error.message : String(error);
+  return {
+    status: 'failed',
+    reason: typeof code === 'string' && CANCELLED_CODES.has(code) ? 'cancelled' : 'failed',
+    detail: detail.slice(0, 500),
+  };
+}
+
+void Office.onReady(async () => {
+  const language = toLanguage(Office.context.displayLanguage);
+  const text = TEXT[language];
+  const status = document.getElementById('status');
+  document.documentElement.lang = language;
+  if (status) status.textContent = text.signingIn;
+  const message = await signIn(takeLoginHint()).catch(failureOf);
+  if (!message) return;
+  if (message.status === 'failed' && status) status.textContent = text.failed;
+  window.sessionStorage.removeItem(HINT_KEY);
+  Office.context.ui.messageParent(JSON.stringify(message));
+});

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import type { SecureSendDeps } from '../../src/commands/secure-send';
+import { commandStrings } from '../../src/commands/strings';
+import { loadConfig, type Config } from '../../src/server/config';
+import { createOutgoingItem } from '../../src/services/outgoing-message';
+import { createSendsClient } from '../../src/services/sends-client';
+import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
+import { createSimulatedOffice, type SimulatedOffice } from '../../src/workbench/office-sim';
+
+export const ANNA = 'anna.keller@example.ch';
+
+/**
+ * The whole bridge's configuration for a test: its files in `dir`, plain HTTP, IncaMail played by a
+ * loopback SMTP server on `smtpPort`, and `env` on top (as the variables of a real deployment).
+ */
+export function testBridgeConfig(dir: string, smtpPort: number, env: Record<string, string> = {}): Config {
+  return loadConfig({
+    TLS: 'off',
+    DATA_DIR: path.join(dir, 'data'),
+    ADDIN_DIR: path.join(dir, 'dist'),
+    INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    ...env,
+  });
+}
+
+/**
+ * Anna Keller's draft to Max Muster in a simulated Outlook (Mailbox 1.15), installed as the global `Office`
+ * the command code reads; `uninstall` removes it again.
+ */
+export function annasDraftInOutlook(): SimulatedOffice & { uninstall: () => void } {
+  const sim = createSimulatedOffice({
+    version: '1.15',
+    userProfile: { displayName: 'Anna Keller', emailAddress: ANNA },
+    compose: {
+      to: [{ displayName: 'Max Muster', emailAddress: 'max@example.org' }],
+      subject: 'Invoice 2026-0042',
+      body: { type: 'html', content: '<p>Dear Max, please find the invoice attached.</p>' },
+    },
+  });
+  Object.assign(globalThis, { Office: sim.office });
+  return { ...sim, uninstall: () => Reflect.deleteProperty(globalThis, 'Office') };
+}
+
+/** What the Registered / Confidential command needs, wired to the real bridge at `origin` as Outlook's user. */
+export function secureSendDeps(sim: SimulatedOffice, origin: string): SecureSendDeps {
+  return {
+    item: createOutgoingItem(sim.office.context.mailbox.item as unknown as Office.MessageCompose, ANNA),
+    sends: createSendsClient(createSignedInBridgeClient({ baseUrl: origin, userEmail: () => ANNA })),
+    strings: commandStrings.en,
+    canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),
+    pollIntervalMs: 20,
+    pollTimeoutMs: 10_000,
+  };
+}
+
+/** The command's notification on the draft, as the person reads it. */
+export function sendNotification(sim: SimulatedOffice): string | undefined {
+  return sim.state.get().notifications.find((n) => n.key === 'ledgermail-send')?.message;
+}
+
+/** What must not change when a send fails: recipients, subject, body and attachments. */
+export function draftContent(sim: SimulatedOffice) {
+  const { to, cc, bcc, subject, body, attachments } = sim.state.get();
+  return { to, cc, bcc, subject, body, attachments };
+}
