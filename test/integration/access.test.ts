@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import { batchRequest } from '../support/batch-bridge';
 import { devToken } from '../support/dev-auth';
 import { sendRequest } from '../support/smtp-bridge';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -131,6 +132,32 @@ describe('access to the bridge', () => {
     expect(
       (await post('bruno@example.ch', 'key-rate-0004', sendRequest({ from: 'bruno@example.ch' }))).statusCode,
     ).toBe(202);
+  });
+
+  it('counts only new sends and reminder runs against the rate: a replayed click or a preview is free', async () => {
+    await start({ SEND_RATE_PER_MINUTE: '2' });
+    const anna = 'anna.keller@example.ch';
+    expect((await post(anna, 'key-rate-0101')).statusCode).toBe(202);
+    // Clicking Registered again on the same draft replays the first send: the answer, not a second letter.
+    for (let i = 0; i < 3; i++) expect((await post(anna, 'key-rate-0101')).statusCode).toBe(200);
+    const documents = await app.inject({
+      url: '/api/documents?kind=reminder&limit=3',
+      headers: await as(anna),
+    });
+    const reminderIds = (documents.json().items as { id: string }[]).map((d) => d.id);
+    for (let i = 0; i < 3; i++) {
+      const preview = await app.inject({
+        method: 'POST',
+        url: '/api/batches/preview',
+        headers: await as(anna),
+        payload: batchRequest(reminderIds),
+      });
+      expect(preview.statusCode).toBe(200);
+    }
+    expect((await post(anna, 'key-rate-0102')).statusCode).toBe(202);
+    expect((await post(anna, 'key-rate-0103')).statusCode).toBe(429);
+    // Over the limit, a click on an already sent draft still gets its answer.
+    expect((await post(anna, 'key-rate-0101')).statusCode).toBe(200);
   });
 
   it('audits every send with the caller from the token', async () => {

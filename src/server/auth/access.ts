@@ -24,14 +24,16 @@ export function createSendAccess(settings: AuthSettings) {
   }
 
   return {
-    /** The caller of a send or a reminder run; refuses a foreign `from` and callers over their rate. */
+    /**
+     * The caller of a send or a reminder run; refuses a foreign `from`. The send rate is charged only when
+     * something new is recorded: a replayed click and a preview of a run cost nothing.
+     */
     senderOf(request: FastifyRequest, from: string | undefined): SendCaller {
       const caller = callerOf(request);
       if (from !== undefined && !mayUseSender(caller.email, from)) {
         throw new AppError('forbidden', `You can send only as ${caller.email}, not as ${from}.`);
       }
-      limiter.take(caller.id);
-      return { email: caller.email };
+      return { email: caller.email, admitNew: () => limiter.take(caller.id) };
     },
     /** Admins see every send; a user only their own. */
     viewerOf(request: FastifyRequest): { sentBy: string } | 'all' {

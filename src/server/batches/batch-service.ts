@@ -103,6 +103,7 @@ export class BatchService {
     // Checked again after the awaits above: a concurrent request with the same key may have stored it meanwhile.
     const raced = this.replay(createdBy, context.idempotencyKey, requestHash);
     if (raced) return { batch: raced, created: false };
+    context.caller.admitNew?.();
     const id = randomUUID();
     const createdAt = new Date().toISOString();
     this.store.insert({ id, createdBy, from, createdAt, requestHash, idempotencyKey: context.idempotencyKey }, items);

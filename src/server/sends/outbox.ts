@@ -25,7 +25,14 @@ export type SendMessage = Omit<SendRequest, 'attachments'> & {
 };
 
 /** Who asks for the send. Until sign-in exists this is the request's `from`; later it comes from the token. */
-export type Caller = { email: string };
+export type Caller = {
+  email: string;
+  /**
+   * Admission of something new in the caller's name (the per-user send rate): called once, just before a
+   * new send or reminder run is recorded, never for a replay. Throws to refuse (429).
+   */
+  admitNew?: () => void;
+};
 
 export type OutboxOptions = {
   db: Db;
@@ -138,6 +145,7 @@ export class Outbox {
       throw new AppError('bad_request', `These addresses are too long once marked for IncaMail: ${tooLong.join(', ')}`);
     }
 
+    context.caller.admitNew?.();
     // From the key lookup above to this insert nothing awaits: concurrent requests with the same key run one
     // after the other, and the second one replays the first (the UNIQUE constraint backs this up).
     const id = randomUUID();
