@@ -1,24 +1,9 @@
 import { z } from 'zod';
+import { SandboxMessageListSchema, type SandboxMessage } from '../contract/sandbox.schemas';
 
-/**
- * What the IncaMail sandbox received, as the bridge lists it at GET /api/sandbox/messages (development
- * bridges only). Parsed leniently on purpose: the panel shows what it can and says so when the list is
- * absent or shaped differently, without breaking the workbench.
- */
-export const SandboxMessageSchema = z.object({
-  id: z.string(),
-  receivedAt: z.string(),
-  to: z.array(z.string()),
-  subject: z.string(),
-  mode: z.string().optional(),
-  attachments: z.array(z.object({ name: z.string(), sizeBytes: z.number(), sha256: z.string().optional() })),
-});
-export type SandboxMessage = z.infer<typeof SandboxMessageSchema>;
-
+/** What the workbench's panel shows: the sandbox's messages (GET /api/sandbox/messages), or why there are none. */
 export type SandboxListing =
   { status: 'available'; messages: SandboxMessage[] } | { status: 'not-available'; reason: string };
-
-const ListSchema = z.object({ items: z.array(SandboxMessageSchema) });
 
 /**
  * The bridge's API needs a bearer token; a development bridge signs one for any address (the workbench
@@ -46,7 +31,7 @@ export async function fetchSandboxMessages(fetchImpl: typeof fetch = fetch): Pro
   }
   if (response.status === 404) return { status: 'not-available', reason: 'this bridge has no IncaMail sandbox' };
   if (!response.ok) return { status: 'not-available', reason: `the bridge answered HTTP ${response.status}` };
-  const parsed = ListSchema.safeParse(await response.json().catch(() => undefined));
+  const parsed = SandboxMessageListSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) return { status: 'not-available', reason: 'the bridge sent an unexpected list' };
   return { status: 'available', messages: parsed.data.items };
 }

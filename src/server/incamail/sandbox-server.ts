@@ -2,30 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { z } from 'zod';
 import { isMarkedAddress, subjectMode } from '../../contract/marking.js';
 import { MAX_MESSAGE_BYTES } from '../../contract/sends.schemas.js';
-import { SecureModeSchema } from '../../contract/modes.js';
+import type { SandboxMessage } from '../../contract/sandbox.schemas.js';
 import type { SmtpEndpoint } from './smtp-submission.js';
-
-export const SandboxMessageSchema = z.object({
-  id: z.string(),
-  receivedAt: z.iso.datetime({ offset: true }),
-  envelope: z.object({ from: z.string(), to: z.array(z.string()) }),
-  from: z.string(),
-  to: z.array(z.string()),
-  cc: z.array(z.string()),
-  subject: z.string(),
-  mode: SecureModeSchema,
-  sizeBytes: z.number().int(),
-  hasHtml: z.boolean(),
-  hasText: z.boolean(),
-  attachments: z.array(
-    z.object({ name: z.string(), contentType: z.string(), sizeBytes: z.number().int(), sha256: z.string() }),
-  ),
-});
-export type SandboxMessage = z.infer<typeof SandboxMessageSchema>;
-export const SandboxMessageListSchema = z.object({ items: z.array(SandboxMessageSchema) });
 
 export type SandboxOptions = {
   recipientSuffix: string;

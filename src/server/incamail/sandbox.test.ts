@@ -4,7 +4,8 @@ import { SendRecordSchema } from '../../contract/sends.schemas.js';
 import { PDF, recordingAccounting, sendRequest, startSendsBridge } from '../../../test/support/smtp-bridge';
 import { startSmtpSink } from '../../../test/support/smtp-sink';
 import { useTempDir } from '../../../test/support/temp-dir';
-import { SandboxMessageListSchema, IncaMailSandbox } from './sandbox-server.js';
+import { SandboxMessageListSchema } from '../../contract/sandbox.schemas.js';
+import { IncaMailSandbox } from './sandbox-server.js';
 import { Secret } from './incamail-config.js';
 import { submitMessage } from './smtp-submission.js';
 

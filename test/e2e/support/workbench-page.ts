@@ -3,20 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { CommandRun, ComposeSnapshot, HostSettings, SimAttachment } from '../../../src/workbench/office-sim';
+import { SandboxMessageListSchema, type SandboxMessage } from '../../../src/contract/sandbox.schemas';
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
 export type RibbonButtonInfo = { label: string; controlId: string; functionName: string | null; iconLoaded: boolean };
 export type SandboxMessages =
-  | {
-      status: 'available';
-      messages: {
-        id: string;
-        subject: string;
-        to: string[];
-        attachments: { name: string; sizeBytes: number; sha256?: string }[];
-      }[];
-    }
-  | { status: 'not-available'; httpStatus: number };
+  { status: 'available'; messages: SandboxMessage[] } | { status: 'not-available'; httpStatus: number };
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -250,8 +242,7 @@ export class Workbench {
       headers: { authorization: `Bearer ${bearer}` },
     });
     if (!response.ok()) return { status: 'not-available', httpStatus: response.status() };
-    const body = (await response.json()) as { items: Extract<SandboxMessages, { status: 'available' }>['messages'] };
-    return { status: 'available', messages: body.items };
+    return { status: 'available', messages: SandboxMessageListSchema.parse(await response.json()).items };
   }
 
   sandboxPanel(): Locator {
