@@ -34,12 +34,10 @@ const CANCELLED_CODES = new Set(['access_denied', 'user_cancelled']);
 function takeLoginHint(): string | undefined {
   const url = new URL(window.location.href);
   const hint = url.searchParams.get(AUTH_DIALOG_HINT_PARAM);
-  if (hint !== null) {
-    window.sessionStorage.setItem(HINT_KEY, hint);
-    // The redirect URI is this page without parameters; the address Entra returns to must be the same.
-    url.searchParams.delete(AUTH_DIALOG_HINT_PARAM);
-    window.history.replaceState(null, '', url.pathname + url.search);
-  }
+  if (hint !== null) window.sessionStorage.setItem(HINT_KEY, hint);
+  // The redirect URI is this page without parameters (Office adds its own, e.g. _host_Info, which office.js
+  // has read by now); starting the sign-in at that same address lets MSAL finish on the first page load.
+  if (url.search && !/[?&](code|error|state)=/.test(url.search)) window.history.replaceState(null, '', url.pathname);
   return window.sessionStorage.getItem(HINT_KEY) || undefined;
 }
 
@@ -81,5 +79,10 @@ void Office.onReady(async () => {
   if (!message) return;
   if (message.status === 'failed' && status) status.textContent = text.failed;
   window.sessionStorage.removeItem(HINT_KEY);
-  Office.context.ui.messageParent(JSON.stringify(message));
+  // Only the task pane's own origin may receive the token, where Office can be told so (DialogOrigin 1.1).
+  if (Office.context.requirements.isSetSupported('DialogOrigin', '1.1')) {
+    Office.context.ui.messageParent(JSON.stringify(message), { targetOrigin: window.location.origin });
+  } else {
+    Office.context.ui.messageParent(JSON.stringify(message));
+  }
 });

@@ -21,7 +21,10 @@ export class SignInError extends AppError {
 
 /** What the sign-in uses of Office: office.js in Outlook, the simulated Office in the workbench and tests. */
 export type DialogOffice = {
-  context: { ui: Pick<Office.UI, 'displayDialogAsync'> };
+  context: {
+    ui: Pick<Office.UI, 'displayDialogAsync'>;
+    requirements: Pick<Office.RequirementSetSupport, 'isSetSupported'>;
+  };
   AsyncResultStatus: typeof Office.AsyncResultStatus;
   EventType: typeof Office.EventType;
 };
@@ -32,16 +35,24 @@ const OPEN_FAILURES: Readonly<Record<number, SignInFailure>> = {
   12009: 'cancelled', // Outlook on the web: the person chose not to allow the dialog
   12011: 'blocked', // the browser blocks pop-ups
 };
-/** DialogEventReceived: the person closed the dialog. */
+/** DialogEventReceived: the person closed the dialog (any other code: the dialog is still open, on an error). */
 const CLOSED_BY_USER = 12006;
+/** Outlook stops a function command after 5 minutes; a forgotten dialog must not hold the sign-in longer. */
+const DEFAULT_TIMEOUT_MS = 4 * 60_000;
 
 /**
  * Opens the sign-in dialog at `url` and resolves with the access token it hands back. Every way the dialog
- * can end settles the promise exactly once, and the dialog is closed whenever it is still open: a message
- * that is not the protocol's, or one from another origin, is a failure, never ignored into a hang.
+ * can end settles the promise exactly once, and closes the dialog if it is still open: a message that is
+ * not the protocol's, a message from another origin (where Office reports origins, DialogOrigin 1.1), an
+ * error page in the dialog, or no answer within `timeoutMs` all fail, never hang.
  */
-export function signInThroughDialog(office: DialogOffice, url: string): Promise<string> {
+export function signInThroughDialog(
+  office: DialogOffice,
+  url: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<string> {
   const expectedOrigin = new URL(url).origin;
+  const originsReported = office.context.requirements.isSetSupported('DialogOrigin', '1.1');
   return new Promise<string>((resolve, reject) => {
     const onOpened = (result: Office.AsyncResult<Office.Dialog>) => {
       if (result.status !== office.AsyncResultStatus.Succeeded) {
@@ -54,13 +65,27 @@ export function signInThroughDialog(office: DialogOffice, url: string): Promise<
       const settle = (closeDialog: boolean, outcome: () => void) => {
         if (settled) return;
         settled = true;
-        if (closeDialog) dialog.close();
-        outcome();
+        clearTimeout(timer);
+        try {
+          if (closeDialog) dialog.close();
+        } catch {
+          // The dialog is gone already; the outcome stands.
+        } finally {
+          outcome();
+        }
       };
+      const timer = setTimeout(
+        () => settle(true, () => reject(new SignInError('cancelled', 'no answer from the sign-in dialog in time'))),
+        timeoutMs,
+      );
       dialog.addEventHandler(office.EventType.DialogMessageReceived, (args) => {
         if (!('message' in args)) return;
-        if (args.origin !== undefined && args.origin !== expectedOrigin) {
-          settle(true, () => reject(new SignInError('failed', `message from an unexpected origin ${args.origin}`)));
+        if (
+          originsReported ? args.origin !== expectedOrigin : args.origin !== undefined && args.origin !== expectedOrigin
+        ) {
+          settle(true, () =>
+            reject(new SignInError('failed', `message from an unexpected origin ${String(args.origin)}`)),
+          );
           return;
         }
         const message = parseMessage(args.message);
@@ -72,8 +97,10 @@ export function signInThroughDialog(office: DialogOffice, url: string): Promise<
       });
       dialog.addEventHandler(office.EventType.DialogEventReceived, (args) => {
         if (!('error' in args)) return;
-        const failure = args.error === CLOSED_BY_USER ? 'cancelled' : 'failed';
-        settle(false, () => reject(new SignInError(failure, `Office dialog event ${args.error}`)));
+        const closedByUser = args.error === CLOSED_BY_USER;
+        settle(!closedByUser, () =>
+          reject(new SignInError(closedByUser ? 'cancelled' : 'failed', `Office dialog event ${args.error}`)),
+        );
       });
     };
     try {

@@ -36,9 +36,7 @@ export type TokenProviderOptions = {
 };
 
 /** What the Entra sign-in uses of Office: the requirement sets, and the dialog API for the fallback. */
-export type EntraOffice = DialogOffice & {
-  context: DialogOffice['context'] & { requirements: Pick<Office.RequirementSetSupport, 'isSetSupported'> };
-};
+export type EntraOffice = DialogOffice;
 
 /**
  * Obtains tokens for the bridge the way the bridge says (`GET /api/auth/config`): on a development bridge
@@ -55,7 +53,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
   async function signIn(): Promise<string> {
     config ??= options.fetchJson('/api/auth/config').then((body) => AuthConfigSchema.parse(body));
-    const auth = await config;
+    let auth: AuthConfig;
+    try {
+      auth = await config;
+    } catch (error) {
+      config = undefined; // a bridge that failed to answer once is asked again next time
+      throw error;
+    }
     if (auth.mode === 'dev') {
       const body = await options.fetchJson(`/api/dev/token?email=${encodeURIComponent(options.userEmail())}`);
       return TokenSchema.parse(body).token;

@@ -25,7 +25,14 @@ window.Office = {
   },
   context: {
     displayLanguage: 'de-CH',
-    ui: { messageParent: function (message) { window.ledgerMailMessageParent(message); } },
+    requirements: {
+      isSetSupported: function (name) { return name === 'DialogApi' || name === 'DialogOrigin'; },
+    },
+    ui: {
+      messageParent: function (message, options) {
+        window.ledgerMailMessageParent(message, options ? options.targetOrigin : null);
+      },
+    },
   },
 };`;
 
@@ -48,8 +55,8 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     await browser.context.route('https://appsforoffice.microsoft.com/**', (route) =>
       route.fulfill({ contentType: 'text/javascript', body: DIALOG_HOST_OFFICE_JS }),
     );
-    await browser.context.exposeFunction('ledgerMailMessageParent', (message: string) => {
-      messages.push(JSON.parse(message));
+    await browser.context.exposeFunction('ledgerMailMessageParent', (message: string, targetOrigin: string | null) => {
+      messages.push({ ...JSON.parse(message), targetOrigin });
     });
     entra = await fakeEntra(browser.context, {
       tenant: TENANT,
@@ -74,7 +81,10 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     const shots = new Screenshots(inject('screenshotDir'), `sign-in-dialog-${testName}`);
-    await page.goto(`${bridge.url}/auth-dialog.html?hint=${encodeURIComponent(ANNA.username)}`);
+    // As Office opens it: the add-in's parameter, and Office's own.
+    await page.goto(
+      `${bridge.url}/auth-dialog.html?hint=${encodeURIComponent(ANNA.username)}&_host_Info=Outlook$Win32$16.02$de-CH$$$$0`,
+    );
     return { page, shots };
   }
 
@@ -83,7 +93,14 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     const { page, shots } = await openDialog('signed-in');
 
     await expect.poll(() => messages, { timeout: 20_000 }).toHaveLength(1);
-    expect(messages[0]).toEqual({ status: 'signed-in', token: 'entra-access-token-for-anna' });
+    // Addressed to the pane's origin only: no other page can receive the token.
+    expect(messages[0]).toEqual({
+      status: 'signed-in',
+      token: 'entra-access-token-for-anna',
+      targetOrigin: bridge.url,
+    });
+    // Entra returned to the page it started from: one sign-in round trip, no second load to get back.
+    expect(new URL(page.url()).search).toBe('');
 
     const [authorize] = entra.authorizeRequests;
     expect(authorize).toMatchObject({
@@ -109,7 +126,12 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     const { page, shots } = await openDialog('declined');
 
     await expect.poll(() => messages, { timeout: 20_000 }).toHaveLength(1);
-    expect(messages[0]).toEqual({ status: 'failed', reason: 'cancelled', detail: 'access_denied' });
+    expect(messages[0]).toEqual({
+      status: 'failed',
+      reason: 'cancelled',
+      detail: 'access_denied',
+      targetOrigin: bridge.url,
+    });
     await expect
       .poll(() => page.getByRole('status').textContent())
       .toBe('Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schliessen.');

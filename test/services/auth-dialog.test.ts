@@ -95,6 +95,37 @@ describe('signing in through the Office dialog', () => {
     expect(dialog.isOpen).toBe(false);
   });
 
+  it('takes the message on an older Outlook that reports no origins (before DialogOrigin 1.1)', async () => {
+    sim = createSimulatedOffice({ dialogOrigin: false });
+    const opened = nextDialog(sim);
+    const token = signInThroughDialog(sim.office, URL_OF_DIALOG);
+    (await opened).messageParent(signedIn('t-old-outlook'));
+    expect(await token).toBe('t-old-outlook');
+  });
+
+  it('fails and closes the dialog when its page cannot load', async () => {
+    const opened = nextDialog(sim);
+    const result = signInThroughDialog(sim.office, URL_OF_DIALOG);
+    const dialog = await opened;
+    dialog.failToLoad(12002);
+    expect(await failureOf(result)).toMatchObject({ failure: 'failed', detail: 'Office dialog event 12002' });
+    expect(dialog.isOpen).toBe(false);
+    // The next sign-in can open its dialog: nothing was left open.
+    const reopened = nextDialog(sim);
+    const again = signInThroughDialog(sim.office, URL_OF_DIALOG);
+    (await reopened).messageParent(signedIn('t3'));
+    expect(await again).toBe('t3');
+  });
+
+  it('gives up on a dialog left unanswered, and closes it', async () => {
+    const opened = nextDialog(sim);
+    const result = signInThroughDialog(sim.office, URL_OF_DIALOG, 50);
+    const dialog = await opened;
+    expect(await failureOf(result)).toMatchObject({ failure: 'cancelled' });
+    expect(dialog.isOpen).toBe(false);
+    dialog.messageParent(signedIn('too-late')); // ignored: the sign-in is over
+  });
+
   it.each([
     ['DialogPopupBlocked', 'blocked'],
     ['DialogIgnoredByUser', 'cancelled'],
@@ -105,6 +136,22 @@ describe('signing in through the Office dialog', () => {
     const error = await failureOf(signInThroughDialog(sim.office, URL_OF_DIALOG));
     expect(error.failure).toBe(failure);
     expect(sim.host.dialogs.opened()).toHaveLength(0);
+  });
+});
+
+describe('token provider', () => {
+  it('asks the bridge for its sign-in mode again after a failed attempt', async () => {
+    let calls = 0;
+    const provider = createTokenProvider({
+      fetchJson: async (path) => {
+        if (path === '/api/auth/config' && ++calls === 1) throw new Error('bridge unreachable');
+        return path === '/api/auth/config' ? { mode: 'dev' } : { token: 'dev-token' };
+      },
+      userEmail: () => 'anna.keller@example.ch',
+    });
+    await expect(provider.getToken()).rejects.toThrow('bridge unreachable');
+    expect(await provider.getToken()).toBe('dev-token');
+    expect(calls).toBe(2);
   });
 });
 

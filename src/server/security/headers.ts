@@ -3,23 +3,36 @@ import type { FastifyInstance } from 'fastify';
 /**
  * Content-Security-Policy of the add-in pages. Scripts only from the bridge itself and Microsoft's office.js
  * CDN (Office requires the hosted office.js). Fluent UI's styling engine (Griffel) inserts <style> rules at
- * run time, hence 'unsafe-inline' for styles only. No frame-ancestors or X-Frame-Options: Outlook hosts the
- * task pane in frames of its own origins, which differ between Outlook on the web, new Outlook and desktop.
+ * run time, hence 'unsafe-inline' for styles only. The pages talk to the bridge and to the Entra ID host
+ * the bridge signs in with (MSAL's metadata and token requests). Outlook hosts the task pane and the
+ * function file in frames of its own origins, which differ between Outlook on the web, new Outlook and
+ * desktop: no frame-ancestors there. The sign-in window is never framed (`framed: false`).
  */
-export const ADDIN_CSP = [
-  "default-src 'self'",
-  "script-src 'self' https://appsforoffice.microsoft.com",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.com",
-  "frame-src 'self' https://login.microsoftonline.com",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+export function addinCsp(options: { identityHost: string; framed: boolean }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' https://appsforoffice.microsoft.com",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' https://appsforoffice.microsoft.com ${options.identityHost}`,
+    `frame-src 'self' ${options.identityHost}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    ...(options.framed ? [] : ["frame-ancestors 'none'"]),
+  ].join('; ');
+}
 
-export type SecurityHeaderOptions = { hsts: boolean; devToolPrefixes?: readonly string[] };
+/** Pages that are never shown in a frame: the sign-in window opens as a window of its own. */
+const UNFRAMED_PAGES = new Set(['/auth-dialog.html']);
+
+export type SecurityHeaderOptions = {
+  hsts: boolean;
+  /** The Entra ID host the add-in signs in with (ENTRA_AUTHORITY_HOST); Microsoft's global cloud by default. */
+  identityHost?: string;
+  devToolPrefixes?: readonly string[];
+};
 
 /**
  * Security headers on every response. API answers are never cached (they carry personal and financial
@@ -27,6 +40,9 @@ export type SecurityHeaderOptions = { hsts: boolean; devToolPrefixes?: readonly 
  */
 export function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): void {
   const devPrefixes = options.devToolPrefixes ?? ['/workbench'];
+  const identityHost = new URL(options.identityHost ?? 'https://login.microsoftonline.com').origin;
+  const framedCsp = addinCsp({ identityHost, framed: true });
+  const unframedCsp = addinCsp({ identityHost, framed: false });
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url.split('?')[0] ?? '';
     reply.header('x-content-type-options', 'nosniff');
@@ -35,7 +51,7 @@ export function installSecurityHeaders(app: FastifyInstance, options: SecurityHe
     if (path.startsWith('/api/')) {
       reply.header('cache-control', 'no-store');
     } else if (!devPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
-      reply.header('content-security-policy', ADDIN_CSP);
+      reply.header('content-security-policy', UNFRAMED_PAGES.has(path) ? unframedCsp : framedCsp);
     }
     return payload;
   });

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../contract/errors.js';
-import { installSecurityHeaders, ADDIN_CSP } from './headers.js';
+import { addinCsp, installSecurityHeaders } from './headers.js';
 import { createRateLimiter } from './rate-limit.js';
 import { createSecretBox, parseSecretsKey } from './secret-box.js';
 
@@ -13,8 +13,11 @@ describe('security headers', () => {
     app.get('/api/health', async () => ({ status: 'ok' }));
     app.get('/workbench/index.html', async () => 'dev');
     const page = await app.inject('/taskpane.html');
-    expect(page.headers['content-security-policy']).toBe(ADDIN_CSP);
-    expect(ADDIN_CSP).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    const csp = String(page.headers['content-security-policy']);
+    expect(csp).toBe(addinCsp({ identityHost: 'https://login.microsoftonline.com', framed: true }));
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.com;");
+    expect(csp).not.toContain('frame-ancestors');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['strict-transport-security']).toBe('max-age=31536000');
     expect(page.headers['x-frame-options']).toBeUndefined();
@@ -22,6 +25,23 @@ describe('security headers', () => {
     expect(api.headers['cache-control']).toBe('no-store');
     expect(api.headers['content-security-policy']).toBeUndefined();
     expect((await app.inject('/workbench/index.html')).headers['content-security-policy']).toBeUndefined();
+    await app.close();
+  });
+
+  it('lets the sign-in window reach the configured Entra host, and nobody frame it', async () => {
+    const app = Fastify({ logger: false });
+    installSecurityHeaders(app, { hsts: false, identityHost: 'https://login.microsoftonline.us' });
+    app.get('/auth-dialog.html', async () => 'dialog');
+    app.get('/taskpane.html', async () => 'page');
+    const dialog = String((await app.inject('/auth-dialog.html')).headers['content-security-policy']);
+    expect(dialog).toContain(
+      "connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.us;",
+    );
+    expect(dialog).toContain("frame-ancestors 'none'");
+    const pane = String((await app.inject('/taskpane.html')).headers['content-security-policy']);
+    expect(pane).toContain('https://login.microsoftonline.us');
+    // Outlook frames the task pane in origins of its own: no frame-ancestors there.
+    expect(pane).not.toContain('frame-ancestors');
     await app.close();
   });
 });

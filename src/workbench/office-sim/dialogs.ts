@@ -16,10 +16,15 @@ export type SimulatedDialog = {
   readonly options: Readonly<Record<string, unknown>> | undefined;
   /** Open until the add-in closes it or the person does. */
   readonly isOpen: boolean;
-  /** The dialog page calls `Office.context.ui.messageParent(message)`; origin is the page's by default. */
+  /**
+   * The dialog page calls `Office.context.ui.messageParent(message)`. The add-in sees `origin` (the page's
+   * by default) where the host reports origins (DialogOrigin 1.1), undefined elsewhere.
+   */
   messageParent(message: string, origin?: string): void;
   /** The person closes the dialog window: the add-in gets DialogEventReceived 12006. */
   closeByUser(): void;
+  /** The page in the dialog failed to load (12002) or went to http (12003); the dialog stays open. */
+  failToLoad(code?: 12002 | 12003): void;
 };
 
 type Handler = (args: { message: string; origin: string | undefined } | { error: number }) => void;
@@ -29,7 +34,7 @@ type Handler = (args: { message: string; origin: string | undefined } | { error:
  * https URL (http only on loopback, where the workbench and the tests run the bridge without TLS), events
  * delivered from a task of their own as Outlook does, and faults injected with `failNext('displayDialogAsync', …)`.
  */
-export function createDialogHost(runtime: SimRuntime) {
+export function createDialogHost(runtime: SimRuntime, host: { reportsOrigin: boolean }) {
   const opened: SimulatedDialog[] = [];
   const listeners = new Set<(dialog: SimulatedDialog) => void>();
 
@@ -63,7 +68,11 @@ export function createDialogHost(runtime: SimRuntime) {
         return isOpen;
       },
       messageParent(message, origin = url.origin) {
-        if (isOpen) raise(EventType.DialogMessageReceived as unknown as string, { message, origin });
+        const reported = host.reportsOrigin ? origin : undefined;
+        if (isOpen) raise(EventType.DialogMessageReceived as unknown as string, { message, origin: reported });
+      },
+      failToLoad(code = 12002) {
+        if (isOpen) raise(EventType.DialogEventReceived as unknown as string, { error: code });
       },
       closeByUser() {
         if (!isOpen) return;

@@ -22,7 +22,7 @@ export type RecipientsChangedEvent = {
   changedRecipientFields: { to: boolean; cc: boolean; bcc: boolean };
 };
 
-export function versionAtLeast(version: MailboxVersion, minimum: string): boolean {
+export function versionAtLeast(version: MailboxVersion | string, minimum: string): boolean {
   const [major, minor] = version.split('.').map(Number) as [number, number];
   const [wantMajor, wantMinor = 0] = minimum.split('.').map(Number) as [number, number?];
   return major > wantMajor || (major === wantMajor && minor >= (wantMinor ?? 0));

@@ -32,6 +32,11 @@ export type SimulatedOfficeOptions = Partial<HostSettings> & {
   compose?: ComposeInit;
   userProfile?: { displayName: string; emailAddress: string };
   commandTimeLimitMs?: number;
+  /**
+   * Whether the host reports the origin of dialog messages (requirement set DialogOrigin 1.1), as current
+   * Outlooks do; older ones leave it undefined. Default true.
+   */
+  dialogOrigin?: boolean;
 };
 
 /** Office's theme colours for Outlook on the web (light and dark), as officeTheme reports them. */
@@ -115,7 +120,8 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     },
   };
   let item = createMessageCompose(runtime);
-  const dialogs = createDialogHost(runtime);
+  const dialogOrigin = options.dialogOrigin ?? true;
+  const dialogs = createDialogHost(runtime, { reportsOrigin: dialogOrigin });
 
   const office: SimulatedOfficeNamespace = {
     onReady(callback?: (info: { host: Office.HostType; platform: Office.PlatformType }) => unknown) {
@@ -138,8 +144,19 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
         return THEMES[settings.theme];
       },
       requirements: {
-        isSetSupported: (name: string, minVersion?: string | number) =>
-          name.toLowerCase() === 'mailbox' && versionAtLeast(settings.version, String(minVersion ?? '1.0')),
+        isSetSupported: (name: string, minVersion?: string | number) => {
+          const wanted = String(minVersion ?? '1.0');
+          switch (name.toLowerCase()) {
+            case 'mailbox':
+              return versionAtLeast(settings.version, wanted);
+            case 'dialogapi':
+              return versionAtLeast('1.2', wanted);
+            case 'dialogorigin':
+              return dialogOrigin && versionAtLeast('1.1', wanted);
+            default:
+              return false; // NestedAppAuth among others: the simulated Outlook signs in through the dialog
+          }
+        },
       },
       // The dialog API; the simulated Outlook has no nested app authentication (NestedAppAuth), so an
       // Entra ID bridge is signed in to through LedgerMail's sign-in dialog.
