@@ -90,4 +90,15 @@ describe('bridge app', () => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.code).toBe('bad_request');
   });
+
+  it("answers an overlong or undecodable path in the common error shape, not the router's own", async () => {
+    app = await buildApp({ config: configFor(tempDir()), logger: false });
+    await signInAs(app);
+    const long = await app.inject({ method: 'GET', url: `/api/documents/${'a'.repeat(500)}` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json()).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/too long/) } });
+    const bad = await app.inject({ method: 'GET', url: '/api/documents/%E0%A4%A' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('bad_request');
+  });
 });

@@ -10,7 +10,7 @@ import { installAuth } from './auth/auth.plugin.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
-import { installErrorHandling } from './http/errors.js';
+import { answerFrameworkError, installErrorHandling } from './http/errors.js';
 import { installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
 import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
@@ -37,10 +37,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     // A 30 MB IncaMail message travels as base64 JSON: 30 MB × 4/3 plus the envelope.
     bodyLimit: 42 * 1024 * 1024,
+    frameworkErrors: answerFrameworkError,
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);
-  installSecurityHeaders(app, { hsts: config.tls.mode === 'on' });
+  installSecurityHeaders(app, {
+    hsts: config.tls.mode === 'on',
+    ...(config.auth.mode === 'entra' ? { identityHost: config.auth.authorityHost } : {}),
+  });
 
   // One SQLite file holds every module's tables; each module applies its own migrations.
   const db = openDatabase(path.join(config.dataDir, 'ledgermail.sqlite'));

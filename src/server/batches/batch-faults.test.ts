@@ -97,4 +97,22 @@ describe('batch through faults and a restart of the bridge', () => {
     expect(sink.messages).toHaveLength(before + failed.length);
     expect((await second.inject({ method: 'POST', url: '/api/batches/nope/retry' })).statusCode).toBe(404);
   });
+
+  it('charges the send rate for a retry that sends the failed reminders again', async () => {
+    sink = await startSmtpSink({ replyToRcpt: () => ({ code: 550, message: '5.1.1 Recipient unknown' }) });
+    const app = await startBatchBridge(tempDir(), sink.port, { SEND_RATE_PER_MINUTE: '2' });
+    apps.push(app);
+    const reminders = (await listReminders(app, 'level=3')).filter((r) => r.customer.email).slice(0, 2);
+    const { id } = BatchSchema.parse(
+      (await postBatch(app, batchRequest(reminders.map((r) => r.id)), 'run-rate')).json(),
+    );
+    expect((await waitForBatch(app, id)).counts.failed).toBe(2);
+
+    const retry = () => app.inject({ method: 'POST', url: `/api/batches/${id}/retry` });
+    expect((await retry()).statusCode).toBe(200); // the run and this retry: the limit of 2
+    await waitForBatch(app, id);
+    const third = await retry();
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error.code).toBe('rate_limited');
+  });
 });

@@ -97,13 +97,14 @@ export class BatchService {
     const requestHash = hashRequest(request);
     const replayed = this.replay(createdBy, context.idempotencyKey, requestHash);
     if (replayed) return { batch: replayed, created: false };
+    // Charged before the accounting renders every reminder: a caller over the limit costs the backend nothing.
+    context.caller.admitNew?.();
     const from = context.caller.email;
     const items = await prepareMessages({ ...request, from }, this.options.accounting, this.modes());
 
     // Checked again after the awaits above: a concurrent request with the same key may have stored it meanwhile.
     const raced = this.replay(createdBy, context.idempotencyKey, requestHash);
     if (raced) return { batch: raced, created: false };
-    context.caller.admitNew?.();
     const id = randomUUID();
     const createdAt = new Date().toISOString();
     this.store.insert({ id, createdBy, from, createdAt, requestHash, idempotencyKey: context.idempotencyKey }, items);
@@ -149,6 +150,7 @@ export class BatchService {
       .items(id)
       .filter((item) => item.state !== 'skipped' && this.toBatchItem(item).status === 'failed')
       .map((item) => item.position);
+    if (failed.length > 0) caller?.admitNew?.(); // messages go out again: a new run for the send rate
     this.store.requeue(id, failed);
     this.sender.kick();
     return this.mustGet(id);
