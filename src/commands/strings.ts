@@ -63,7 +63,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     noRelay: 'Not sent: this LedgerMail bridge has no IncaMail relay configured. Ask your administrator.',
     alreadySent: 'This draft was already sent through IncaMail. To send changed content, start a new message.',
     unknownOutcome: (reason) =>
-      `The bridge did not confirm the send (${reason}) Your draft is unchanged. Click again to check: it is never sent twice.`,
+      `Send not confirmed: ${reason} Draft unchanged. Click again to check; it is never sent twice.`,
     partlyRefused: (ref, detail) => `Sent via IncaMail, but ${detail}. The draft is kept (ref. ${ref}).`,
     signIn: {
       cancelled: 'Sign-in was cancelled.',
@@ -104,7 +104,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     notSent: (reason) => `Nicht gesendet: ${reason} Ihr Entwurf ist unverändert.`,
     accepted: (mode, ref) => `Über IncaMail ${commandStrings.de.modeName[mode]} gesendet (Ref. ${ref}).`,
     acceptedKeepDraft: (mode, ref) =>
-      `Über IncaMail ${commandStrings.de.modeName[mode]} gesendet (Ref. ${ref}). Sie können diesen Entwurf löschen.`,
+      `Über IncaMail ${commandStrings.de.modeName[mode]} gesendet (Ref. ${ref}). Den Entwurf können Sie löschen.`,
     refused: (reply) => `Nicht gesendet: IncaMail hat die Nachricht abgelehnt (${reply}). Ihr Entwurf ist unverändert.`,
     uncertain:
       'Zustellung unsicher: Die Verbindung brach nach der Übergabe ab. Prüfen Sie Ihre Quittungen; erneutes Klicken sendet eine zweite Kopie.',
@@ -116,7 +116,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     alreadySent:
       'Dieser Entwurf wurde bereits über IncaMail gesendet. Für geänderten Inhalt eine neue Nachricht beginnen.',
     unknownOutcome: (reason) =>
-      `Die Bridge hat das Senden nicht bestätigt (${reason}) Entwurf unverändert. Erneut klicken zum Prüfen: nie doppelt gesendet.`,
+      `Versand nicht bestätigt: ${reason} Entwurf unverändert. Erneut klicken zum Prüfen – nie doppelt gesendet.`,
     partlyRefused: (ref, detail) =>
       `Über IncaMail gesendet, aber ${detail}. Der Entwurf bleibt erhalten (Ref. ${ref}).`,
     signIn: {
@@ -127,7 +127,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     },
     errorCode: {
       bridge_unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar.',
-      timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
+      timeout: 'Die LedgerMail-Bridge antwortete nicht rechtzeitig.',
       unauthorized: 'Sie sind bei LedgerMail nicht angemeldet.',
       forbidden: 'Sie dürfen diese Nachricht nicht mit diesem Absender senden.',
       rate_limited: 'Zu viele sichere Sendungen in kurzer Zeit; bitte eine Minute warten.',
@@ -169,7 +169,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       "Non envoyé : ce pont LedgerMail n'a pas de relais IncaMail configuré. Adressez-vous à votre administrateur.",
     alreadySent: 'Ce brouillon a déjà été envoyé via IncaMail. Pour un contenu modifié, commencez un nouveau message.',
     unknownOutcome: (reason) =>
-      `Le pont n'a pas confirmé l'envoi (${reason}) Brouillon inchangé. Cliquez à nouveau pour vérifier : jamais envoyé deux fois.`,
+      `Envoi non confirmé : ${reason} Brouillon inchangé. Cliquez à nouveau pour vérifier ; jamais envoyé deux fois.`,
     partlyRefused: (ref, detail) => `Envoyé via IncaMail, mais ${detail}. Le brouillon est conservé (réf. ${ref}).`,
     signIn: {
       cancelled: 'La connexion a été annulée.',
@@ -221,7 +221,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     alreadySent:
       'Questa bozza è già stata inviata tramite IncaMail. Per un contenuto modificato inizi un nuovo messaggio.',
     unknownOutcome: (reason) =>
-      `Il ponte non ha confermato l'invio (${reason}) Bozza invariata. Cliccare di nuovo per verificare: mai inviato due volte.`,
+      `Invio non confermato: ${reason} Bozza invariata. Cliccare di nuovo per verificare: mai inviato due volte.`,
     partlyRefused: (ref, detail) => `Inviato tramite IncaMail, ma ${detail}. La bozza è conservata (rif. ${ref}).`,
     signIn: {
       cancelled: 'L’accesso è stato annullato.',

@@ -133,7 +133,7 @@ describe('secure send through the workbench', () => {
     expectDraftUnchanged(before, after);
     // The line broke while the request was under way: the outcome is unknown, and clicking again is safe.
     expect(after.notifications.map((n) => n.message).join('\n')).toMatch(
-      /^The bridge did not confirm the send \(The LedgerMail bridge cannot be reached\.\) Your draft is unchanged\./m,
+      /^Send not confirmed: The LedgerMail bridge cannot be reached\. Draft unchanged\./m,
     );
     expect(await sandboxMessagesWithSubject(wb, subject)).toEqual([]);
     await wb.screenshot('bridge-down');

@@ -1,0 +1,49 @@
+import type { ErrorCode } from '../contract/errors';
+import { SECURE_MODES } from '../contract/modes';
+import { commandStrings } from './strings';
+
+/** What the command hands its texts: a Message-ID as IncaMail's reference, a long customer domain. */
+const REFERENCE = '<0f8fad5b-d9cb-469f-a165-70867728950e.ledgermail@brunner-baeckerei.ch>';
+/** Failures that leave the outcome open (5xx, time-outs): the command says "not confirmed", not "not sent". */
+const OPEN_OUTCOME_CODES: ErrorCode[] = ['bridge_unreachable', 'timeout', 'upstream_unavailable'];
+
+describe('command notifications', () => {
+  // Outlook cuts notification texts at 150 characters: a cut text loses its last sentence, which is the one
+  // that says what to do. Every text, with the arguments it gets, must fit whole in every language.
+  it.each(Object.entries(commandStrings))('fit in 150 characters in %s', (_language, s) => {
+    const reasons = [...Object.values(s.errorCode), ...Object.values(s.signIn), s.unexpected];
+    const texts = [
+      s.checking,
+      ...SECURE_MODES.flatMap((mode) => [
+        s.sending(mode),
+        `${s.largeRegistered('12.4')} ${s.sending(mode)}`,
+        s.modeNotAllowed(mode),
+        s.accepted(mode, REFERENCE),
+        s.acceptedKeepDraft(mode, REFERENCE),
+      ]),
+      s.problem({ problem: 'no-recipients' }),
+      s.problem({ problem: 'too-large', bytes: 31_457_280 }),
+      s.problem({ problem: 'executable', names: ['setup.exe'] }),
+      s.problem({ problem: 'inline-image', names: ['logo.png'] }),
+      s.problem({ problem: 'unsupported-attachment', names: ['Offerte.msg'] }),
+      ...reasons.map((reason) => s.notSent(reason!)),
+      ...[...OPEN_OUTCOME_CODES.map((code) => s.errorCode[code]!), s.unexpected].map((r) => s.unknownOutcome(r)),
+      s.refused('554 5.7.1 Message rejected'),
+      s.uncertain,
+      s.pending,
+      s.outlookFailed('9021'),
+      s.noRelay,
+      s.alreadySent,
+    ];
+    const tooLong = texts.filter((text) => text.length > 150).map((text) => `${text.length}: ${text}`);
+    expect(tooLong).toEqual([]);
+  });
+
+  it('name every failure a person can act on in every language', () => {
+    for (const s of Object.values(commandStrings)) {
+      for (const code of [...OPEN_OUTCOME_CODES, 'unauthorized', 'forbidden', 'rate_limited'] as const) {
+        expect(s.errorCode[code], code).toBeTruthy();
+      }
+    }
+  });
+});
