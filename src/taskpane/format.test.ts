@@ -1,0 +1,14 @@
+import { SignInError } from '../services/auth-dialog';
+import { describeError, isConnectionProblem } from './format';
+import { paneStrings } from './strings';
+
+describe('what the pane says about a failure', () => {
+  it('explains a sign-in that gave no token in the pane language, with what to do', () => {
+    expect(describeError(new SignInError('blocked', 'Office dialog error 12011'), paneStrings.de)).toBe(
+      paneStrings.de.errors.signIn.blocked,
+    );
+    expect(describeError(new SignInError('cancelled', 'access_denied'), paneStrings.fr)).toMatch(/annulée/);
+    // Not a connection problem: retrying at once would only open the same window again.
+    expect(isConnectionProblem(new SignInError('failed', 'AADSTS50011'))).toBe(false);
+  });
+});
