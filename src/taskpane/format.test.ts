@@ -1,3 +1,4 @@
+import { AppError } from '../contract/errors';
 import { SignInError } from '../services/auth-dialog';
 import { describeError, isConnectionProblem } from './format';
 import { paneStrings } from './strings';
@@ -10,5 +11,13 @@ describe('what the pane says about a failure', () => {
     expect(describeError(new SignInError('cancelled', 'access_denied'), paneStrings.fr)).toMatch(/annulée/);
     // Not a connection problem: retrying at once would only open the same window again.
     expect(isConnectionProblem(new SignInError('failed', 'AADSTS50011'))).toBe(false);
+  });
+
+  it("says the bridge's refusals in the pane's language where the remedy is the same, else the bridge's detail", () => {
+    const down = new AppError('upstream_unavailable', 'bexio: connect ECONNREFUSED');
+    expect(describeError(down, paneStrings.it)).toBe(paneStrings.it.errors.byCode.upstream_unavailable);
+    expect(describeError(down, paneStrings.de)).toMatch(/Buchhaltung/);
+    const specific = new AppError('bad_request', 'documentIds: must not name a document twice');
+    expect(describeError(specific, paneStrings.it)).toBe('documentIds: must not name a document twice');
   });
 });

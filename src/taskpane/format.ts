@@ -1,5 +1,5 @@
 import type { Currency } from '../contract/documents.schemas';
-import { AppError } from '../contract/errors';
+import { AppError, type ErrorCode } from '../contract/errors';
 import { INTL_LOCALE, type Language } from '../contract/locale';
 import { SignInError } from '../services/auth-dialog';
 import { OfficeCallError } from '../services/office-item';
@@ -39,9 +39,10 @@ export function formatMegabytes(bytes: number, language: Language): string {
 }
 
 /**
- * What the pane says about a failure. Errors the bridge reported carry a message meant for the user and are
- * shown as they are; failures the pane itself detected (no connection, timeout, unreadable answer) are said
- * in the pane's language.
+ * What the pane says about a failure, in the pane's language: failures the pane detected itself (no
+ * connection, time-out, unreadable answer, sign-in), and the bridge's refusals whose remedy does not depend
+ * on the detail. Other refusals (a bad request, a document that is gone) show the bridge's own message,
+ * which names the specifics.
  */
 export function describeError(error: unknown, strings: PaneStrings): string {
   if (error instanceof SignInError) return strings.errors.signIn[error.failure];
@@ -53,8 +54,10 @@ export function describeError(error: unknown, strings: PaneStrings): string {
         return strings.errors.timeout;
       case 'malformed_response':
         return strings.errors.malformed;
-      default:
-        return error.message;
+      default: {
+        const localized: Partial<Record<ErrorCode, string>> = strings.errors.byCode;
+        return localized[error.code] ?? error.message;
+      }
     }
   }
   if (error instanceof OfficeCallError) return strings.errors.office(error.message);

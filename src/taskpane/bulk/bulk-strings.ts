@@ -4,7 +4,7 @@ import type { SecureMode } from '../../contract/modes';
 
 /**
  * The texts of the bulk reminder run, in the four languages. A catalog of its own, typed like the pane's
- * (strings.ts), so they load with the bulk chunk and cost nothing on the pane's first paint.
+ * (strings/), so they load with the bulk chunk and cost nothing on the pane's first paint.
  */
 export type BulkStrings = {
   selection: {

@@ -1,0 +1,88 @@
+import type { PaneStrings } from './pane-strings';
+
+/** The task pane in German (Swiss usage: ss for ß). */
+export const de: PaneStrings = {
+  title: 'LedgerMail',
+  tabs: { invoice: 'Rechnungen', reminder: 'Mahnungen' },
+  search: { label: 'Dokumente suchen', placeholder: 'Nummer oder Kunde' },
+  filters: {
+    show: 'Filter',
+    hide: 'Filter ausblenden',
+    status: 'Status',
+    anyStatus: 'Alle Status',
+    level: 'Mahnstufe',
+    anyLevel: 'Alle Stufen',
+    levelOption: (level) => `Stufe ${level}`,
+    overdueSince: 'Überfällig seit',
+    anyTime: 'Beliebig',
+    overdueDays: (days) => `Mehr als ${days} Tagen`,
+  },
+  forThisMessage: {
+    heading: 'Für diese Nachricht',
+    noRecipients: 'Fügen Sie Empfänger hinzu, um deren Dokumente hier zuerst zu sehen.',
+    empty: 'Keine Dokumente für diese Empfänger.',
+    refresh: 'Empfänger aktualisieren',
+  },
+  all: {
+    heading: 'Alle Dokumente',
+    empty: 'Keine passenden Dokumente.',
+    previous: 'Vorherige Seite',
+    next: 'Nächste Seite',
+    page: (page) => `Seite ${page}`,
+  },
+  status: { draft: 'Entwurf', open: 'Offen', overdue: 'Überfällig', paid: 'Bezahlt', cancelled: 'Storniert' },
+  reminderLevel: (level) => `${level}. Mahnung`,
+  dueOn: (date) => `Fällig am ${date}`,
+  loading: 'Dokumente werden geladen…',
+  loadFailed: 'LedgerMail konnte nicht geladen werden. Schliessen Sie den Bereich und öffnen Sie ihn erneut.',
+  retry: 'Erneut versuchen',
+  bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
+  errors: {
+    unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
+    malformed: 'Die LedgerMail-Bridge hat eine unlesbare Antwort gesendet.',
+    office: (detail) => `Outlook hat die Änderung abgelehnt: ${detail}`,
+    signIn: {
+      cancelled: 'Die Anmeldung bei LedgerMail wurde abgebrochen. Versuchen Sie es erneut, um fortzufahren.',
+      blocked:
+        'Ihr Browser hat das Anmeldefenster von LedgerMail blockiert. Erlauben Sie Pop-ups für Outlook und versuchen Sie es erneut.',
+      busy: 'Ein Anmeldefenster von LedgerMail ist bereits geöffnet. Schliessen Sie die Anmeldung dort ab.',
+      failed:
+        'Die Anmeldung bei LedgerMail ist fehlgeschlagen. Bitten Sie Ihre Administration, die Einrichtung von Microsoft Entra ID zu prüfen.',
+    },
+    byCode: {
+      unauthorized: 'Sie sind bei LedgerMail nicht angemeldet. Schliessen Sie den Bereich und öffnen Sie ihn erneut.',
+      rate_limited: 'Zu viele Sendungen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.',
+      upstream_unavailable: 'Die Buchhaltung ist im Moment nicht erreichbar. Versuchen Sie es gleich noch einmal.',
+      upstream_rejected:
+        'Die Buchhaltung hat die Anfrage abgelehnt. Bitten Sie Ihre Administration, die Verbindung zu prüfen.',
+      payload_too_large: 'Das ist zu gross zum Senden.',
+      internal:
+        'Die LedgerMail-Bridge hatte einen unerwarteten Fehler. Versuchen Sie es erneut; bleibt er, melden Sie ihn Ihrer Administration.',
+    },
+  },
+  attach: {
+    action: (kind, number) => `${kind === 'invoice' ? 'Rechnung' : 'Mahnung'} ${number} anhängen`,
+    attaching: (number) => `${number} wird angehängt…`,
+    attached: 'Angehängt',
+    attachedAs: (fileName) => `Angehängt als ${fileName}.`,
+    fileTooLarge: (mb) => `Dieses PDF ist zu gross für Outlook (${mb} MB; höchstens 25 MB pro Datei).`,
+    totalTooLarge: (mb) => `Die Anhänge der Nachricht kämen auf ${mb} MB; Outlook erlaubt insgesamt 25 MB.`,
+  },
+  fill: {
+    action: (kind, number) => `Nachricht für ${kind === 'invoice' ? 'Rechnung' : 'Mahnung'} ${number} ausfüllen`,
+    done: 'Die Nachricht wurde ergänzt, wo sie leer war.',
+    nothingToDo: 'Empfänger, Betreff und Text sind schon vorhanden; nichts wurde geändert.',
+    selectionPresent: 'Setzen Sie den Cursor in den Text, ohne etwas zu markieren, und versuchen Sie es erneut.',
+  },
+  message: {
+    documentName: { invoice: 'Rechnung', reminder: 'Zahlungserinnerung' },
+    subject(kind, number) {
+      return `${this.documentName[kind]} ${number}`;
+    },
+    body: (kind, number, amount, dueDate) =>
+      kind === 'invoice'
+        ? `Im Anhang finden Sie die Rechnung ${number} über ${amount}, zahlbar bis ${dueDate}.`
+        : `Im Anhang finden Sie die Zahlungserinnerung ${number} über ${amount}, zahlbar bis ${dueDate}.`,
+  },
+};

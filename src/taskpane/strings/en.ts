@@ -1,0 +1,84 @@
+import type { PaneStrings } from './pane-strings';
+
+/** The task pane in English. */
+export const en: PaneStrings = {
+  title: 'LedgerMail',
+  tabs: { invoice: 'Invoices', reminder: 'Reminders' },
+  search: { label: 'Search documents', placeholder: 'Number or customer' },
+  filters: {
+    show: 'Filters',
+    hide: 'Hide filters',
+    status: 'Status',
+    anyStatus: 'Any status',
+    level: 'Reminder level',
+    anyLevel: 'Any level',
+    levelOption: (level) => `Level ${level}`,
+    overdueSince: 'Overdue since',
+    anyTime: 'Any time',
+    overdueDays: (days) => `More than ${days} days`,
+  },
+  forThisMessage: {
+    heading: 'For this message',
+    noRecipients: 'Add recipients to see their documents here first.',
+    empty: 'No documents for these recipients.',
+    refresh: 'Refresh recipients',
+  },
+  all: {
+    heading: 'All documents',
+    empty: 'No documents match.',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: (page) => `Page ${page}`,
+  },
+  status: { draft: 'Draft', open: 'Open', overdue: 'Overdue', paid: 'Paid', cancelled: 'Cancelled' },
+  reminderLevel: (level) => `Reminder ${level}`,
+  dueOn: (date) => `Due ${date}`,
+  loading: 'Loading documents…',
+  loadFailed: 'LedgerMail could not be loaded. Close the pane and open it again.',
+  retry: 'Retry',
+  bulk: { open: 'Send in bulk', close: 'Back to the list' },
+  errors: {
+    unreachable: 'The LedgerMail bridge cannot be reached. Check the connection and try again.',
+    timeout: 'The LedgerMail bridge did not answer in time.',
+    malformed: 'The LedgerMail bridge sent an answer the pane cannot read.',
+    office: (detail) => `Outlook refused the change: ${detail}`,
+    signIn: {
+      cancelled: 'Signing in to LedgerMail was cancelled. Try again to continue.',
+      blocked: 'Your browser blocked the LedgerMail sign-in window. Allow pop-ups for Outlook and try again.',
+      busy: 'A LedgerMail sign-in window is already open. Finish signing in there.',
+      failed: 'Signing in to LedgerMail failed. Ask your administrator to check the Microsoft Entra ID setup.',
+    },
+    byCode: {
+      unauthorized: 'You are not signed in to LedgerMail. Close the pane and open it again.',
+      rate_limited: 'Too many sends in a short time. Wait a minute and try again.',
+      upstream_unavailable: 'The accounting system cannot be reached right now. Try again in a moment.',
+      upstream_rejected: 'The accounting system refused the request. Ask your administrator to check the connection.',
+      payload_too_large: 'This is too large to send.',
+      internal: 'The LedgerMail bridge hit an unexpected error. Try again; if it persists, tell your administrator.',
+    },
+  },
+  attach: {
+    action: (kind, number) => `Attach ${kind === 'invoice' ? 'invoice' : 'reminder'} ${number}`,
+    attaching: (number) => `Attaching ${number}…`,
+    attached: 'Attached',
+    attachedAs: (fileName) => `Attached as ${fileName}.`,
+    fileTooLarge: (mb) => `This PDF is too large for Outlook (${mb} MB; at most 25 MB per file).`,
+    totalTooLarge: (mb) => `The message's attachments would reach ${mb} MB; Outlook allows 25 MB in total.`,
+  },
+  fill: {
+    action: (kind, number) => `Fill the message for ${kind === 'invoice' ? 'invoice' : 'reminder'} ${number}`,
+    done: 'Message filled in where it was empty.',
+    nothingToDo: 'Recipient, subject and text are already there; nothing was changed.',
+    selectionPresent: 'Place the cursor in the text without selecting anything, then try again.',
+  },
+  message: {
+    documentName: { invoice: 'Invoice', reminder: 'Payment reminder' },
+    subject(kind, number) {
+      return `${this.documentName[kind]} ${number}`;
+    },
+    body: (kind, number, amount, dueDate) =>
+      kind === 'invoice'
+        ? `Please find attached invoice ${number} for ${amount}, payable by ${dueDate}.`
+        : `Please find attached the payment reminder ${number} for ${amount}, payable by ${dueDate}.`,
+  },
+};

@@ -1,0 +1,88 @@
+import type { PaneStrings } from './pane-strings';
+
+/** The task pane in French. */
+export const fr: PaneStrings = {
+  title: 'LedgerMail',
+  tabs: { invoice: 'Factures', reminder: 'Rappels' },
+  search: { label: 'Rechercher des documents', placeholder: 'Numéro ou client' },
+  filters: {
+    show: 'Filtres',
+    hide: 'Masquer les filtres',
+    status: 'Statut',
+    anyStatus: 'Tous les statuts',
+    level: 'Niveau de rappel',
+    anyLevel: 'Tous les niveaux',
+    levelOption: (level) => `Niveau ${level}`,
+    overdueSince: 'En retard depuis',
+    anyTime: 'Peu importe',
+    overdueDays: (days) => `Plus de ${days} jours`,
+  },
+  forThisMessage: {
+    heading: 'Pour ce message',
+    noRecipients: 'Ajoutez des destinataires pour voir d’abord leurs documents ici.',
+    empty: 'Aucun document pour ces destinataires.',
+    refresh: 'Actualiser les destinataires',
+  },
+  all: {
+    heading: 'Tous les documents',
+    empty: 'Aucun document ne correspond.',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    page: (page) => `Page ${page}`,
+  },
+  status: { draft: 'Brouillon', open: 'Ouverte', overdue: 'En retard', paid: 'Payée', cancelled: 'Annulée' },
+  reminderLevel: (level) => `Rappel ${level}`,
+  dueOn: (date) => `Échéance ${date}`,
+  loading: 'Chargement des documents…',
+  loadFailed: 'LedgerMail n’a pas pu être chargé. Fermez le volet et rouvrez-le.',
+  retry: 'Réessayer',
+  bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
+  errors: {
+    unreachable: 'Le pont LedgerMail est injoignable. Vérifiez la connexion et réessayez.',
+    timeout: 'Le pont LedgerMail n’a pas répondu à temps.',
+    malformed: 'Le pont LedgerMail a envoyé une réponse illisible.',
+    office: (detail) => `Outlook a refusé la modification : ${detail}`,
+    signIn: {
+      cancelled: 'La connexion à LedgerMail a été annulée. Réessayez pour continuer.',
+      blocked:
+        'Votre navigateur a bloqué la fenêtre de connexion de LedgerMail. Autorisez les pop-up pour Outlook et réessayez.',
+      busy: 'Une fenêtre de connexion LedgerMail est déjà ouverte. Terminez la connexion dans celle-ci.',
+      failed:
+        'La connexion à LedgerMail a échoué. Demandez à votre administrateur de vérifier la configuration de Microsoft Entra ID.',
+    },
+    byCode: {
+      unauthorized: "Vous n'êtes pas connecté à LedgerMail. Fermez le volet et ouvrez-le à nouveau.",
+      rate_limited: "Trop d'envois en peu de temps. Attendez une minute et réessayez.",
+      upstream_unavailable: 'La comptabilité est injoignable pour le moment. Réessayez dans un instant.',
+      upstream_rejected:
+        'La comptabilité a refusé la demande. Demandez à votre administrateur de vérifier la connexion.',
+      payload_too_large: "C'est trop volumineux pour être envoyé.",
+      internal:
+        'Le pont LedgerMail a rencontré une erreur inattendue. Réessayez ; si elle persiste, informez votre administrateur.',
+    },
+  },
+  attach: {
+    action: (kind, number) => `Joindre ${kind === 'invoice' ? 'la facture' : 'le rappel'} ${number}`,
+    attaching: (number) => `${number} en cours d’ajout…`,
+    attached: 'Joint',
+    attachedAs: (fileName) => `Joint sous ${fileName}.`,
+    fileTooLarge: (mb) => `Ce PDF est trop volumineux pour Outlook (${mb} Mo ; 25 Mo au plus par fichier).`,
+    totalTooLarge: (mb) => `Les pièces jointes atteindraient ${mb} Mo ; Outlook en permet 25 Mo au total.`,
+  },
+  fill: {
+    action: (kind, number) => `Remplir le message pour ${kind === 'invoice' ? 'la facture' : 'le rappel'} ${number}`,
+    done: 'Le message a été complété là où il était vide.',
+    nothingToDo: 'Destinataire, objet et texte sont déjà là ; rien n’a été modifié.',
+    selectionPresent: 'Placez le curseur dans le texte sans rien sélectionner, puis réessayez.',
+  },
+  message: {
+    documentName: { invoice: 'Facture', reminder: 'Rappel de paiement' },
+    subject(kind, number) {
+      return `${this.documentName[kind]} ${number}`;
+    },
+    body: (kind, number, amount, dueDate) =>
+      kind === 'invoice'
+        ? `Veuillez trouver ci-joint la facture ${number} de ${amount}, payable jusqu’au ${dueDate}.`
+        : `Veuillez trouver ci-joint le rappel de paiement ${number} de ${amount}, payable jusqu’au ${dueDate}.`,
+  },
+};

@@ -1,0 +1,88 @@
+import type { PaneStrings } from './pane-strings';
+
+/** The task pane in Italian. */
+export const it: PaneStrings = {
+  title: 'LedgerMail',
+  tabs: { invoice: 'Fatture', reminder: 'Solleciti' },
+  search: { label: 'Cerca documenti', placeholder: 'Numero o cliente' },
+  filters: {
+    show: 'Filtri',
+    hide: 'Nascondi filtri',
+    status: 'Stato',
+    anyStatus: 'Tutti gli stati',
+    level: 'Livello di sollecito',
+    anyLevel: 'Tutti i livelli',
+    levelOption: (level) => `Livello ${level}`,
+    overdueSince: 'Scaduto da',
+    anyTime: 'Qualsiasi',
+    overdueDays: (days) => `Più di ${days} giorni`,
+  },
+  forThisMessage: {
+    heading: 'Per questo messaggio',
+    noRecipients: 'Aggiunga dei destinatari per vedere qui per primi i loro documenti.',
+    empty: 'Nessun documento per questi destinatari.',
+    refresh: 'Aggiorna destinatari',
+  },
+  all: {
+    heading: 'Tutti i documenti',
+    empty: 'Nessun documento corrisponde.',
+    previous: 'Pagina precedente',
+    next: 'Pagina successiva',
+    page: (page) => `Pagina ${page}`,
+  },
+  status: { draft: 'Bozza', open: 'Aperta', overdue: 'Scaduta', paid: 'Pagata', cancelled: 'Annullata' },
+  reminderLevel: (level) => `Sollecito ${level}`,
+  dueOn: (date) => `Scadenza ${date}`,
+  loading: 'Caricamento dei documenti…',
+  loadFailed: 'Non è stato possibile caricare LedgerMail. Chiuda il riquadro e lo riapra.',
+  retry: 'Riprova',
+  bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
+  errors: {
+    unreachable: 'Il ponte LedgerMail non è raggiungibile. Verifichi la connessione e riprovi.',
+    timeout: 'Il ponte LedgerMail non ha risposto in tempo.',
+    malformed: 'Il ponte LedgerMail ha inviato una risposta illeggibile.',
+    office: (detail) => `Outlook ha rifiutato la modifica: ${detail}`,
+    signIn: {
+      cancelled: 'L’accesso a LedgerMail è stato annullato. Riprovi per continuare.',
+      blocked: 'Il browser ha bloccato la finestra di accesso di LedgerMail. Consenta i pop-up per Outlook e riprovi.',
+      busy: 'Una finestra di accesso di LedgerMail è già aperta. Completi l’accesso in quella finestra.',
+      failed:
+        'L’accesso a LedgerMail non è riuscito. Chieda all’amministratore di verificare la configurazione di Microsoft Entra ID.',
+    },
+    byCode: {
+      unauthorized: 'Non ha effettuato l’accesso a LedgerMail. Chiuda il riquadro e lo riapra.',
+      rate_limited: 'Troppi invii in poco tempo. Attenda un minuto e riprovi.',
+      upstream_unavailable: 'La contabilità non è raggiungibile al momento. Riprovi tra poco.',
+      upstream_rejected:
+        'La contabilità ha rifiutato la richiesta. Chieda all’amministratore di verificare il collegamento.',
+      payload_too_large: 'È troppo grande per essere inviato.',
+      internal:
+        'Il ponte LedgerMail ha incontrato un errore imprevisto. Riprovi; se persiste, lo segnali all’amministratore.',
+    },
+  },
+  attach: {
+    action: (kind, number) => `Allega ${kind === 'invoice' ? 'la fattura' : 'il sollecito'} ${number}`,
+    attaching: (number) => `${number} in allegamento…`,
+    attached: 'Allegato',
+    attachedAs: (fileName) => `Allegato come ${fileName}.`,
+    fileTooLarge: (mb) => `Questo PDF è troppo grande per Outlook (${mb} MB; al massimo 25 MB per file).`,
+    totalTooLarge: (mb) => `Gli allegati del messaggio arriverebbero a ${mb} MB; Outlook ne consente 25 MB in tutto.`,
+  },
+  fill: {
+    action: (kind, number) =>
+      `Compila il messaggio per ${kind === 'invoice' ? 'la fattura' : 'il sollecito'} ${number}`,
+    done: 'Il messaggio è stato completato dove era vuoto.',
+    nothingToDo: 'Destinatario, oggetto e testo ci sono già; non è stato cambiato nulla.',
+    selectionPresent: 'Posizioni il cursore nel testo senza selezionare nulla, poi riprovi.',
+  },
+  message: {
+    documentName: { invoice: 'Fattura', reminder: 'Sollecito di pagamento' },
+    subject(kind, number) {
+      return `${this.documentName[kind]} ${number}`;
+    },
+    body: (kind, number, amount, dueDate) =>
+      kind === 'invoice'
+        ? `In allegato trova la fattura ${number} di ${amount}, pagabile entro il ${dueDate}.`
+        : `In allegato trova il sollecito di pagamento ${number} di ${amount}, pagabile entro il ${dueDate}.`,
+  },
+};
