@@ -1,4 +1,4 @@
-import { paneStrings } from './strings';
+import { firstPaintStrings } from './strings/first-paint';
 
 /**
  * The composition root, kept small on purpose: it paints a localized loading line the moment Office is
@@ -11,8 +11,8 @@ Office.onReady(async () => {
   // Office's display language, e.g. `de-CH`; contract/locale's toLanguage is not imported here because the
   // contract module brings zod into this first chunk.
   const primary = (Office.context.displayLanguage ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  const language = primary in paneStrings ? (primary as keyof typeof paneStrings) : 'en';
-  const strings = paneStrings[language];
+  const language = primary in firstPaintStrings ? (primary as keyof typeof firstPaintStrings) : 'en';
+  const strings = firstPaintStrings[language];
   document.documentElement.lang = language;
   container.setAttribute('role', 'status');
   container.textContent = strings.loading;

@@ -1,3 +1,4 @@
+import { firstPaintStrings } from './first-paint';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in German (Swiss usage: ss for ß). */
@@ -33,8 +34,7 @@ export const de: PaneStrings = {
   status: { draft: 'Entwurf', open: 'Offen', overdue: 'Überfällig', paid: 'Bezahlt', cancelled: 'Storniert' },
   reminderLevel: (level) => `${level}. Mahnung`,
   dueOn: (date) => `Fällig am ${date}`,
-  loading: 'Dokumente werden geladen…',
-  loadFailed: 'LedgerMail konnte nicht geladen werden. Schliessen Sie den Bereich und öffnen Sie ihn erneut.',
+  ...firstPaintStrings.de,
   retry: 'Erneut versuchen',
   bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
   errors: {

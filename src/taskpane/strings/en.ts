@@ -1,3 +1,4 @@
+import { firstPaintStrings } from './first-paint';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in English. */
@@ -33,8 +34,7 @@ export const en: PaneStrings = {
   status: { draft: 'Draft', open: 'Open', overdue: 'Overdue', paid: 'Paid', cancelled: 'Cancelled' },
   reminderLevel: (level) => `Reminder ${level}`,
   dueOn: (date) => `Due ${date}`,
-  loading: 'Loading documents…',
-  loadFailed: 'LedgerMail could not be loaded. Close the pane and open it again.',
+  ...firstPaintStrings.en,
   retry: 'Retry',
   bulk: { open: 'Send in bulk', close: 'Back to the list' },
   errors: {

@@ -1,3 +1,4 @@
+import { firstPaintStrings } from './first-paint';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in French. */
@@ -33,8 +34,7 @@ export const fr: PaneStrings = {
   status: { draft: 'Brouillon', open: 'Ouverte', overdue: 'En retard', paid: 'Payée', cancelled: 'Annulée' },
   reminderLevel: (level) => `Rappel ${level}`,
   dueOn: (date) => `Échéance ${date}`,
-  loading: 'Chargement des documents…',
-  loadFailed: 'LedgerMail n’a pas pu être chargé. Fermez le volet et rouvrez-le.',
+  ...firstPaintStrings.fr,
   retry: 'Réessayer',
   bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
   errors: {

@@ -1,3 +1,4 @@
+import { firstPaintStrings } from './first-paint';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in Italian. */
@@ -33,8 +34,7 @@ export const it: PaneStrings = {
   status: { draft: 'Bozza', open: 'Aperta', overdue: 'Scaduta', paid: 'Pagata', cancelled: 'Annullata' },
   reminderLevel: (level) => `Sollecito ${level}`,
   dueOn: (date) => `Scadenza ${date}`,
-  loading: 'Caricamento dei documenti…',
-  loadFailed: 'Non è stato possibile caricare LedgerMail. Chiuda il riquadro e lo riapra.',
+  ...firstPaintStrings.it,
   retry: 'Riprova',
   bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
   errors: {
