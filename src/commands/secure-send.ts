@@ -142,12 +142,13 @@ async function finish(
   deps: SecureSendDeps,
 ): Promise<SecureSendOutcome> {
   const { item, strings } = deps;
-  const reference = record.messageId ?? record.id;
+  // The send's id opens its Message-ID (`<id.ledgermail@…>`): its first characters find it in receipts and logs.
+  const reference = record.id.slice(0, 8);
   switch (record.status) {
     case 'accepted':
       if (record.error) {
         // IncaMail took the message but refused some recipients: keep the draft so nothing is lost.
-        await item.notify('error', strings.partlyRefused(reference, record.error.message));
+        await item.notify('error', strings.partlyRefused(reference, refusedRecipients(record)));
         return 'sent-draft-kept';
       }
       if (!deps.canDiscard) {
@@ -192,4 +193,15 @@ function describe(error: unknown, strings: CommandStrings): string {
   if (error instanceof AppError) return strings.errorCode[error.code] ?? error.message;
   if (error instanceof OfficeCallError) return strings.outlookCode(String(error.officeCode ?? ''));
   return strings.unexpected;
+}
+
+/**
+ * The recipients IncaMail refused, as the bridge names them in its warning (the marked addresses, exactly as
+ * submitted); the warning itself where none of the message's recipients can be found in it.
+ */
+export function refusedRecipients(record: SendRecord): string {
+  const words = new Set((record.error?.message ?? '').split(/[\s,;:<>()]+/));
+  const { to, cc, bcc } = record.recipients;
+  const refused = [...to, ...cc, ...bcc].filter((address) => words.has(address));
+  return refused.length > 0 ? refused.join(', ') : (record.error?.message ?? '');
 }

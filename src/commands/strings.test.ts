@@ -1,11 +1,21 @@
 import type { ErrorCode } from '../contract/errors';
 import { SECURE_MODES } from '../contract/modes';
+import type { SendRecord } from '../contract/sends.schemas';
+import { refusedRecipients } from './secure-send';
 import { commandStrings } from './strings';
 
-/** What the command hands its texts: a Message-ID as IncaMail's reference, a long customer domain. */
-const REFERENCE = '<0f8fad5b-d9cb-469f-a165-70867728950e.ledgermail@brunner-baeckerei.ch>';
+/** What the command hands its texts: the start of the send's id as the reference, a long customer address. */
+const REFERENCE = '0f8fad5b';
+const REFUSED = 'buchhaltung@brunner-baeckerei.ch.incamail.ch';
 /** Failures that leave the outcome open (5xx, time-outs): the command says "not confirmed", not "not sent". */
-const OPEN_OUTCOME_CODES: ErrorCode[] = ['bridge_unreachable', 'timeout', 'upstream_unavailable'];
+const OPEN_OUTCOME_CODES: ErrorCode[] = [
+  'bridge_unreachable',
+  'timeout',
+  'upstream_unavailable',
+  'upstream_rejected',
+  'malformed_response',
+  'internal',
+];
 
 describe('command notifications', () => {
   // Outlook cuts notification texts at 150 characters: a cut text loses its last sentence, which is the one
@@ -29,6 +39,7 @@ describe('command notifications', () => {
       ...reasons.map((reason) => s.notSent(reason!)),
       ...[...OPEN_OUTCOME_CODES.map((code) => s.errorCode[code]!), s.unexpected].map((r) => s.unknownOutcome(r)),
       s.refused('554 5.7.1 Message rejected'),
+      s.partlyRefused(REFERENCE, REFUSED),
       s.uncertain,
       s.pending,
       s.outlookFailed('9021'),
@@ -40,10 +51,32 @@ describe('command notifications', () => {
   });
 
   it('name every failure a person can act on in every language', () => {
+    // Without its own text a code shows the bridge's English message inside a German notification.
     for (const s of Object.values(commandStrings)) {
       for (const code of [...OPEN_OUTCOME_CODES, 'unauthorized', 'forbidden', 'rate_limited'] as const) {
         expect(s.errorCode[code], code).toBeTruthy();
       }
     }
+  });
+});
+
+describe('refused recipients', () => {
+  const record = (message: string) =>
+    ({
+      recipients: {
+        to: ['a@example.ch.incamail.ch', 'aa@example.ch.incamail.ch'],
+        cc: ['lea@example.ch.incamail.ch'],
+        bcc: [],
+      },
+      error: { code: 'upstream_rejected', message },
+    }) as unknown as SendRecord;
+
+  it("names exactly the recipients the bridge's warning lists", () => {
+    const warning = 'IncaMail refused these recipients: aa@example.ch.incamail.ch, lea@example.ch.incamail.ch';
+    expect(refusedRecipients(record(warning))).toBe('aa@example.ch.incamail.ch, lea@example.ch.incamail.ch');
+  });
+
+  it('passes the warning on where it names none of them', () => {
+    expect(refusedRecipients(record('550 relay denied'))).toBe('550 relay denied');
   });
 });

@@ -22,7 +22,8 @@ export type CommandStrings = {
   noRelay: string;
   alreadySent: string;
   unknownOutcome: (reason: string) => string;
-  partlyRefused: (reference: string, detail: string) => string;
+  /** IncaMail took the message but refused some recipients; the list comes last, so a long one is cut, not the rest. */
+  partlyRefused: (reference: string, refused: string) => string;
   /** Why signing in through the sign-in dialog gave no token (Outlooks without nested app authentication). */
   signIn: Record<SignInFailure, string>;
   errorCode: Partial<Record<ErrorCode, string>>;
@@ -64,7 +65,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
     alreadySent: 'This draft was already sent through IncaMail. To send changed content, start a new message.',
     unknownOutcome: (reason) =>
       `Send not confirmed: ${reason} Draft unchanged. Click again to check; it is never sent twice.`,
-    partlyRefused: (ref, detail) => `Sent via IncaMail, but ${detail}. The draft is kept (ref. ${ref}).`,
+    partlyRefused: (ref, refused) =>
+      `Sent via IncaMail (ref. ${ref}); the draft is kept. Refused recipients: ${refused}`,
     signIn: {
       cancelled: 'Sign-in was cancelled.',
       blocked: 'The browser blocked the sign-in window; allow pop-ups for Outlook.',
@@ -72,6 +74,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
       failed: 'Signing in to LedgerMail failed; ask your administrator.',
     },
     errorCode: {
+      internal: 'The LedgerMail bridge hit an unexpected error.',
+      malformed_response: 'The bridge sent an unreadable answer.',
+      upstream_rejected: 'IncaMail refused the request.',
       bridge_unreachable: 'The LedgerMail bridge cannot be reached.',
       timeout: 'The LedgerMail bridge did not answer in time.',
       unauthorized: 'You are not signed in to LedgerMail.',
@@ -117,8 +122,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
       'Dieser Entwurf wurde bereits über IncaMail gesendet. Für geänderten Inhalt eine neue Nachricht beginnen.',
     unknownOutcome: (reason) =>
       `Versand nicht bestätigt: ${reason} Entwurf unverändert. Erneut klicken zum Prüfen – nie doppelt gesendet.`,
-    partlyRefused: (ref, detail) =>
-      `Über IncaMail gesendet, aber ${detail}. Der Entwurf bleibt erhalten (Ref. ${ref}).`,
+    partlyRefused: (ref, refused) =>
+      `Über IncaMail gesendet (Ref. ${ref}); der Entwurf bleibt erhalten. Abgelehnte Empfänger: ${refused}`,
     signIn: {
       cancelled: 'Die Anmeldung wurde abgebrochen.',
       blocked: 'Der Browser hat das Anmeldefenster blockiert; erlauben Sie Pop-ups für Outlook.',
@@ -126,6 +131,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
       failed: 'Die Anmeldung bei LedgerMail ist fehlgeschlagen; wenden Sie sich an Ihre Administration.',
     },
     errorCode: {
+      internal: 'Unerwarteter Fehler in der LedgerMail-Bridge.',
+      malformed_response: 'Unlesbare Antwort der Bridge.',
+      upstream_rejected: 'IncaMail hat die Anfrage abgelehnt.',
       bridge_unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar.',
       timeout: 'Die LedgerMail-Bridge antwortete nicht rechtzeitig.',
       unauthorized: 'Sie sind bei LedgerMail nicht angemeldet.',
@@ -170,7 +178,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
     alreadySent: 'Ce brouillon a déjà été envoyé via IncaMail. Pour un contenu modifié, commencez un nouveau message.',
     unknownOutcome: (reason) =>
       `Envoi non confirmé : ${reason} Brouillon inchangé. Cliquez à nouveau pour vérifier ; jamais envoyé deux fois.`,
-    partlyRefused: (ref, detail) => `Envoyé via IncaMail, mais ${detail}. Le brouillon est conservé (réf. ${ref}).`,
+    partlyRefused: (ref, refused) =>
+      `Envoyé via IncaMail (réf. ${ref}) ; le brouillon est conservé. Destinataires refusés : ${refused}`,
     signIn: {
       cancelled: 'La connexion a été annulée.',
       blocked: 'Le navigateur a bloqué la fenêtre de connexion ; autorisez les pop-up pour Outlook.',
@@ -178,6 +187,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
       failed: 'La connexion à LedgerMail a échoué ; contactez votre administrateur.',
     },
     errorCode: {
+      internal: 'Erreur inattendue dans le pont LedgerMail.',
+      malformed_response: 'Réponse illisible du pont.',
+      upstream_rejected: 'IncaMail a refusé la demande.',
       bridge_unreachable: 'Le pont LedgerMail est injoignable.',
       timeout: "Le pont LedgerMail n'a pas répondu à temps.",
       unauthorized: "Vous n'êtes pas connecté à LedgerMail.",
@@ -222,7 +234,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
       'Questa bozza è già stata inviata tramite IncaMail. Per un contenuto modificato inizi un nuovo messaggio.',
     unknownOutcome: (reason) =>
       `Invio non confermato: ${reason} Bozza invariata. Cliccare di nuovo per verificare: mai inviato due volte.`,
-    partlyRefused: (ref, detail) => `Inviato tramite IncaMail, ma ${detail}. La bozza è conservata (rif. ${ref}).`,
+    partlyRefused: (ref, refused) =>
+      `Inviato tramite IncaMail (rif. ${ref}); la bozza è conservata. Destinatari rifiutati: ${refused}`,
     signIn: {
       cancelled: 'L’accesso è stato annullato.',
       blocked: 'Il browser ha bloccato la finestra di accesso; consenta i pop-up per Outlook.',
@@ -230,6 +243,9 @@ export const commandStrings: Record<Language, CommandStrings> = {
       failed: 'L’accesso a LedgerMail non è riuscito; si rivolga all’amministratore.',
     },
     errorCode: {
+      internal: 'Errore imprevisto nel ponte LedgerMail.',
+      malformed_response: 'Risposta illeggibile dal ponte.',
+      upstream_rejected: 'IncaMail ha rifiutato la richiesta.',
       bridge_unreachable: 'Il ponte LedgerMail non è raggiungibile.',
       timeout: 'Il ponte LedgerMail non ha risposto in tempo.',
       unauthorized: 'Non ha effettuato l’accesso a LedgerMail.',

@@ -97,8 +97,28 @@ describe('bridge app', () => {
     const long = await app.inject({ method: 'GET', url: `/api/documents/${'a'.repeat(500)}` });
     expect(long.statusCode).toBe(414);
     expect(long.json()).toEqual({ error: { code: 'bad_request', message: expect.stringMatching(/too long/) } });
+    // Answered before any route runs, yet with the same security headers as every other answer.
+    expect(long.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
     const bad = await app.inject({ method: 'GET', url: '/api/documents/%E0%A4%A' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('bad_request');
+  });
+
+  it("lets the pages reach the Entra host the bridge is configured for (a sovereign cloud's, here)", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'auth-dialog.html'), '<!doctype html><title>LedgerMail</title>');
+    app = await buildApp({
+      config: configFor(dir, {
+        AUTH: 'entra',
+        ENTRA_CLIENT_ID: 'client',
+        ENTRA_TENANT_IDS: 'tenant',
+        ENTRA_AUTHORITY_HOST: 'https://login.microsoftonline.us',
+      }),
+      logger: false,
+    });
+    const csp = String((await app.inject('/auth-dialog.html')).headers['content-security-policy']);
+    expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.us;");
+    expect((await app.inject('/api/auth/config')).json().authority).toBe('https://login.microsoftonline.us/tenant');
   });
 });

@@ -11,7 +11,7 @@ import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { answerFrameworkError, installErrorHandling } from './http/errors.js';
-import { installSecurityHeaders } from './security/headers.js';
+import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
 import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
 import { settingsRoutes } from './settings/settings.routes.js';
@@ -37,7 +37,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     // A 30 MB IncaMail message travels as base64 JSON: 30 MB × 4/3 plus the envelope.
     bodyLimit: 42 * 1024 * 1024,
-    frameworkErrors: answerFrameworkError,
+    frameworkErrors: (error, _request, reply) =>
+      answerFrameworkError(error, reply, baseSecurityHeaders({ hsts: config.tls.mode === 'on' })),
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);

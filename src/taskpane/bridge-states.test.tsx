@@ -58,7 +58,7 @@ describe('task pane: when the bridge fails', () => {
     expect(await within(allDocuments()).findByText(/sent an answer the pane cannot read/)).toBeInTheDocument();
   });
 
-  it("says an unreachable accounting system in the pane's language", async () => {
+  it("shows the bridge's own error message where it names what is wrong", async () => {
     renderWith(
       http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
         HttpResponse.json(
@@ -68,13 +68,11 @@ describe('task pane: when the bridge fails', () => {
       ),
     );
     expect(
-      await within(allDocuments()).findByText(
-        'The accounting system cannot be reached right now. Try again in a moment.',
-      ),
+      await within(allDocuments()).findByText('bexio is not answering; try again in a minute.'),
     ).toBeInTheDocument();
   });
 
-  it("shows the bridge's own message where it names the specifics", async () => {
+  it("shows the bridge's own message for a bad request", async () => {
     renderWith(
       http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
         HttpResponse.json({ error: { code: 'bad_request', message: 'limit: must be at most 100' } }, { status: 400 }),

@@ -14,9 +14,11 @@ describe('what the pane says about a failure', () => {
   });
 
   it("says the bridge's refusals in the pane's language where the remedy is the same, else the bridge's detail", () => {
-    const down = new AppError('upstream_unavailable', 'bexio: connect ECONNREFUSED');
-    expect(describeError(down, paneStrings.it)).toBe(paneStrings.it.errors.byCode.upstream_unavailable);
-    expect(describeError(down, paneStrings.de)).toMatch(/Buchhaltung/);
+    const busy = new AppError('rate_limited', 'Too many secure sends in a short time. Try again in 20 s.');
+    expect(describeError(busy, paneStrings.it)).toBe(paneStrings.it.errors.byCode.rate_limited);
+    expect(describeError(busy, paneStrings.de)).toMatch(/Warten Sie eine Minute/);
+    const down = new AppError('upstream_unavailable', 'This bridge has no IncaMail submission configured.');
+    expect(describeError(down, paneStrings.it)).toBe('This bridge has no IncaMail submission configured.');
     const specific = new AppError('bad_request', 'documentIds: must not name a document twice');
     expect(describeError(specific, paneStrings.it)).toBe('documentIds: must not name a document twice');
   });

@@ -33,7 +33,11 @@ export function createSendAccess(settings: AuthSettings) {
       if (from !== undefined && !mayUseSender(caller.email, from)) {
         throw new AppError('forbidden', `You can send only as ${caller.email}, not as ${from}.`);
       }
-      return { email: caller.email, admitNew: () => limiter.take(caller.id) };
+      return {
+        email: caller.email,
+        admitNew: () => limiter.take(caller.id),
+        mayAdmitNew: () => limiter.check(caller.id),
+      };
     },
     /** Admins see every send; a user only their own. */
     viewerOf(request: FastifyRequest): { sentBy: string } | 'all' {

@@ -115,4 +115,28 @@ describe('batch through faults and a restart of the bridge', () => {
     expect(third.statusCode).toBe(429);
     expect(third.json().error.code).toBe('rate_limited');
   });
+
+  it('charges a reminder run once it is recorded: a duplicate click while it renders and a refused run are free', async () => {
+    sink = await startSmtpSink();
+    const app = await startBatchBridge(tempDir(), sink.port, { SEND_RATE_PER_MINUTE: '1' });
+    apps.push(app);
+    const ids = (await listReminders(app, 'level=3'))
+      .filter((r) => r.customer.email)
+      .slice(0, 3)
+      .map((r) => r.id);
+
+    const refused = await postBatch(app, batchRequest([...ids, 'no-such-reminder']), 'run-refused');
+    expect(refused.statusCode).toBeGreaterThanOrEqual(400);
+    expect(refused.statusCode).not.toBe(429);
+
+    const [first, second] = await Promise.all([
+      postBatch(app, batchRequest(ids), 'run-once'),
+      postBatch(app, batchRequest(ids), 'run-once'),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 202]);
+    expect(BatchSchema.parse(first.json()).id).toBe(BatchSchema.parse(second.json()).id);
+
+    const over = await postBatch(app, batchRequest(ids.slice(0, 1)), 'run-over');
+    expect(over.statusCode).toBe(429);
+  });
 });

@@ -97,14 +97,16 @@ export class BatchService {
     const requestHash = hashRequest(request);
     const replayed = this.replay(createdBy, context.idempotencyKey, requestHash);
     if (replayed) return { batch: replayed, created: false };
-    // Charged before the accounting renders every reminder: a caller over the limit costs the backend nothing.
-    context.caller.admitNew?.();
+    // A caller over the send rate is refused before the accounting renders every reminder; the run is
+    // charged only once it is recorded (a refused run or a duplicate click costs nothing).
+    context.caller.mayAdmitNew?.();
     const from = context.caller.email;
     const items = await prepareMessages({ ...request, from }, this.options.accounting, this.modes());
 
     // Checked again after the awaits above: a concurrent request with the same key may have stored it meanwhile.
     const raced = this.replay(createdBy, context.idempotencyKey, requestHash);
     if (raced) return { batch: raced, created: false };
+    context.caller.admitNew?.();
     const id = randomUUID();
     const createdAt = new Date().toISOString();
     this.store.insert({ id, createdBy, from, createdAt, requestHash, idempotencyKey: context.idempotencyKey }, items);

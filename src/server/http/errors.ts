@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AppError, describeDetails, issuesToDetails } from '../../contract/errors.js';
 
@@ -15,20 +15,24 @@ export function parseRequest<S extends z.ZodType>(
 }
 
 /**
+ * Fastify's `frameworkErrors`: what its router refuses before any route runs (a path segment longer than
+ * the router allows, a path that does not decode) is answered in the common error shape too, with the
+ * security headers the hooks would have set (no hook runs for these answers).
+ */
+export function answerFrameworkError(error: FastifyError, reply: FastifyReply, headers: Record<string, string>): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong ? 'A part of the address is too long.' : 'The address is not valid.';
+  void reply
+    .headers({ ...headers, 'cache-control': 'no-store' })
+    .status(tooLong ? 414 : 400)
+    .send(new AppError('bad_request', message).toJSON());
+}
+
+/**
  * Every failure leaves the bridge as `{ error: { code, message } }`. Client mistakes keep their own
  * message; anything unexpected is logged with its stack and answered with a generic 500, so no stack trace
  * or upstream body reaches the add-in.
  */
-/**
- * Fastify's `frameworkErrors`: what its router refuses before any route runs (a path segment longer than
- * the router allows, a path that does not decode) is answered in the common error shape too.
- */
-export function answerFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  const message = tooLong ? 'A part of the address is too long.' : 'The address is not valid.';
-  void reply.status(tooLong ? 414 : 400).send(new AppError('bad_request', message).toJSON());
-}
-
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {

@@ -35,6 +35,18 @@ export type SecurityHeaderOptions = {
 };
 
 /**
+ * The headers every answer carries, pages and API alike; also those the router gives before any route
+ * (and so any hook) runs, e.g. to an overlong path.
+ */
+export function baseSecurityHeaders(options: Pick<SecurityHeaderOptions, 'hsts'>): Record<string, string> {
+  return {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...(options.hsts ? { 'strict-transport-security': 'max-age=31536000' } : {}),
+  };
+}
+
+/**
  * Security headers on every response. API answers are never cached (they carry personal and financial
  * data). Development tools (the workbench) get no CSP: they inject the simulated Office into the pages.
  */
@@ -45,9 +57,7 @@ export function installSecurityHeaders(app: FastifyInstance, options: SecurityHe
   const unframedCsp = addinCsp({ identityHost, framed: false });
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url.split('?')[0] ?? '';
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    if (options.hsts) reply.header('strict-transport-security', 'max-age=31536000');
+    reply.headers(baseSecurityHeaders(options));
     if (path.startsWith('/api/')) {
       reply.header('cache-control', 'no-store');
     } else if (!devPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {

@@ -32,6 +32,8 @@ export type Caller = {
    * new send or reminder run is recorded, never for a replay. Throws to refuse (429).
    */
   admitNew?: () => void;
+  /** Refuses (429) as `admitNew` would, without charging: for a check before costly work. */
+  mayAdmitNew?: () => void;
 };
 
 export type OutboxOptions = {

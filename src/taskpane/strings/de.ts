@@ -39,7 +39,7 @@ export const de: PaneStrings = {
   bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
   errors: {
     unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
-    timeout: 'Die LedgerMail-Bridge hat nicht rechtzeitig geantwortet.',
+    timeout: 'Die LedgerMail-Bridge antwortete nicht rechtzeitig.',
     malformed: 'Die LedgerMail-Bridge hat eine unlesbare Antwort gesendet.',
     office: (detail) => `Outlook hat die Änderung abgelehnt: ${detail}`,
     signIn: {
@@ -51,14 +51,10 @@ export const de: PaneStrings = {
         'Die Anmeldung bei LedgerMail ist fehlgeschlagen. Bitten Sie Ihre Administration, die Einrichtung von Microsoft Entra ID zu prüfen.',
     },
     byCode: {
-      unauthorized: 'Sie sind bei LedgerMail nicht angemeldet. Schliessen Sie den Bereich und öffnen Sie ihn erneut.',
       rate_limited: 'Zu viele Sendungen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.',
-      upstream_unavailable: 'Die Buchhaltung ist im Moment nicht erreichbar. Versuchen Sie es gleich noch einmal.',
-      upstream_rejected:
-        'Die Buchhaltung hat die Anfrage abgelehnt. Bitten Sie Ihre Administration, die Verbindung zu prüfen.',
       payload_too_large: 'Das ist zu gross zum Senden.',
       internal:
-        'Die LedgerMail-Bridge hatte einen unerwarteten Fehler. Versuchen Sie es erneut; bleibt er, melden Sie ihn Ihrer Administration.',
+        'Die LedgerMail-Bridge hatte einen unerwarteten Fehler. Versuchen Sie es erneut. Tritt er wieder auf, melden Sie ihn Ihrer Administration.',
     },
   },
   attach: {

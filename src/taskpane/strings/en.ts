@@ -49,10 +49,7 @@ export const en: PaneStrings = {
       failed: 'Signing in to LedgerMail failed. Ask your administrator to check the Microsoft Entra ID setup.',
     },
     byCode: {
-      unauthorized: 'You are not signed in to LedgerMail. Close the pane and open it again.',
       rate_limited: 'Too many sends in a short time. Wait a minute and try again.',
-      upstream_unavailable: 'The accounting system cannot be reached right now. Try again in a moment.',
-      upstream_rejected: 'The accounting system refused the request. Ask your administrator to check the connection.',
       payload_too_large: 'This is too large to send.',
       internal: 'The LedgerMail bridge hit an unexpected error. Try again; if it persists, tell your administrator.',
     },

@@ -51,12 +51,8 @@ export const fr: PaneStrings = {
         'La connexion à LedgerMail a échoué. Demandez à votre administrateur de vérifier la configuration de Microsoft Entra ID.',
     },
     byCode: {
-      unauthorized: "Vous n'êtes pas connecté à LedgerMail. Fermez le volet et ouvrez-le à nouveau.",
-      rate_limited: "Trop d'envois en peu de temps. Attendez une minute et réessayez.",
-      upstream_unavailable: 'La comptabilité est injoignable pour le moment. Réessayez dans un instant.',
-      upstream_rejected:
-        'La comptabilité a refusé la demande. Demandez à votre administrateur de vérifier la connexion.',
-      payload_too_large: "C'est trop volumineux pour être envoyé.",
+      rate_limited: 'Trop d’envois en peu de temps. Attendez une minute et réessayez.',
+      payload_too_large: 'C’est trop volumineux pour être envoyé.',
       internal:
         'Le pont LedgerMail a rencontré une erreur inattendue. Réessayez ; si elle persiste, informez votre administrateur.',
     },

@@ -50,14 +50,10 @@ export const it: PaneStrings = {
         'L’accesso a LedgerMail non è riuscito. Chieda all’amministratore di verificare la configurazione di Microsoft Entra ID.',
     },
     byCode: {
-      unauthorized: 'Non ha effettuato l’accesso a LedgerMail. Chiuda il riquadro e lo riapra.',
       rate_limited: 'Troppi invii in poco tempo. Attenda un minuto e riprovi.',
-      upstream_unavailable: 'La contabilità non è raggiungibile al momento. Riprovi tra poco.',
-      upstream_rejected:
-        'La contabilità ha rifiutato la richiesta. Chieda all’amministratore di verificare il collegamento.',
       payload_too_large: 'È troppo grande per essere inviato.',
       internal:
-        'Il ponte LedgerMail ha incontrato un errore imprevisto. Riprovi; se persiste, lo segnali all’amministratore.',
+        'Il ponte LedgerMail ha riscontrato un errore imprevisto. Riprovi; se persiste, lo segnali all’amministratore.',
     },
   },
   attach: {

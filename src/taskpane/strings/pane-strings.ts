@@ -45,13 +45,11 @@ export type PaneStrings = {
     /** Signing in through the sign-in dialog gave no token (Outlooks without nested app authentication). */
     signIn: Record<SignInFailure, string>;
     /**
-     * The bridge's refusals whose remedy is the same whatever the detail, in the pane's language. For the
-     * others (a bad request, a document that is gone, a conflict) the bridge's own message says more.
+     * The bridge's refusals whose remedy is the same whatever caused them, in the pane's language. For the
+     * others (a bad request, a document that is gone, a service that cannot be reached) the bridge's own
+     * message names what is wrong.
      */
-    byCode: Pick<
-      Record<ErrorCode, string>,
-      'unauthorized' | 'rate_limited' | 'upstream_unavailable' | 'upstream_rejected' | 'payload_too_large' | 'internal'
-    >;
+    byCode: Pick<Record<ErrorCode, string>, 'rate_limited' | 'payload_too_large' | 'internal'>;
   };
   attach: {
     action: (kind: DocumentKind, number: string) => string;
