@@ -195,13 +195,7 @@ function describe(error: unknown, strings: CommandStrings): string {
   return strings.unexpected;
 }
 
-/**
- * The recipients IncaMail refused, as the bridge names them in its warning (the marked addresses, exactly as
- * submitted); the warning itself where none of the message's recipients can be found in it.
- */
+/** The recipients IncaMail refused, as submitted; the bridge's warning where a bridge gives no list. */
 export function refusedRecipients(record: SendRecord): string {
-  const words = new Set((record.error?.message ?? '').split(/[\s,;:<>()]+/));
-  const { to, cc, bcc } = record.recipients;
-  const refused = [...to, ...cc, ...bcc].filter((address) => words.has(address));
-  return refused.length > 0 ? refused.join(', ') : (record.error?.message ?? '');
+  return record.refusedRecipients.length > 0 ? record.refusedRecipients.join(', ') : (record.error?.message ?? '');
 }

@@ -75,6 +75,8 @@ export const SendRecordSchema = z.object({
   smtpResponse: z.string().nullable(),
   messageId: z.string().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** An accepted send whose recipients IncaMail partly refused: those recipients, as submitted (marked). */
+  refusedRecipients: z.array(z.string()).default([]),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   acceptedAt: z.iso.datetime({ offset: true }).nullable(),

@@ -87,6 +87,11 @@ export const OUTBOX_MIGRATIONS: Migration[] = [
         ALTER TABLE outbox_attachments_v2 RENAME TO outbox_attachments;
       `),
   },
+  {
+    version: 3,
+    name: 'the recipients IncaMail refused on an accepted send',
+    up: (db) => db.exec(`ALTER TABLE outbox_sends ADD COLUMN refused_json TEXT NOT NULL DEFAULT '[]'`),
+  },
 ];
 
 export type SendRow = {
@@ -110,6 +115,7 @@ export type SendRow = {
   smtp_response: string | null;
   error_code: string | null;
   error_message: string | null;
+  refused_json: string;
   documents_recorded: number;
   created_at: string;
   updated_at: string;
@@ -131,6 +137,7 @@ export function toRecord(row: SendRow): SendRecord {
     smtpResponse: row.smtp_response,
     messageId: row.status === 'accepted' ? row.message_id : null,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    refusedRecipients: JSON.parse(row.refused_json) as string[],
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     acceptedAt: row.accepted_at,

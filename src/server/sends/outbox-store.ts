@@ -33,7 +33,13 @@ export type StoredMessage = {
 };
 
 export type Settlement =
-  | { status: 'accepted'; smtpResponse: string; warning?: { code: string; message: string } }
+  | {
+      status: 'accepted';
+      smtpResponse: string;
+      warning?: { code: string; message: string };
+      /** Recipients IncaMail refused while it took the message for the others. */
+      refused?: string[];
+    }
   | { status: 'failed' | 'uncertain'; smtpResponse: string | null; error: { code: string; message: string } };
 
 /** Only the `outbox_*` tables; every SQL statement of the outbox lives here. */
@@ -209,12 +215,13 @@ export class OutboxStore {
     this.db.transaction(() => {
       this.statement(
         `UPDATE outbox_sends SET status = ?, smtp_response = ?, error_code = ?, error_message = ?, html = NULL,
-             next_attempt_at = NULL, accepted_at = ?, updated_at = ? WHERE id = ?`,
+             refused_json = ?, next_attempt_at = NULL, accepted_at = ?, updated_at = ? WHERE id = ?`,
       ).run(
         settlement.status,
         settlement.smtpResponse,
         error?.code ?? null,
         error?.message ?? null,
+        JSON.stringify(settlement.status === 'accepted' ? (settlement.refused ?? []) : []),
         settlement.status === 'accepted' ? now.toISOString() : null,
         now.toISOString(),
         id,

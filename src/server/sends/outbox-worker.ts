@@ -125,7 +125,11 @@ export class OutboxWorker {
             : undefined;
         this.store.settle(
           id,
-          { status: 'accepted', smtpResponse: outcome.response, ...(warning ? { warning } : {}) },
+          {
+            status: 'accepted',
+            smtpResponse: outcome.response,
+            ...(warning ? { warning, refused: outcome.rejected } : {}),
+          },
           now,
         );
         this.log.info({ sendId: id, response: outcome.response }, 'send accepted by IncaMail');

@@ -64,6 +64,7 @@ describe('send API over a loopback SMTP server', () => {
       smtpResponse: expect.stringMatching(/^250 /),
       messageId: expect.stringMatching(/^<.+@example\.ch>$/),
       error: null,
+      refusedRecipients: [],
       attachmentCount: 1,
     });
     const [message] = await sink!.waitForMessages(1);
@@ -82,6 +83,22 @@ describe('send API over a loopback SMTP server', () => {
       sentBy: 'anna.keller@example.ch',
       sendId: record!.id,
     });
+  });
+
+  it('keeps the recipients IncaMail refused on an accepted send, as a list', async () => {
+    await bridge({
+      sink: {
+        replyToRcpt: (_n, address) =>
+          address === 'lea@example.ch.incamail.ch' ? { code: 550, message: '5.1.1 Mailbox unavailable' } : undefined,
+      },
+    });
+    const { record } = await post(sendRequest());
+    expect(record).toMatchObject({
+      status: 'accepted',
+      refusedRecipients: ['lea@example.ch.incamail.ch'],
+      error: { code: 'upstream_rejected' },
+    });
+    expect((await settled(record!.id)).refusedRecipients).toEqual(['lea@example.ch.incamail.ch']);
   });
 
   it('marks a 5xx refusal as failed, with the server reply, and records nothing', async () => {
