@@ -1,22 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
+import { screen, waitFor, within } from '@testing-library/react';
 import { createBridgeFixtures } from '../../test/msw/bridge-fixtures';
-import { renderPane } from '../../test/support/render-pane';
+import { renderPane, paneTestServer } from '../../test/support/render-pane';
 import { INTL_LOCALE, type Language } from '../contract/locale';
 import { isDarkBackground } from './App';
 
-// Fluent renders slowly in jsdom on a shared machine; the default 1 s makes the tests flaky, not stricter.
-configure({ asyncUtilTimeout: 5000 });
-
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-// Unmount first: a pane still mounted could ask the bridge once more after the handlers are gone.
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = paneTestServer();
 
 const brunner = { emailAddress: 'Buchhaltung@Brunner-Baeckerei.ch', displayName: 'Brunner' };
 const favre = { emailAddress: 'compta@favre-horlogerie.ch', displayName: 'Favre' };

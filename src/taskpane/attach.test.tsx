@@ -1,20 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
-import { setupServer } from 'msw/node';
 import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';
 import { ATTACHED_DOCUMENTS_KEY, parseAttachedDocuments } from '../contract/item-state';
 import { renderFixturePdf, renderOversizedPdf } from '../../test/msw/pdf-fixture';
-import { renderPane } from '../../test/support/render-pane';
+import { renderPane, paneTestServer } from '../../test/support/render-pane';
 
-configure({ asyncUtilTimeout: 5000 });
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = paneTestServer();
 
 const brunner = { emailAddress: 'buchhaltung@brunner-baeckerei.ch', displayName: 'Brunner' };
 const MB = 1024 * 1024;

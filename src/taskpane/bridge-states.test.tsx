@@ -1,18 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, configure, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { setupServer } from 'msw/node';
 import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';
-import { renderPane } from '../../test/support/render-pane';
+import { renderPane, paneTestServer } from '../../test/support/render-pane';
 
-configure({ asyncUtilTimeout: 5000 });
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = paneTestServer();
 
 const renderWith = (...overrides: HttpHandler[]) => renderPane(server, { overrides });
 const allDocuments = () => screen.getByRole('region', { name: 'All documents' });

@@ -1,7 +1,7 @@
-import { render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { HttpHandler } from 'msw';
-import type { SetupServer } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 import type { Language } from '../../src/contract/locale';
 import { createBridgeClient } from '../../src/services/bridge-client';
 import { createComposeItem } from '../../src/services/compose-item';
@@ -10,6 +10,24 @@ import { createBatchHandlers } from '../msw/batch-handlers';
 import { createBridgeFixtures, type BridgeFixtures } from '../msw/bridge-fixtures';
 import { createBridgeHandlers, TEST_BRIDGE_ORIGIN } from '../msw/bridge-handlers';
 import { createComposeMock, type ComposeMockOptions } from './office-compose-mock';
+
+/**
+ * The msw server of a pane test file, with its lifecycle: unknown requests fail the test, and each test
+ * unmounts the pane before its handlers go (a pane still mounted could ask the bridge once more). Fluent
+ * renders slowly in jsdom on a shared machine, so Testing Library waits `asyncUtilTimeout` (default 5 s)
+ * instead of 1 s: that makes the tests less flaky, not less strict. Call it at the top of the file.
+ */
+export function paneTestServer(options: { asyncUtilTimeout?: number } = {}): SetupServer {
+  configure({ asyncUtilTimeout: options.asyncUtilTimeout ?? 5000 });
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    cleanup();
+    server.resetHandlers();
+  });
+  afterAll(() => server.close());
+  return server;
+}
 
 export type RenderPaneOptions = {
   language?: Language;

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { cleanup, configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { setupServer } from 'msw/node';
+import { paneTestServer } from '../support/render-pane';
 import { ATTACHED_DOCUMENTS_KEY, parseAttachedDocuments } from '../../src/contract/item-state';
 import { createBridgeClient } from '../../src/services/bridge-client';
 import { createComposeItem } from '../../src/services/compose-item';
@@ -16,14 +16,7 @@ import { renderFixturePdf } from '../msw/pdf-fixture';
  * The pane against the workbench's simulated Outlook (argument parsing, limits and error codes as Outlook
  * has them), reading the attachment back with getAttachmentContentAsync.
  */
-configure({ asyncUtilTimeout: 5000 });
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = paneTestServer();
 
 function renderWithSimulatedOffice(pdfs: Map<string, Uint8Array>) {
   server.use(...createBridgeHandlers(createBridgeFixtures(), { pdfs }));

@@ -1,21 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, configure, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
+import { screen, waitFor, within } from '@testing-library/react';
 import { createBatchHandlers } from '../../../test/msw/batch-handlers';
 import { createBridgeFixtures } from '../../../test/msw/bridge-fixtures';
 import { TEST_BRIDGE_ORIGIN } from '../../../test/msw/bridge-handlers';
-import { renderPane } from '../../../test/support/render-pane';
+import { renderPane, paneTestServer } from '../../../test/support/render-pane';
 
-// Fluent renders slowly in jsdom on a shared machine; the default 1 s makes the tests flaky, not stricter.
-configure({ asyncUtilTimeout: 8000 });
-
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  cleanup();
-  server.resetHandlers();
-});
-afterAll(() => server.close());
+const server = paneTestServer({ asyncUtilTimeout: 8000 });
 
 /** Fixtures where the Italian customer has no address: their reminder (rem-2) cannot go out. */
 function setup(refuse = new Set<string>(), fileBytes = 50_000) {
