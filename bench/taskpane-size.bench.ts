@@ -28,13 +28,8 @@ function build(config: Configuration): Promise<Stats> {
 
 type InitialJs = { files: string[]; bytes: number; gzipBytes: number };
 
-/** The scripts taskpane.html loads itself (lazy chunks come later and do not count). */
-function initialJs(outputPath: string): InitialJs {
-  const html = readFileSync(path.join(outputPath, 'taskpane.html'), 'utf8');
-  // html-webpack-plugin minifies production pages: attribute values may come without quotes.
-  const files = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
-    .map((m) => m[1]!)
-    .filter((src) => !/^https?:/.test(src)); // office.js comes from Microsoft's CDN in both builds
+/** Bytes and gzip bytes (level 9) of these files of a build. */
+function sizeOf(outputPath: string, files: string[]): InitialJs {
   let bytes = 0;
   let gzipBytes = 0;
   for (const file of files) {
@@ -45,18 +40,21 @@ function initialJs(outputPath: string): InitialJs {
   return { files, bytes, gzipBytes };
 }
 
+/** The scripts taskpane.html loads itself (lazy chunks come later and do not count). */
+function initialJs(outputPath: string): InitialJs {
+  const html = readFileSync(path.join(outputPath, 'taskpane.html'), 'utf8');
+  // html-webpack-plugin minifies production pages: attribute values may come without quotes.
+  const files = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)]
+    .map((m) => m[1]!)
+    .filter((src) => !/^https?:/.test(src)); // office.js comes from Microsoft's CDN in both builds
+  return sizeOf(outputPath, files);
+}
+
 /** Bytes and gzip bytes of the files of a named chunk group (a lazy `import()` with a webpackChunkName). */
 function chunkGroupJs(stats: Stats, outputPath: string, group: string): InitialJs {
   const json = stats.toJson({ all: false, chunkGroups: true });
   const files = (json.namedChunkGroups?.[group]?.assets ?? []).map((a) => a.name).filter((n) => n.endsWith('.js'));
-  let bytes = 0;
-  let gzipBytes = 0;
-  for (const file of files) {
-    const content = readFileSync(path.join(outputPath, file));
-    bytes += content.length;
-    gzipBytes += gzipSync(content, { level: 9 }).length;
-  }
-  return { files, bytes, gzipBytes };
+  return sizeOf(outputPath, files);
 }
 
 /** Modules of an entrypoint's chunks that come from the UI libraries. */

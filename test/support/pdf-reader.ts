@@ -23,30 +23,25 @@ export function readQrCodeFromPdf(pdf: Buffer): string | undefined {
   return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 }
 
+/** A structured address (type S) of the QR-bill payload. */
+type QrAddress = {
+  addressType: string;
+  name: string;
+  street: string;
+  buildingNumber: string;
+  postalCode: string;
+  town: string;
+  country: string;
+};
+
 /** The fields of a Swiss Payments Code payload (Swiss Implementation Guidelines QR-bill, version 2.3). */
 export type QrBillPayload = {
   header: { qrType: string; version: string; coding: string };
   account: string;
-  creditor: {
-    addressType: string;
-    name: string;
-    street: string;
-    buildingNumber: string;
-    postalCode: string;
-    town: string;
-    country: string;
-  };
+  creditor: QrAddress;
   amount: string;
   currency: string;
-  debtor: {
-    addressType: string;
-    name: string;
-    street: string;
-    buildingNumber: string;
-    postalCode: string;
-    town: string;
-    country: string;
-  };
+  debtor: QrAddress;
   referenceType: string;
   reference: string;
   message: string;
