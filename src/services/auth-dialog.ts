@@ -80,9 +80,7 @@ export function signInThroughDialog(
       );
       dialog.addEventHandler(office.EventType.DialogMessageReceived, (args) => {
         if (!('message' in args)) return;
-        if (
-          originsReported ? args.origin !== expectedOrigin : args.origin !== undefined && args.origin !== expectedOrigin
-        ) {
+        if ((originsReported || args.origin !== undefined) && args.origin !== expectedOrigin) {
           settle(true, () =>
             reject(new SignInError('failed', `message from an unexpected origin ${String(args.origin)}`)),
           );

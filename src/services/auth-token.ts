@@ -31,12 +31,9 @@ export type TokenProviderOptions = {
   userEmail: () => string;
   /** The bridge's origin (and prefix), where the sign-in dialog is served; the page's origin by default. */
   bridgeBase?: string;
-  /** Office as the host provides it; the global `Office` by default. */
-  office?: () => EntraOffice;
+  /** Office as the host provides it (requirement sets, dialog API); the global `Office` by default. */
+  office?: () => DialogOffice;
 };
-
-/** What the Entra sign-in uses of Office: the requirement sets, and the dialog API for the fallback. */
-export type EntraOffice = DialogOffice;
 
 /**
  * Obtains tokens for the bridge the way the bridge says (`GET /api/auth/config`): on a development bridge
@@ -64,7 +61,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       const body = await options.fetchJson(`/api/dev/token?email=${encodeURIComponent(options.userEmail())}`);
       return TokenSchema.parse(body).token;
     }
-    const office = options.office?.() ?? (Office as unknown as EntraOffice);
+    const office = options.office?.() ?? (Office as unknown as DialogOffice);
     if (supportsNestedAppAuth(office)) return acquireNestedToken(auth, options.userEmail());
     const base = options.bridgeBase || globalThis.location.origin;
     return signInThroughDialog(office, authDialogUrl(base, options.userEmail()));
@@ -87,7 +84,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 }
 
 /** Nested app authentication is Outlook's requirement set NestedAppAuth 1.1; older Outlooks get the dialog. */
-export function supportsNestedAppAuth(office: Pick<EntraOffice, 'context'>): boolean {
+export function supportsNestedAppAuth(office: Pick<DialogOffice, 'context'>): boolean {
   return office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { TokenSchema } from '../contract/auth.schemas';
 import { SandboxMessageListSchema, type SandboxMessage } from '../contract/sandbox.schemas';
 
 /** What the workbench's panel shows: the sandbox's messages (GET /api/sandbox/messages), or why there are none. */
@@ -14,7 +14,7 @@ async function devToken(fetchImpl: typeof fetch): Promise<string | undefined> {
     signal: AbortSignal.timeout(5000),
   });
   if (!response.ok) return undefined;
-  const parsed = z.object({ token: z.string() }).safeParse(await response.json().catch(() => undefined));
+  const parsed = TokenSchema.safeParse(await response.json().catch(() => undefined));
   return parsed.success ? parsed.data.token : undefined;
 }
 
