@@ -4,6 +4,7 @@
  * byte-identical PDF → the draft is discarded. Outcomes are asserted in the sandbox and the item.
  */
 import { createHash } from 'node:crypto';
+import { TokenSchema } from '../../src/contract/auth.schemas';
 import type { DocumentPage } from '../../src/contract/documents.schemas';
 import { workbenchSession } from './support/e2e-session';
 import type { ComposeSnapshot } from '../../src/workbench/office-sim';
@@ -16,7 +17,7 @@ const sha256 = (bytes: Buffer | Uint8Array) => createHash('sha256').update(bytes
 /** A seeded open document whose customer has an e-mail address, with a subject unique to this test. */
 async function pickDocument(wb: Workbench, query: string, skip = 0) {
   const signIn = await wb.page.request.get(`${wb.baseUrl}/api/dev/token?email=e2e%40ledgermail.invalid`);
-  const headers = { authorization: `Bearer ${((await signIn.json()) as { token: string }).token}` };
+  const headers = { authorization: `Bearer ${TokenSchema.parse(await signIn.json()).token}` };
   const page = (await (
     await wb.page.request.get(`${wb.baseUrl}/api/documents?${query}&limit=50`, { headers })
   ).json()) as DocumentPage;

@@ -10,14 +10,8 @@ import { commandStrings } from '../../src/commands/strings';
 import { buildApp } from '../../src/server/app';
 import type { SimulatedDialog } from '../../src/workbench/office-sim';
 import { startEntraKeys, TEST_AUDIENCE, TEST_CLIENT_ID, TEST_TENANT, type EntraKeys } from '../support/entra-keys';
-import {
-  ANNA,
-  annasDraftInOutlook,
-  draftContent,
-  secureSendDeps,
-  sendNotification,
-  testBridgeConfig,
-} from '../support/outlook-draft';
+import { ANNA, annasDraftInOutlook, draftContent, secureSendDeps, sendNotification } from '../support/outlook-draft';
+import { testBridgeConfig } from '../support/bridge-config';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
 

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
-import { testBridgeConfig } from '../support/outlook-draft';
+import { testBridgeConfig } from '../support/bridge-config';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
 

@@ -10,14 +10,8 @@ import { sendRegistered } from '../../src/commands/send-secure';
 import { commandStrings } from '../../src/commands/strings';
 import { buildApp } from '../../src/server/app';
 import { devAuthHeaders } from '../support/dev-auth';
-import {
-  ANNA,
-  annasDraftInOutlook,
-  draftContent,
-  secureSendDeps,
-  sendNotification,
-  testBridgeConfig,
-} from '../support/outlook-draft';
+import { ANNA, annasDraftInOutlook, draftContent, secureSendDeps, sendNotification } from '../support/outlook-draft';
+import { testBridgeConfig } from '../support/bridge-config';
 import { startSmtpSink, type SmtpSink, type SinkReply } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
 

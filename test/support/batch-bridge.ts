@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { BatchSchema, type Batch, type BatchRequestInput, type Templates } from '../../src/contract/batches.schemas';
 import { DocumentPageSchema, type DocumentSummary } from '../../src/contract/documents.schemas';
 import { signInAs } from './dev-auth';
 import { buildApp } from '../../src/server/app';
-import { loadConfig } from '../../src/server/config';
+import { testBridgeConfig } from './bridge-config';
 
 /** One template per language, naming every kind of placeholder. */
 export const TEMPLATES: Templates = {
@@ -39,12 +38,8 @@ export function batchRequest(documentIds: string[], overrides: Partial<BatchRequ
  * server on `smtpPort`, with short retry delays so fault tests stay fast.
  */
 export async function startBatchBridge(dir: string, smtpPort: number, env: Record<string, string> = {}) {
-  const config = loadConfig({
-    TLS: 'off',
+  const config = testBridgeConfig(dir, smtpPort, {
     NODE_ENV: 'test',
-    DATA_DIR: path.join(dir, 'data'),
-    ADDIN_DIR: path.join(dir, 'dist'),
-    INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     INCAMAIL_RETRY_SECONDS: '0.02',
     INCAMAIL_TIMEOUT_SECONDS: '2',
     BATCH_RATE_PER_MINUTE: '60000',

@@ -1,4 +1,5 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { TokenSchema } from '../../src/contract/auth.schemas';
 
 export const TEST_USER = 'anna.keller@example.ch';
 
@@ -10,7 +11,7 @@ export async function devToken(
 ): Promise<string> {
   const response = await app.inject({ url: `/api/dev/token?${new URLSearchParams({ email, role })}` });
   if (response.statusCode !== 200) throw new Error(`no dev token: ${response.statusCode} ${response.body}`);
-  return (response.json() as { token: string }).token;
+  return TokenSchema.parse(response.json()).token;
 }
 
 /**
@@ -35,6 +36,6 @@ export async function signInAs(
 /** Headers for `fetch` against a listening bridge. */
 export async function devAuthHeaders(origin: string, email = TEST_USER): Promise<Record<string, string>> {
   const response = await fetch(`${origin}/api/dev/token?${new URLSearchParams({ email })}`);
-  const { token } = (await response.json()) as { token: string };
+  const { token } = TokenSchema.parse(await response.json());
   return { authorization: `Bearer ${token}` };
 }

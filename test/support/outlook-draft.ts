@@ -1,27 +1,11 @@
-import path from 'node:path';
 import type { SecureSendDeps } from '../../src/commands/secure-send';
 import { commandStrings } from '../../src/commands/strings';
-import { loadConfig, type Config } from '../../src/server/config';
 import { createOutgoingItem } from '../../src/services/outgoing-message';
 import { createSendsClient } from '../../src/services/sends-client';
 import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { createSimulatedOffice, type SimulatedOffice } from '../../src/workbench/office-sim';
 
 export const ANNA = 'anna.keller@example.ch';
-
-/**
- * The whole bridge's configuration for a test: its files in `dir`, plain HTTP, IncaMail played by a
- * loopback SMTP server on `smtpPort`, and `env` on top (as the variables of a real deployment).
- */
-export function testBridgeConfig(dir: string, smtpPort: number, env: Record<string, string> = {}): Config {
-  return loadConfig({
-    TLS: 'off',
-    DATA_DIR: path.join(dir, 'data'),
-    ADDIN_DIR: path.join(dir, 'dist'),
-    INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    ...env,
-  });
-}
 
 /**
  * Anna Keller's draft to Max Muster in a simulated Outlook (Mailbox 1.15), installed as the global `Office`

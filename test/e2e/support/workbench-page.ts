@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { CommandRun, ComposeSnapshot, HostSettings, SimAttachment } from '../../../src/workbench/office-sim';
+import { TokenSchema } from '../../../src/contract/auth.schemas';
 import { SandboxMessageListSchema, type SandboxMessage } from '../../../src/contract/sandbox.schemas';
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
@@ -237,7 +238,7 @@ export class Workbench {
     const token = await this.page.request.get(
       `${this.baseUrl}/api/dev/token?email=e2e%40ledgermail.invalid&role=admin`,
     );
-    const { token: bearer } = (await token.json()) as { token: string };
+    const { token: bearer } = TokenSchema.parse(await token.json());
     const response = await this.page.request.get(`${this.baseUrl}/api/sandbox/messages`, {
       headers: { authorization: `Bearer ${bearer}` },
     });
