@@ -32,13 +32,13 @@ export type BuildAppOptions = {
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
+  const securityHeaders = baseSecurityHeaders({ hsts: config.tls.mode === 'on' });
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     // A 30 MB IncaMail message travels as base64 JSON: 30 MB × 4/3 plus the envelope.
     bodyLimit: 42 * 1024 * 1024,
-    frameworkErrors: (error, _request, reply) =>
-      answerFrameworkError(error, reply, baseSecurityHeaders({ hsts: config.tls.mode === 'on' })),
+    frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply, securityHeaders),
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);

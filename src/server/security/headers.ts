@@ -55,9 +55,10 @@ export function installSecurityHeaders(app: FastifyInstance, options: SecurityHe
   const identityHost = new URL(options.identityHost ?? 'https://login.microsoftonline.com').origin;
   const framedCsp = addinCsp({ identityHost, framed: true });
   const unframedCsp = addinCsp({ identityHost, framed: false });
+  const base = baseSecurityHeaders(options);
   app.addHook('onSend', async (request, reply, payload) => {
     const path = request.url.split('?')[0] ?? '';
-    reply.headers(baseSecurityHeaders(options));
+    reply.headers(base);
     if (path.startsWith('/api/')) {
       reply.header('cache-control', 'no-store');
     } else if (!devPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) {
