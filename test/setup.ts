@@ -1,5 +1,5 @@
 // Shared test setup: DOM matchers for component tests (harmless in Node tests).
-import '@testing-library/jest-dom/vitest';
+import '@testing-library/jest-dom';
 
 // jsdom has no layout engine and no ResizeObserver; Fluent UI's MessageBar observes its own size.
 // A browser would call back with real sizes; jsdom has none to report, so observing does nothing.

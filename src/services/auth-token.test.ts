@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createTokenProvider, jwtExpiry } from './auth-token';
 
 const jwt = (payload: object) => `e30.${btoa(JSON.stringify(payload)).replace(/=+$/, '')}.sig`;
@@ -6,7 +7,7 @@ describe('token provider', () => {
   it('asks a development bridge for a token for the Outlook user, and caches it until it nearly expires', async () => {
     const calls: string[] = [];
     let now = 1_800_000_000;
-    vi.spyOn(Date, 'now').mockImplementation(() => now * 1000);
+    jest.spyOn(Date, 'now').mockImplementation(() => now * 1000);
     const provider = createTokenProvider({
       userEmail: () => 'anna.keller@example.ch',
       fetchJson: async (path) => {
@@ -23,7 +24,7 @@ describe('token provider', () => {
     provider.invalidate();
     await provider.getToken();
     expect(calls.filter((c) => c.startsWith('/api/dev/token'))).toHaveLength(3);
-    vi.restoreAllMocks();
+    jest.restoreAllMocks();
   });
 
   it('refuses an answer that is not a token', async () => {

@@ -16,7 +16,9 @@ afterAll(() => server.close());
 const client = (timeoutMs = 2000) => createBridgeClient({ baseUrl: TEST_BRIDGE_ORIGIN, timeoutMs });
 const failure = (promise: Promise<unknown>) =>
   promise.then(
-    () => expect.fail('should have failed'),
+    () => {
+      throw new Error('should have failed');
+    },
     (e: unknown) => e,
   );
 

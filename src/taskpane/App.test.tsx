@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+/** @jest-environment ./test/support/dom-environment.js */
 import { screen, waitFor, within } from '@testing-library/react';
 import { createBridgeFixtures } from '../../test/msw/bridge-fixtures';
 import { renderPane, paneTestServer } from '../../test/support/render-pane';

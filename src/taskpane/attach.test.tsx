@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+/** @jest-environment ./test/support/dom-environment.js */
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+/** @jest-environment ./test/support/dom-environment.js */
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';

@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+/** @jest-environment ./test/support/dom-environment.js */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readComposeRibbon } from './manifest-ribbon';

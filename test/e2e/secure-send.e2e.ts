@@ -9,6 +9,7 @@ import type { DocumentPage } from '../../src/contract/documents.schemas';
 import { workbenchSession } from './support/e2e-session';
 import type { ComposeSnapshot } from '../../src/workbench/office-sim';
 import type { Workbench } from './support/workbench-page';
+import { eventually } from '../support/eventually';
 
 const openWorkbench = workbenchSession('secure-send');
 
@@ -60,7 +61,7 @@ describe('secure send through the workbench', () => {
     await attach.waitFor({ timeout: 20_000 });
     await wb.screenshot('recipient-documents-first');
     await attach.click();
-    await expect.poll(async () => (await wb.attachments()).length, { timeout: 20_000 }).toBe(1);
+    await eventually(async () => expect((await wb.attachments()).length).toBe(1), { timeoutMs: 20_000 });
     const [attachment] = await wb.attachments();
     expect(attachment!.size).toBe(pdf.length);
     expect(sha256(Buffer.from(attachment!.base64, 'base64'))).toBe(sha256(pdf));
@@ -95,7 +96,7 @@ describe('secure send through the workbench', () => {
       .first();
     await attach.waitFor({ timeout: 20_000 });
     await attach.click();
-    await expect.poll(async () => (await wb.attachments()).length, { timeout: 20_000 }).toBe(1);
+    await eventually(async () => expect((await wb.attachments()).length).toBe(1), { timeoutMs: 20_000 });
 
     await wb.waitForFunctionFile(['sendConfidential']);
     // Two clicks in a row, as an impatient person would.
@@ -177,7 +178,7 @@ describe('secure send through the workbench', () => {
     }
     expect(focused).toBe(true);
     await wb.page.keyboard.press('Enter');
-    await expect.poll(async () => (await wb.attachments()).length, { timeout: 20_000 }).toBe(1);
+    await eventually(async () => expect((await wb.attachments()).length).toBe(1), { timeoutMs: 20_000 });
     await wb.screenshot('attached-by-keyboard');
   });
 });

@@ -5,11 +5,12 @@
  * and Office's dialog host, whose office.js hands `messageParent` to the test as the opening pane gets it.
  */
 import path from 'node:path';
-import { inject } from 'vitest';
+import { e2eRun } from './support/e2e-run';
 import { startBridge, type RunningBridge } from './support/bridge-process';
 import { launchChromium, type LaunchedBrowser } from './support/chromium';
 import { fakeEntra, type FakeEntra } from './support/fake-entra';
 import { Screenshots } from './support/workbench-page';
+import { eventually } from '../support/eventually';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT_ID = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -45,7 +46,7 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
   let cspViolations: string[];
 
   beforeAll(async () => {
-    bridge = await startBridge(path.join(inject('screenshotDir'), 'bridge-entra.log'), {
+    bridge = await startBridge(path.join(e2eRun().screenshotDir, 'bridge-entra.log'), {
       AUTH: 'entra',
       ENTRA_CLIENT_ID: CLIENT_ID,
       ENTRA_AUDIENCE: AUDIENCE,
@@ -80,7 +81,7 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
-    const shots = new Screenshots(inject('screenshotDir'), `sign-in-dialog-${testName}`);
+    const shots = new Screenshots(e2eRun().screenshotDir, `sign-in-dialog-${testName}`);
     // As Office opens it: the add-in's parameter, and Office's own.
     await page.goto(
       `${bridge.url}/auth-dialog.html?hint=${encodeURIComponent(ANNA.username)}&_host_Info=Outlook$Win32$16.02$de-CH$$$$0`,
@@ -92,7 +93,7 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     decision = 'sign-in';
     const { page, shots } = await openDialog('signed-in');
 
-    await expect.poll(() => messages, { timeout: 20_000 }).toHaveLength(1);
+    await eventually(async () => expect(messages).toHaveLength(1), { timeoutMs: 20_000 });
     // Addressed to the pane's origin only: no other page can receive the token.
     expect(messages[0]).toEqual({
       status: 'signed-in',
@@ -116,7 +117,9 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     expect(entra.unknown).toEqual([]);
     expect(cspViolations).toEqual([]);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    await expect.poll(() => page.getByRole('status').textContent()).toBe('Anmeldung bei LedgerMail…');
+    await eventually(async () =>
+      expect(await page.getByRole('status').textContent()).toBe('Anmeldung bei LedgerMail…'),
+    );
     await shots.take(page, 'signed-in');
     await page.close();
   });
@@ -125,16 +128,18 @@ describe('sign-in dialog (Entra ID without nested app authentication)', () => {
     decision = 'decline';
     const { page, shots } = await openDialog('declined');
 
-    await expect.poll(() => messages, { timeout: 20_000 }).toHaveLength(1);
+    await eventually(async () => expect(messages).toHaveLength(1), { timeoutMs: 20_000 });
     expect(messages[0]).toEqual({
       status: 'failed',
       reason: 'cancelled',
       detail: 'access_denied',
       targetOrigin: bridge.url,
     });
-    await expect
-      .poll(() => page.getByRole('status').textContent())
-      .toBe('Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schliessen.');
+    await eventually(async () =>
+      expect(await page.getByRole('status').textContent()).toBe(
+        'Die Anmeldung wurde nicht abgeschlossen. Sie können dieses Fenster schliessen.',
+      ),
+    );
     expect(cspViolations).toEqual([]);
     await shots.take(page, 'declined');
     await page.close();

@@ -1,4 +1,5 @@
 import { workbenchSession } from './support/e2e-session';
+import { eventually } from '../support/eventually';
 
 const openWorkbench = workbenchSession('workbench');
 
@@ -33,7 +34,7 @@ describe('workbench', () => {
       }
     });
     await wb.page.reload();
-    await expect.poll(() => bridgeAnswers.length, { timeout: 15_000 }).toBeGreaterThan(0);
+    await eventually(async () => expect(bridgeAnswers.length).toBeGreaterThan(0), { timeoutMs: 15_000 });
     await wb.pane().getByRole('heading', { name: 'LedgerMail', level: 1 }).waitFor();
     expect(bridgeAnswers.every((status) => status >= 200 && status < 300)).toBe(true);
     expect(await wb.pane().getByRole('alert').count()).toBe(0);
@@ -61,10 +62,14 @@ describe('workbench', () => {
     expect(run.completedCalls).toBe(1);
     const notifications = await wb.notifications();
     expect(notifications.length).toBeGreaterThan(0);
-    await expect.poll(() => wb.notificationBar().getByRole('listitem').count()).toBe(notifications.length);
-    await expect
-      .poll(() => wb.page.getByRole('list', { name: 'Command runs' }).textContent())
-      .toMatch(/sendRegistered: completed\(\) called after \d+ ms/);
+    await eventually(async () =>
+      expect(await wb.notificationBar().getByRole('listitem').count()).toBe(notifications.length),
+    );
+    await eventually(async () =>
+      expect(await wb.page.getByRole('list', { name: 'Command runs' }).textContent()).toMatch(
+        /sendRegistered: completed\(\) called after \d+ ms/,
+      ),
+    );
     await wb.screenshot('after-registered');
   });
 
@@ -85,11 +90,11 @@ describe('workbench', () => {
       const english = await openWorkbench(`lang-en`);
       const englishText = await english.pane().locator('main').innerText();
       const wb = await openWorkbench(`lang-${language}`, { displayLanguage: tag });
-      await expect.poll(() => wb.ribbonButton(registered).count()).toBe(1);
+      await eventually(async () => expect(await wb.ribbonButton(registered).count()).toBe(1));
       const frame = await wb.paneFrame();
-      await expect.poll(() => frame.evaluate(() => document.documentElement.lang)).toBe(language);
+      await eventually(async () => expect(await frame.evaluate(() => document.documentElement.lang)).toBe(language));
       await wb.pane().getByRole('heading', { level: 1 }).waitFor();
-      await expect.poll(() => wb.pane().locator('main').innerText()).not.toBe(englishText);
+      await eventually(async () => expect(await wb.pane().locator('main').innerText()).not.toBe(englishText));
       await wb.screenshot(`pane-${language}`);
     });
   }

@@ -1,12 +1,13 @@
 import { mkdtempSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { DEV_ORIGIN, normalizePublicUrl, rewriteManifestOrigin } from '../../tools/manifest-origin.js';
 import { checkManifest, functionNames, parseManifest } from '../../tools/manifest-checks';
 import { validateWithMicrosoftTools } from '../../tools/microsoft-manifest-check';
 
-const root = path.resolve(__dirname, '../..');
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const sourceXml = readFileSync(path.join(root, 'manifest.xml'), 'utf8');
 const assetsDir = path.join(root, 'assets');
 

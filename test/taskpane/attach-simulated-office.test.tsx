@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+/** @jest-environment ./test/support/dom-environment.js */
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { paneTestServer } from '../support/render-pane';
@@ -11,6 +11,7 @@ import { createSimulatedOffice } from '../../src/workbench/office-sim';
 import { createBridgeFixtures } from '../msw/bridge-fixtures';
 import { createBridgeHandlers, TEST_BRIDGE_ORIGIN } from '../msw/bridge-handlers';
 import { renderFixturePdf } from '../msw/pdf-fixture';
+import { eventually } from '../support/eventually';
 
 /**
  * The pane against the workbench's simulated Outlook (argument parsing, limits and error codes as Outlook
@@ -92,7 +93,7 @@ describe('Office.js wrappers against the simulated Outlook', () => {
     const remove = await item.onRecipientsChanged(() => calls++);
     expect(remove).not.toBeNull();
     sim.host.editRecipients('cc', [{ emailAddress: 'b@example.ch', displayName: 'B' }]);
-    await vi.waitFor(() => expect(calls).toBe(1));
+    await eventually(() => expect(calls).toBe(1));
     expect((await item.getRecipients()).cc).toEqual([{ emailAddress: 'b@example.ch', displayName: 'B' }]);
     await remove!();
     expect(sim.host.recipientsChangedHandlerCount()).toBe(0);

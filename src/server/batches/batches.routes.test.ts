@@ -13,6 +13,7 @@ import {
 } from '../../../test/support/batch-bridge';
 import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink';
 import { useTempDir } from '../../../test/support/temp-dir';
+import { eventually } from '../../../test/support/eventually';
 
 describe('batch API on the demo ledger over a loopback SMTP server', () => {
   const tempDir = useTempDir();
@@ -72,7 +73,7 @@ describe('batch API on the demo ledger over a loopback SMTP server', () => {
     }
 
     // Recorded in the accounting: the "not yet sent" filter no longer finds them, and each links to its send.
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await listReminders(app, 'level=3&notSent=true')).toHaveLength(reminders.length - withEmail.length),
     );
     const sent = await listReminders(app, 'level=3');

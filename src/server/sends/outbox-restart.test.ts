@@ -9,6 +9,7 @@ import {
 import { startSmtpFaultProxy } from '../../../test/support/smtp-faults';
 import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink';
 import { useTempDir } from '../../../test/support/temp-dir';
+import { eventually } from '../../../test/support/eventually';
 
 /**
  * The bridge stops (deploy, crash, Ctrl+C) with sends in the outbox. The next bridge over the same database
@@ -65,7 +66,7 @@ describe('outbox across a restart of the bridge', () => {
     expect(record.status).toBe('accepted');
     expect(record.attempts).toBeGreaterThanOrEqual(1);
     expect(target.messages).toHaveLength(1);
-    await vi.waitFor(() => expect(accounting.calls.map((c) => c.sendId)).toEqual([id]));
+    await eventually(() => expect(accounting.calls.map((c) => c.sendId)).toEqual([id]));
 
     // The add-in retrying the same draft against the new bridge gets the same send back, not a second message.
     const replay = await second.app.inject({
@@ -122,7 +123,7 @@ describe('outbox across a restart of the bridge', () => {
 
     const accounting = recordingAccounting();
     await bridgeTo(target.port, dir, accounting);
-    await vi.waitFor(() => expect(accounting.calls.map((c) => c.sendId)).toEqual([id]));
+    await eventually(() => expect(accounting.calls.map((c) => c.sendId)).toEqual([id]));
     expect(target.messages).toHaveLength(1);
   });
 
@@ -138,7 +139,7 @@ describe('outbox across a restart of the bridge', () => {
       payload: sendRequest({ documentIds: ['no-such-invoice'] }),
     });
     expect(SendRecordSchema.parse(posted.json()).status).toBe('accepted');
-    await vi.waitFor(() => expect(refusing.attempts()).toBe(1));
+    await eventually(() => expect(refusing.attempts()).toBe(1));
     await first.app.close();
 
     const accounting = recordingAccounting();

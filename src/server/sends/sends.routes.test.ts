@@ -5,6 +5,7 @@ import { PDF, recordingAccounting, sendRequest, startSendsBridge } from '../../.
 import { startSmtpFaultProxy, type SmtpFault, type SmtpFaultProxy } from '../../../test/support/smtp-faults';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../../test/support/smtp-sink';
 import { useTempDir } from '../../../test/support/temp-dir';
+import { eventually } from '../../../test/support/eventually';
 
 describe('send API over a loopback SMTP server', () => {
   const tempDir = useTempDir();
@@ -75,7 +76,7 @@ describe('send API over a loopback SMTP server', () => {
     expect(message!.parsed.from?.value[0]?.address).toBe('anna.keller@example.ch');
     expect(message!.parsed.attachments[0]!.content.equals(PDF)).toBe(true);
     expect(message!.parsed.messageId).toBe(record!.messageId);
-    await vi.waitFor(() => expect(accounting.calls).toHaveLength(1));
+    await eventually(() => expect(accounting.calls).toHaveLength(1));
     expect(accounting.calls[0]).toEqual({
       documentIds: ['inv-2026-0042'],
       mode: 'registered',

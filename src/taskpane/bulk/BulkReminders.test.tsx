@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+/** @jest-environment ./test/support/dom-environment.js */
 import { screen, waitFor, within } from '@testing-library/react';
 import { createBatchHandlers } from '../../../test/msw/batch-handlers';
 import { createBridgeFixtures } from '../../../test/msw/bridge-fixtures';

@@ -35,7 +35,9 @@ describe('simulated Office: notification limits', () => {
 
   it('serves the product’s notification wrapper', async () => {
     const { office, state } = createSimulatedOffice();
-    vi.stubGlobal('Office', office);
+    const globals = globalThis as { Office?: unknown };
+    const previous = globals.Office;
+    globals.Office = office;
     try {
       const item = office.context.mailbox.item as unknown as Office.MessageCompose;
       await showNotification(item, 'ledgermail-send', 'error', 'IncaMail refused the message.');
@@ -48,7 +50,7 @@ describe('simulated Office: notification limits', () => {
         }),
       ]);
     } finally {
-      vi.unstubAllGlobals();
+      globals.Office = previous;
     }
   });
 });

@@ -1,4 +1,5 @@
 import { createSimulatedOffice, OfficeArgumentError, type SimulatedOfficeOptions } from './index';
+import { eventually } from '../../../test/support/eventually';
 
 type AsyncResult<T> = Office.AsyncResult<T>;
 
@@ -73,7 +74,7 @@ describe('simulated Office: host versions', () => {
     const { office, state, host } = setup({ version: '1.13' });
     host.configure({ version: '1.15' });
     const closeAsync = office.context.mailbox.item.closeAsync;
-    expect(closeAsync).toBeTypeOf('function');
+    expect(typeof closeAsync).toBe('function');
     const result = await call<void>((cb) => closeAsync!({ discardItem: true }, cb));
     expect(result.status).toBe('succeeded');
     expect(state.get().lifecycle).toBe('discarded');
@@ -92,7 +93,7 @@ describe('simulated Office: recipients and body', () => {
     host.editRecipients('cc', [{ emailAddress: 'buchhaltung@example.ch', displayName: 'Buchhaltung' }]);
     const to = await call<Office.EmailAddressDetails[]>((cb) => item().to.getAsync(cb));
     expect(to.value.map((r) => r.emailAddress)).toEqual(['max@example.org', 'eva@example.ch']);
-    await vi.waitFor(() => expect(events).toHaveLength(3));
+    await eventually(() => expect(events).toHaveLength(3));
     expect(events[2]).toMatchObject({ changedRecipientFields: { to: false, cc: true, bcc: false } });
   });
 

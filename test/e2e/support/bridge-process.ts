@@ -68,7 +68,11 @@ export async function startBridge(logFile: string, env: Record<string, string> =
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
-        const stopped = await Promise.race([exited, new Promise<'hung'>((r) => setTimeout(() => r('hung'), 5000))]);
+        let timer: NodeJS.Timeout | undefined;
+        const hung = new Promise<'hung'>((r) => (timer = setTimeout(() => r('hung'), 5000)));
+        const stopped = await Promise.race([exited, hung]);
+        // A pending timer would hold the test runner's process open for its remaining seconds.
+        clearTimeout(timer);
         if (stopped === 'hung') child.kill('SIGKILL');
       }
       log.end();

@@ -1,5 +1,5 @@
-import { inject } from 'vitest';
 import { launchChromium, type LaunchedBrowser } from './chromium';
+import { e2eRun } from './e2e-run';
 import { Screenshots, Workbench } from './workbench-page';
 import type { HostSettings } from '../../../src/workbench/office-sim';
 
@@ -22,9 +22,9 @@ export function workbenchSession(filePrefix: string) {
 
   return async function openWorkbench(testName: string, host?: Partial<HostSettings>): Promise<Workbench> {
     if (!browser) throw new Error('Chromium did not start');
-    const shots = new Screenshots(inject('screenshotDir'), `${filePrefix}-${testName}`);
+    const shots = new Screenshots(e2eRun().screenshotDir, `${filePrefix}-${testName}`);
     const wb = await Workbench.open(browser.context, {
-      baseUrl: inject('bridgeUrl'),
+      baseUrl: e2eRun().bridgeUrl,
       shots,
       ...(host ? { host } : {}),
     });
