@@ -24,6 +24,8 @@ export type BuildAppOptions = {
   config: Config;
   https?: { cert: string; key: string };
   logger?: FastifyServerOptions['logger'];
+  /** Today's date (YYYY-MM-DD) for the built-in ledger's overdue rules; the clock in Switzerland by default. */
+  today?: () => string;
 };
 
 /**
@@ -65,7 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The built-in ledger is the default accounting backend; a fresh data directory gets the demo data.
   if (seedDemoLedgerIfEmpty(db)) app.log.info('Seeded the built-in ledger with demo customers and documents');
-  const accounting = createBuiltInLedger(db);
+  const accounting = createBuiltInLedger(db, options.today ? { today: options.today } : {});
   await app.register(documentsRoutes, { connector: accounting });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
   const outbox = await registerSends(app, {

@@ -1,19 +1,28 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { createBridgeFixtures } from '../../test/msw/bridge-fixtures';
-import { createBridgeHandlers, TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';
-import { renderFixturePdf } from '../../test/msw/pdf-fixture';
+import { PANE_BRIDGE_ORIGIN, startPaneBridge, type PaneBridge } from '../../test/support/pane-bridge';
+import { renderFixturePdf } from '../../test/support/pdf-fixture';
 import { AppError } from '../contract/errors';
-import { createBridgeClient, toDocumentSearchParams } from './bridge-client';
+import { toDocumentSearchParams } from './bridge-client';
 import { fileNameFromDisposition } from './pdf-response';
+import { createSignedInBridgeClient } from './signed-in-bridge';
 
+// The client against the real bridge (in-process, over its own SQLite file); msw only puts faults in front.
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => server.use(...createBridgeHandlers(createBridgeFixtures({ extraInvoices: 120 }))));
+let bridge: PaneBridge;
+beforeAll(async () => {
+  bridge = await startPaneBridge({ extraInvoices: 120 });
+  server.listen({ onUnhandledRequest: 'error' });
+});
+beforeEach(() => server.use(bridge.handler));
 afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+afterAll(async () => {
+  server.close();
+  await bridge.close();
+});
 
-const client = (timeoutMs = 2000) => createBridgeClient({ baseUrl: TEST_BRIDGE_ORIGIN, timeoutMs });
+const client = (timeoutMs = 2000) =>
+  createSignedInBridgeClient({ baseUrl: PANE_BRIDGE_ORIGIN, timeoutMs, userEmail: () => 'anna.keller@example.ch' });
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => {
@@ -24,11 +33,11 @@ const failure = (promise: Promise<unknown>) =>
 
 describe('bridge client: documents', () => {
   it('sends filters as the contract parses them and pages with the cursor', async () => {
-    const bridge = client();
-    const first = await bridge.listDocuments({ kind: 'invoice', status: ['open', 'overdue'], limit: 40 });
+    const documents = client();
+    const first = await documents.listDocuments({ kind: 'invoice', status: ['open', 'overdue'], limit: 40 });
     expect(first.items).toHaveLength(40);
     expect(first.items.every((d) => d.status === 'open' || d.status === 'overdue')).toBe(true);
-    const second = await bridge.listDocuments({
+    const second = await documents.listDocuments({
       kind: 'invoice',
       status: ['open', 'overdue'],
       limit: 40,
@@ -53,41 +62,41 @@ describe('bridge client: documents', () => {
   });
 
   it('finds customers by e-mail, and asks nothing for no address', async () => {
-    const bridge = client();
-    expect((await bridge.findCustomers(['COMPTA@favre-horlogerie.ch'])).map((c) => c.name)).toEqual([
+    const customers = client();
+    expect((await customers.findCustomers(['COMPTA@favre-horlogerie.ch'])).map((c) => c.name)).toEqual([
       'Horlogerie Favre SA',
     ]);
-    expect(await bridge.findCustomers([])).toEqual([]);
+    expect(await customers.findCustomers([])).toEqual([]);
   });
 
   it("reads the PDF's bytes and its file name in the customer's language", async () => {
     const pdf = await client().getDocumentPdf('inv-46');
-    expect(pdf.fileName).toBe('Fattura 2026-0046.pdf');
+    expect(pdf.fileName).toBe('Fattura-2026-0046.pdf');
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
   });
 
   it('reports not found with the bridge’s code and message', async () => {
     const error = await failure(client().getDocumentPdf('nope'));
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'not_found', message: 'No document nope.' });
+    expect(error).toMatchObject({ code: 'not_found', message: 'No document with id "nope".' });
   });
 
   it('refuses an answer that is not a PDF', async () => {
     server.use(
       http.get(
-        `${TEST_BRIDGE_ORIGIN}/api/documents/:id/pdf`,
+        `${PANE_BRIDGE_ORIGIN}/api/documents/:id/pdf`,
         () => new HttpResponse('<html>login</html>', { headers: { 'content-type': 'application/pdf' } }),
       ),
     );
     expect(await failure(client().getDocumentPdf('inv-42'))).toMatchObject({ code: 'malformed_response' });
-    server.use(http.get(`${TEST_BRIDGE_ORIGIN}/api/documents/:id/pdf`, () => HttpResponse.text('hello')));
+    server.use(http.get(`${PANE_BRIDGE_ORIGIN}/api/documents/:id/pdf`, () => HttpResponse.text('hello')));
     expect(await failure(client().getDocumentPdf('inv-42'))).toMatchObject({ code: 'malformed_response' });
   });
 
   it('gives up after its timeout', async () => {
     const pdf = await renderFixturePdf('late');
     server.use(
-      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents/:id/pdf`, async () => {
+      http.get(`${PANE_BRIDGE_ORIGIN}/api/documents/:id/pdf`, async () => {
         await new Promise((resolve) => setTimeout(resolve, 500));
         return new HttpResponse(pdf.slice().buffer, { headers: { 'content-type': 'application/pdf' } });
       }),
@@ -96,7 +105,7 @@ describe('bridge client: documents', () => {
   });
 
   it('reports a 5xx without a body as the bridge being unavailable', async () => {
-    server.use(http.get(`${TEST_BRIDGE_ORIGIN}/api/documents/:id`, () => new HttpResponse(null, { status: 503 })));
+    server.use(http.get(`${PANE_BRIDGE_ORIGIN}/api/documents/:id`, () => new HttpResponse(null, { status: 503 })));
     expect(await failure(client().getDocument('inv-42'))).toMatchObject({ code: 'bridge_unreachable' });
   });
 

@@ -1,6 +1,5 @@
 /** @jest-environment ./test/support/dom-environment.js */
 import { screen, waitFor, within } from '@testing-library/react';
-import { createBridgeFixtures } from '../../test/msw/bridge-fixtures';
 import { renderPane, paneTestServer } from '../../test/support/render-pane';
 import { INTL_LOCALE, type Language } from '../contract/locale';
 import { isDarkBackground } from './App';
@@ -28,7 +27,7 @@ const rowNumbers = (list: HTMLElement) =>
 
 describe('task pane: recipients first', () => {
   it("lists the recipients' invoices first, overdue and open before paid", async () => {
-    renderPane(server, { compose: { to: [brunner] } });
+    await renderPane(server, { compose: { to: [brunner] } });
     const section = forThisMessage();
     await waitFor(() => expect(rowNumbers(section)).toEqual(['2026-0042', '2026-0044', '2026-0043']));
     const overdue = within(section).getByRole('listitem', { name: /2026-0042/ });
@@ -39,26 +38,29 @@ describe('task pane: recipients first', () => {
   });
 
   it('asks for recipients when the message has none', async () => {
-    renderPane(server);
+    await renderPane(server);
     expect(await within(forThisMessage()).findByText(/Add recipients/)).toBeInTheDocument();
   });
 
   it('says so when the recipients have no documents', async () => {
-    renderPane(server, { compose: { cc: [{ emailAddress: 'someone@example.org', displayName: 'X' }] } });
-    expect(await within(forThisMessage()).findByText('No documents for these recipients.')).toBeInTheDocument();
+    await renderPane(server, { compose: { cc: [{ emailAddress: 'someone@example.org', displayName: 'X' }] } });
+    // The section settles after both of its requests; wait for the text rather than hold an early node.
+    await waitFor(() =>
+      expect(within(forThisMessage()).getByText('No documents for these recipients.')).toBeInTheDocument(),
+    );
   });
 
   it('follows RecipientsChanged: a new recipient brings their documents', async () => {
-    const { compose } = renderPane(server, { compose: { to: [brunner] } });
+    const { sim } = await renderPane(server, { compose: { to: [brunner] } });
     await waitFor(() => expect(rowNumbers(forThisMessage())).toHaveLength(3));
-    compose.setRecipients('to', [favre]);
+    sim.host.editRecipients('to', [favre]);
     await waitFor(() => expect(rowNumbers(forThisMessage())).toEqual(['2026-0045']));
   });
 
   it('re-reads the recipients on focus where Outlook has no RecipientsChanged', async () => {
-    const { compose } = renderPane(server, { compose: { to: [brunner], recipientsChangedSupported: false } });
+    const { sim } = await renderPane(server, { compose: { to: [brunner] }, recipientsChanged: 'unsupported' });
     await waitFor(() => expect(rowNumbers(forThisMessage())).toHaveLength(3));
-    compose.setRecipients('to', [favre]);
+    sim.host.editRecipients('to', [favre]);
     window.dispatchEvent(new Event('focus'));
     await waitFor(() => expect(rowNumbers(forThisMessage())).toEqual(['2026-0045']));
   });
@@ -66,14 +68,14 @@ describe('task pane: recipients first', () => {
 
 describe('task pane: search, filters, pages, tabs', () => {
   it('searches by customer name', async () => {
-    const { user } = renderPane(server);
+    const { user } = await renderPane(server);
     await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(6));
     await user.type(screen.getByRole('searchbox', { name: 'Search documents' }), 'favre');
     await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(['2026-0045']));
   });
 
   it('filters by status and by overdue age', async () => {
-    const { user } = renderPane(server);
+    const { user } = await renderPane(server);
     await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(6));
     await user.click(screen.getByRole('button', { name: 'Filters' }));
     await user.selectOptions(await screen.findByRole('combobox', { name: 'Status' }), 'Paid');
@@ -84,7 +86,7 @@ describe('task pane: search, filters, pages, tabs', () => {
   });
 
   it('pages through thousands of invoices, one page of 50 at a time', async () => {
-    const { user } = renderPane(server, { fixtures: createBridgeFixtures({ extraInvoices: 3000 }) });
+    const { user } = await renderPane(server, { ledger: { extraInvoices: 3000 } });
     await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(50));
     const first = rowNumbers(allDocuments());
     await user.click(screen.getByRole('button', { name: 'Next page' }));
@@ -96,7 +98,7 @@ describe('task pane: search, filters, pages, tabs', () => {
   });
 
   it('shows reminders with their level on the Reminders tab, filtered by level', async () => {
-    const { user } = renderPane(server, { compose: { to: [brunner] } });
+    const { user } = await renderPane(server, { compose: { to: [brunner] } });
     await user.click(screen.getByRole('tab', { name: 'Reminders' }));
     await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(3));
     expect(rowNumbers(forThisMessage())).toEqual(['M-2026-0001']);
@@ -114,7 +116,7 @@ describe('task pane: languages and theme', () => {
     ['it', 'Fatture', 'Per questo messaggio', 'Allega la fattura 2026-0042', 'Scadenza 10.02.2026'],
     ['en', 'Invoices', 'For this message', 'Attach invoice 2026-0042', 'Due 10.02.2026'],
   ] as const)('speaks %s', async (language, tab, heading, attach, due) => {
-    renderPane(server, { language, compose: { to: [brunner] } });
+    await renderPane(server, { language, compose: { to: [brunner] } });
     expect(screen.getByRole('tab', { name: tab })).toBeInTheDocument();
     const section = screen.getByRole('region', { name: heading });
     const row = (await within(section).findByRole('button', { name: attach })).closest('li')!;
@@ -123,7 +125,7 @@ describe('task pane: languages and theme', () => {
   });
 
   it("groups amounts the Swiss way (Intl's de-CH)", async () => {
-    renderPane(server, { language: 'de', compose: { to: [brunner] } });
+    await renderPane(server, { language: 'de', compose: { to: [brunner] } });
     const row = (await screen.findByRole('button', { name: 'Rechnung 2026-0042 anhängen' })).closest('li')!;
     expect(within(row).getByText(/^CHF 1.234\.50$/)).toBeInTheDocument();
   });

@@ -1,38 +1,41 @@
 /** @jest-environment ./test/support/dom-environment.js */
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
-import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';
+import { http, HttpResponse } from 'msw';
 import { ATTACHED_DOCUMENTS_KEY, parseAttachedDocuments } from '../contract/item-state';
-import { renderFixturePdf, renderOversizedPdf } from '../../test/msw/pdf-fixture';
-import { renderPane, paneTestServer } from '../../test/support/render-pane';
+import { renderOversizedPdf } from '../../test/support/pdf-fixture';
+import { PANE_BRIDGE_ORIGIN, renderPane, paneTestServer } from '../../test/support/render-pane';
 
 const server = paneTestServer();
 
 const brunner = { emailAddress: 'buchhaltung@brunner-baeckerei.ch', displayName: 'Brunner' };
 const MB = 1024 * 1024;
+const ATTACH = 'addFileAttachmentFromBase64Async';
 
 const rowOf = async (name: string) => (await screen.findByRole('button', { name })).closest('li')!;
 
 describe('task pane: attach', () => {
-  it("attaches the PDF under the customer's file name, records it, and shows it as attached", async () => {
-    const pdf = await renderFixturePdf('Rechnung 2026-0042');
-    const { user, compose } = renderPane(server, { compose: { to: [brunner] }, pdfs: new Map([['inv-42', pdf]]) });
+  it("attaches the ledger's PDF under the customer's file name, records it, and shows it as attached", async () => {
+    const { user, sim, bridge } = await renderPane(server, { compose: { to: [brunner] } });
     const section = screen.getByRole('region', { name: 'For this message' });
     const button = await within(section).findByRole('button', { name: 'Attach invoice 2026-0042' });
     await user.click(button);
 
-    expect(await within(section).findByText('Attached as Rechnung 2026-0042.pdf.')).toBeInTheDocument();
+    expect(await within(section).findByText('Attached as Rechnung-2026-0042.pdf.')).toBeInTheDocument();
     expect(button).toHaveTextContent('Attached');
     expect(button).toHaveAttribute('aria-disabled', 'true');
-    expect(compose.state.attachments).toHaveLength(1);
-    const [attachment] = compose.state.attachments;
-    expect(attachment!.name).toBe('Rechnung 2026-0042.pdf');
-    expect(Buffer.from(attachment!.contentBase64, 'base64').equals(Buffer.from(pdf))).toBe(true);
-    expect(parseAttachedDocuments(compose.state.customProperties[ATTACHED_DOCUMENTS_KEY])).toEqual([
+    const { attachments, customProperties } = sim.state.get();
+    expect(attachments).toHaveLength(1);
+    const [attachment] = attachments;
+    expect(attachment!.name).toBe('Rechnung-2026-0042.pdf');
+    // The very bytes the bridge renders for the invoice, QR-bill and all.
+    const pdf = await bridge.pdfOf('inv-42');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(Buffer.from(attachment!.base64, 'base64').equals(pdf)).toBe(true);
+    expect(parseAttachedDocuments(customProperties[ATTACHED_DOCUMENTS_KEY])).toEqual([
       {
         documentId: 'inv-42',
         attachmentId: attachment!.id,
-        fileName: 'Rechnung 2026-0042.pdf',
+        fileName: 'Rechnung-2026-0042.pdf',
         kind: 'invoice',
         number: '2026-0042',
       },
@@ -42,20 +45,21 @@ describe('task pane: attach', () => {
   it('shows a progress indicator while the PDF is on its way', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const { user } = renderPane(server, {
+    const { user } = await renderPane(server, {
       compose: { to: [brunner] },
-      overrides: [http.get(`${TEST_BRIDGE_ORIGIN}/api/documents/inv-44/pdf`, () => held.then(() => undefined))],
+      // A slow network: the request waits, then goes on to the bridge.
+      overrides: [http.get(`${PANE_BRIDGE_ORIGIN}/api/documents/inv-44/pdf`, () => held.then(() => undefined))],
     });
     const row = await rowOf('Attach invoice 2026-0044');
     await user.click(within(row).getByRole('button', { name: 'Attach invoice 2026-0044' }));
     expect(await within(row).findByText('Attaching 2026-0044…')).toBeInTheDocument();
     release();
-    expect(await within(row).findByText('Attached as Rechnung 2026-0044.pdf.')).toBeInTheDocument();
+    expect(await within(row).findByText('Attached as Rechnung-2026-0044.pdf.')).toBeInTheDocument();
     expect(within(row).queryByText('Attaching 2026-0044…')).not.toBeInTheDocument();
   });
 
   it('does not attach the same document twice, even from both sections of the pane', async () => {
-    const { user, compose } = renderPane(server, { compose: { to: [brunner] } });
+    const { user, sim } = await renderPane(server, { compose: { to: [brunner] } });
     const both = () => screen.getAllByRole('button', { name: 'Attach invoice 2026-0042' });
     await waitFor(() => expect(both()).toHaveLength(2));
     const [inSection, inAll] = both();
@@ -63,8 +67,8 @@ describe('task pane: attach', () => {
     await waitFor(() => expect(inAll).toHaveTextContent('Attached'));
     await user.click(inAll!);
     await user.click(inSection!);
-    expect(compose.state.attachCalls).toBe(1);
-    expect(compose.state.attachments).toHaveLength(1);
+    expect(sim.host.callCount(ATTACH)).toBe(1);
+    expect(sim.state.get().attachments).toHaveLength(1);
   });
 
   it('knows what an earlier session attached, as long as the attachment is still on the message', async () => {
@@ -72,22 +76,22 @@ describe('task pane: attach', () => {
       {
         documentId: 'inv-44',
         attachmentId: 'existing-0',
-        fileName: 'Rechnung 2026-0044.pdf',
+        fileName: 'Rechnung-2026-0044.pdf',
         kind: 'invoice',
         number: '2026-0044',
       },
       {
         documentId: 'inv-43',
         attachmentId: 'removed-by-user',
-        fileName: 'Rechnung 2026-0043.pdf',
+        fileName: 'Rechnung-2026-0043.pdf',
         kind: 'invoice',
         number: '2026-0043',
       },
     ]);
-    renderPane(server, {
+    await renderPane(server, {
       compose: {
         to: [brunner],
-        attachments: [{ name: 'Rechnung 2026-0044.pdf', size: 20_000, isInline: false, contentBase64: 'JVBERi0=' }],
+        attachments: [{ name: 'Rechnung-2026-0044.pdf', base64: 'JVBERi0=', size: 20_000 }],
         customProperties: { [ATTACHED_DOCUMENTS_KEY]: stored },
       },
     });
@@ -100,75 +104,88 @@ describe('task pane: attach', () => {
 
   it('refuses a PDF beyond Outlook’s per-file limit, before calling Outlook', async () => {
     const huge = await renderOversizedPdf('Rechnung 2026-0042', 26 * MB);
-    const { user, compose } = renderPane(server, { compose: { to: [brunner] }, pdfs: new Map([['inv-42', huge]]) });
+    const { user, sim } = await renderPane(server, {
+      compose: { to: [brunner] },
+      // No ledger of ours renders 26 MB; an accounting backend's scanned PDF can be that large.
+      overrides: [
+        http.get(
+          `${PANE_BRIDGE_ORIGIN}/api/documents/inv-42/pdf`,
+          () =>
+            new HttpResponse(huge.slice().buffer, {
+              headers: {
+                'content-type': 'application/pdf',
+                'content-disposition': 'attachment; filename="Rechnung-2026-0042.pdf"',
+              },
+            }),
+        ),
+      ],
+    });
     const row = await rowOf('Attach invoice 2026-0042');
     await user.click(within(row).getByRole('button', { name: 'Attach invoice 2026-0042' }));
     expect(await within(row).findByText(/too large for Outlook \(26 MB; at most 25 MB per file\)/)).toBeInTheDocument();
-    expect(compose.state.attachCalls).toBe(0);
+    expect(sim.host.callCount(ATTACH)).toBe(0);
     expect(within(row).getByRole('button', { name: 'Attach invoice 2026-0042' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('refuses a PDF that would take the message beyond 25 MB of attachments in total', async () => {
-    const { user, compose } = renderPane(server, {
-      compose: {
-        to: [brunner],
-        attachments: [{ name: 'plans.zip', size: 25 * MB - 100, isInline: false, contentBase64: '' }],
-      },
+    const { user, sim } = await renderPane(server, {
+      compose: { to: [brunner], attachments: [{ name: 'plans.zip', size: 25 * MB - 100 }] },
     });
     const row = await rowOf('Attach invoice 2026-0042');
     await user.click(within(row).getByRole('button', { name: 'Attach invoice 2026-0042' }));
     expect(await within(row).findByText(/would reach 25 MB; Outlook allows 25 MB in total/)).toBeInTheDocument();
-    expect(compose.state.attachCalls).toBe(0);
+    expect(sim.host.callCount(ATTACH)).toBe(0);
   });
 
-  it('shows the bridge’s message when the PDF cannot be had', async () => {
-    const { user, fixtures } = renderPane(server, { compose: { to: [brunner] } });
+  it('shows the bridge’s message when the document is gone from the ledger', async () => {
+    const { user, bridge } = await renderPane(server, { compose: { to: [brunner] } });
     const row = await rowOf('Attach invoice 2026-0042');
-    fixtures.documents.splice(
-      fixtures.documents.findIndex((d) => d.id === 'inv-42'),
-      1,
-    );
+    // Deleted in the accounting after the pane listed it (its reminder with it).
+    const db = bridge.ledgerDb();
+    db.prepare('DELETE FROM ledger_document_lines WHERE document_id IN (42, 101)').run();
+    db.prepare('DELETE FROM ledger_documents WHERE id IN (101, 42)').run();
     await user.click(within(row).getByRole('button', { name: 'Attach invoice 2026-0042' }));
-    expect(await within(row).findByText('No document inv-42.')).toBeInTheDocument();
+    expect(await within(row).findByText('No document with id "inv-42".')).toBeInTheDocument();
   });
 });
 
 describe('task pane: fill the message', () => {
   it("fills To, subject and a sentence in the customer's language when they are empty", async () => {
-    const { user, compose } = renderPane(server, { language: 'en' });
+    const { user, sim, bodyText } = await renderPane(server, { language: 'en' });
     const row = await rowOf('Fill the message for invoice 2026-0045');
     await user.click(within(row).getByRole('button', { name: 'Fill the message for invoice 2026-0045' }));
     expect(await within(row).findByText('Message filled in where it was empty.')).toBeInTheDocument();
-    expect(compose.state.to).toEqual([
+    expect(sim.state.get().to).toEqual([
       { emailAddress: 'compta@favre-horlogerie.ch', displayName: 'Horlogerie Favre SA' },
     ]);
-    expect(compose.state.subject).toBe('Facture 2026-0045');
-    expect(compose.state.body).toMatch(
+    expect(sim.state.get().subject).toBe('Facture 2026-0045');
+    expect(bodyText()).toMatch(
       /^Veuillez trouver ci-joint la facture 2026-0045 de 15.600[.,]00\sCHF, payable jusqu’au 30\.03\.2026\.$/,
     );
   });
 
   it('never overwrites what the user wrote', async () => {
-    const { user, compose } = renderPane(server, {
+    const { user, sim, bodyText } = await renderPane(server, {
       compose: { to: [brunner], subject: 'Unsere Rechnung', body: 'Grüezi Frau Brunner, ' },
     });
     const row = await rowOf('Fill the message for invoice 2026-0042');
     await user.click(within(row).getByRole('button', { name: 'Fill the message for invoice 2026-0042' }));
     await within(row).findByText('Message filled in where it was empty.');
-    expect(compose.state.to).toEqual([brunner]);
-    expect(compose.state.subject).toBe('Unsere Rechnung');
-    expect(compose.state.body).toMatch(/^Grüezi Frau Brunner, Im Anhang finden Sie die Rechnung 2026-0042 über CHF/);
+    expect(sim.state.get().to).toEqual([brunner]);
+    expect(sim.state.get().subject).toBe('Unsere Rechnung');
+    expect(bodyText()).toMatch(/^Grüezi Frau Brunner, Im Anhang finden Sie die Rechnung 2026-0042 über CHF/);
     await user.click(within(row).getByRole('button', { name: 'Fill the message for invoice 2026-0042' }));
     expect(await within(row).findByText(/nothing was changed/)).toBeInTheDocument();
   });
 
   it('leaves a selection alone and says why', async () => {
-    const { user, compose } = renderPane(server, { compose: { to: [brunner], subject: 'x', body: 'Hello' } });
-    compose.state.selection = 'Hello';
-    compose.state.cursor = 0;
+    const { user, sim, bodyText } = await renderPane(server, {
+      compose: { to: [brunner], subject: 'x', body: 'Hello' },
+    });
+    sim.host.selectBodyText('Hello');
     const row = await rowOf('Fill the message for invoice 2026-0042');
     await user.click(within(row).getByRole('button', { name: 'Fill the message for invoice 2026-0042' }));
     expect(await within(row).findByText(/without selecting anything/)).toBeInTheDocument();
-    expect(compose.state.body).toBe('Hello');
+    expect(bodyText()).toBe('Hello');
   });
 });

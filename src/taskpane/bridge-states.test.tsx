@@ -1,9 +1,9 @@
 /** @jest-environment ./test/support/dom-environment.js */
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { TEST_BRIDGE_ORIGIN } from '../../test/msw/bridge-handlers';
-import { renderPane, paneTestServer } from '../../test/support/render-pane';
+import { PANE_BRIDGE_ORIGIN, renderPane, paneTestServer } from '../../test/support/render-pane';
 
+// msw puts faults in front of the real bridge: down, malformed or unexpected answers.
 const server = paneTestServer();
 
 const renderWith = (...overrides: HttpHandler[]) => renderPane(server, { overrides });
@@ -12,8 +12,8 @@ const allDocuments = () => screen.getByRole('region', { name: 'All documents' })
 describe('task pane: when the bridge fails', () => {
   it('says the bridge is unreachable and recovers on retry', async () => {
     let down = true;
-    const { user } = renderWith(
-      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () => (down ? HttpResponse.error() : undefined)),
+    const { user } = await renderWith(
+      http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () => (down ? HttpResponse.error() : undefined)),
     );
     expect(await within(allDocuments()).findByText(/cannot be reached/)).toBeInTheDocument();
     down = false;
@@ -22,9 +22,9 @@ describe('task pane: when the bridge fails', () => {
   });
 
   it('says so in German too', async () => {
-    renderPane(server, {
+    await renderPane(server, {
       language: 'de',
-      overrides: [http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () => HttpResponse.error())],
+      overrides: [http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () => HttpResponse.error())],
     });
     const section = screen.getByRole('region', { name: 'Alle Dokumente' });
     expect(await within(section).findByText(/Die LedgerMail-Bridge ist nicht erreichbar/)).toBeInTheDocument();
@@ -32,9 +32,9 @@ describe('task pane: when the bridge fails', () => {
   });
 
   it('does not trust malformed JSON', async () => {
-    renderWith(
+    await renderWith(
       http.get(
-        `${TEST_BRIDGE_ORIGIN}/api/documents`,
+        `${PANE_BRIDGE_ORIGIN}/api/documents`,
         () => new HttpResponse('{"items": [', { headers: { 'content-type': 'application/json' } }),
       ),
     );
@@ -42,8 +42,8 @@ describe('task pane: when the bridge fails', () => {
   });
 
   it('does not trust JSON of the wrong shape', async () => {
-    renderWith(
-      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
+    await renderWith(
+      http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () =>
         HttpResponse.json({ items: [{ id: 1, number: null }], nextCursor: null }),
       ),
     );
@@ -51,8 +51,8 @@ describe('task pane: when the bridge fails', () => {
   });
 
   it("shows the bridge's own error message where it names what is wrong", async () => {
-    renderWith(
-      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
+    await renderWith(
+      http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () =>
         HttpResponse.json(
           { error: { code: 'upstream_unavailable', message: 'bexio is not answering; try again in a minute.' } },
           { status: 502 },
@@ -65,8 +65,8 @@ describe('task pane: when the bridge fails', () => {
   });
 
   it("shows the bridge's own message for a bad request", async () => {
-    renderWith(
-      http.get(`${TEST_BRIDGE_ORIGIN}/api/documents`, () =>
+    await renderWith(
+      http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () =>
         HttpResponse.json({ error: { code: 'bad_request', message: 'limit: must be at most 100' } }, { status: 400 }),
       ),
     );

@@ -1,22 +1,20 @@
 /** @jest-environment ./test/support/dom-environment.js */
 import { screen, waitFor, within } from '@testing-library/react';
-import { createBatchHandlers } from '../../../test/msw/batch-handlers';
-import { createBridgeFixtures } from '../../../test/msw/bridge-fixtures';
-import { TEST_BRIDGE_ORIGIN } from '../../../test/msw/bridge-handlers';
+import { BatchListSchema } from '../../contract/batches.schemas';
 import { renderPane, paneTestServer } from '../../../test/support/render-pane';
 
 const server = paneTestServer({ asyncUtilTimeout: 8000 });
 
-/** Fixtures where the Italian customer has no address: their reminder (rem-2) cannot go out. */
-function setup(refuse = new Set<string>(), fileBytes = 50_000) {
-  const fixtures = createBridgeFixtures();
-  for (const document of fixtures.documents) if (document.customer.id === 'c-3') document.customer.email = null;
-  const fake = createBatchHandlers(fixtures, { refuse, fileBytes });
-  const pane = renderPane(server, { fixtures, overrides: fake.handlers });
-  return { ...pane, fake };
+/** The real bridge over a ledger where the Italian customer has no address: their reminder cannot go out. */
+async function setup() {
+  return renderPane(server, { ledger: { withoutEmail: [3] } });
 }
 
-async function openBulk(user: ReturnType<typeof setup>['user']) {
+/** The reminder numbers IncaMail received, one entry per message. */
+const received = (pane: Awaited<ReturnType<typeof setup>>) =>
+  pane.bridge.smtp.messages.map((m) => /M-2026-\d{4}/.exec(m.parsed.subject ?? '')?.[0]).sort();
+
+async function openBulk(user: Awaited<ReturnType<typeof setup>>['user']) {
   await user.click(screen.getByRole('tab', { name: 'Reminders' }));
   await user.click(await screen.findByRole('button', { name: 'Send in bulk' }));
   return screen.findByRole('list', { name: 'Select reminders' });
@@ -26,7 +24,7 @@ const reminderBox = (number: string) => screen.getByRole('checkbox', { name: new
 
 describe('reminder run in the task pane', () => {
   it('filters and selects reminders, and lists customers without an address apart', async () => {
-    const { user } = setup();
+    const { user } = await setup();
     const list = await openBulk(user);
     await waitFor(() => expect(within(list).getAllByRole('checkbox')).toHaveLength(3));
 
@@ -58,7 +56,7 @@ describe('reminder run in the task pane', () => {
   });
 
   it('previews the message rendered in the customer language with the template as edited', async () => {
-    const { user, fake } = setup(new Set(), 1.5 * 1024 * 1024);
+    const { user, bridge } = await setup();
     await openBulk(user);
     await waitFor(() => expect(reminderBox('M-2026-0003')).toBeInTheDocument());
     await user.click(reminderBox('M-2026-0003'));
@@ -73,14 +71,17 @@ describe('reminder run in the task pane', () => {
     expect(within(preview).getByText('Preview for accounts@alpine-software.ch')).toBeInTheDocument();
     expect(within(preview).getByText('Final reminder M-2026-0003')).toBeInTheDocument();
     expect(within(preview).getByText('Confidential: 1')).toBeInTheDocument();
-    expect(within(preview).getByText('Total size 1.5 MB')).toBeInTheDocument();
+    // The size of what IncaMail would receive: the reminder's real PDF and the message around it.
+    expect(within(preview).getByText(/^Total size \d+ KB$/)).toBeInTheDocument();
     const frame = within(preview).getByTitle('Message preview');
     expect(frame.getAttribute('sandbox')).toBe('');
     expect(frame.getAttribute('srcdoc')).toContain('Dear Alpine Software GmbH');
-    expect(fake.previews).toHaveLength(1);
-    expect(fake.previews[0]).toMatchObject({
+    const previews = bridge.requests.filter((r) => r.method === 'POST' && r.path === '/api/batches/preview');
+    expect(previews).toHaveLength(1);
+    expect(bridge.smtp.messages).toHaveLength(0);
+    expect(previews[0]!.body).toMatchObject({
       from: 'anna.keller@example.ch',
-      documentIds: ['rem-3'],
+      documentIds: ['rem-103'],
       modeByLevel: { '3': 'confidential' },
     });
     // Any change makes the preview stale.
@@ -89,8 +90,9 @@ describe('reminder run in the task pane', () => {
   });
 
   it('follows the run, shows each result, and retries only the failed ones', async () => {
-    const refuse = new Set(['accounts@alpine-software.ch']);
-    const { user, fake } = setup(refuse);
+    const pane = await setup();
+    const { user, bridge } = pane;
+    bridge.refusedRecipients.add('accounts@alpine-software.ch.incamail.ch');
     await openBulk(user);
     await waitFor(() => expect(reminderBox('M-2026-0001')).toBeInTheDocument());
     await user.click(screen.getByRole('checkbox', { name: 'Select all' }));
@@ -103,39 +105,46 @@ describe('reminder run in the task pane', () => {
     const results = within(run).getByRole('list', { name: 'Results' });
     expect(
       within(results).getByRole('listitem', { name: 'M-2026-0001, Bäckerei Brunner AG, Accepted' }),
-    ).toHaveTextContent('250 Ok');
+    ).toHaveTextContent(/250 .*Ok/);
     expect(
       within(results).getByRole('listitem', { name: 'M-2026-0003, Alpine Software GmbH, Failed' }),
     ).toHaveTextContent('Recipient unknown');
-    expect(fake.batches.size).toBe(1);
+    // Two clicks, one run.
+    const runs = async () => BatchListSchema.parse((await bridge.asUser({ url: '/api/batches' })).json()).items;
+    expect(await runs()).toHaveLength(1);
+    expect(received(pane)).toEqual(['M-2026-0001']);
 
-    refuse.clear();
+    bridge.refusedRecipients.clear();
     await user.click(within(run).getByRole('button', { name: 'Retry failed (1)' }));
     await waitFor(() =>
       expect(
         within(results).getByRole('listitem', { name: 'M-2026-0003, Alpine Software GmbH, Accepted' }),
       ).toBeInTheDocument(),
     );
-    expect(fake.sent.sort()).toEqual(['rem-1', 'rem-3', 'rem-3']);
+    expect(received(pane)).toEqual(['M-2026-0001', 'M-2026-0003']);
+    expect(await runs()).toHaveLength(1);
     expect(within(run).queryByRole('button', { name: /Retry failed/ })).not.toBeInTheDocument();
   });
 
   it('reattaches to a run still going on the bridge when the pane opens again', async () => {
-    const { user, fake } = setup();
-    const started = await fetch(`${TEST_BRIDGE_ORIGIN}/api/batches`, {
+    const pane = await setup();
+    const { user, bridge } = pane;
+    // An earlier pane of the same user started a run and was closed.
+    const started = await bridge.asUser({
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': 'earlier-pane' },
-      body: JSON.stringify({
+      url: '/api/batches',
+      headers: { 'idempotency-key': 'earlier-pane' },
+      payload: {
         from: 'anna.keller@example.ch',
-        documentIds: ['rem-1', 'rem-3'],
+        documentIds: ['rem-101', 'rem-103'],
         templates: { de: { subject: 'Mahnung {number}', html: '' }, en: { subject: 'Reminder {number}', html: '' } },
-      }),
+      },
     });
-    expect(started.status).toBe(202);
+    expect(started.statusCode).toBe(202);
     await user.click(screen.getByRole('tab', { name: 'Reminders' }));
     const run = await screen.findByRole('region', { name: 'Reminder run' });
     await waitFor(() => expect(within(run).getByText('2 of 2 settled')).toBeInTheDocument());
-    expect(fake.batches.size).toBe(1);
+    expect(received(pane)).toEqual(['M-2026-0001', 'M-2026-0003']);
     await user.click(screen.getByRole('button', { name: 'Back to the list' }));
     expect(await screen.findByRole('button', { name: 'Send in bulk' })).toBeInTheDocument();
   });

@@ -2,7 +2,7 @@ import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { BatchPreview, ModeByLevel } from '../../contract/batches.schemas';
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import type { SecureMode } from '../../contract/modes';
-import { formatMegabytes } from '../format';
+import { formatFileSize } from '../file-size';
 import { usePaneServices } from '../pane-context';
 import type { BulkStrings } from './bulk-strings';
 
@@ -62,13 +62,13 @@ export function PreviewPanel({ strings, preview }: { strings: BulkStrings; previ
     <section className={styles.summary} aria-label={strings.preview.action}>
       <Text>{strings.summary.messages(preview.summary.messages, preview.summary.recipients)}</Text>
       <ModeCounts strings={strings} byMode={preview.summary.byMode} />
-      <Text>{strings.summary.totalSize(formatMegabytes(preview.summary.totalBytes, language))}</Text>
+      <Text>{strings.summary.totalSize(formatFileSize(preview.summary.totalBytes, language))}</Text>
       {first && (
         <>
           <Text weight="semibold">{strings.preview.heading(first.recipient)}</Text>
           <Text>{first.subject}</Text>
           <Text size={200}>
-            {first.attachment.fileName} ({formatMegabytes(first.attachment.sizeBytes, language)} MB)
+            {first.attachment.fileName} ({formatFileSize(first.attachment.sizeBytes, language)})
           </Text>
           {/* The customer-facing HTML, shown without scripts or same-origin rights. */}
           <iframe className={styles.frame} title={strings.preview.frameTitle} sandbox="" srcDoc={first.html} />

@@ -29,7 +29,8 @@ export type BulkStrings = {
     selected: (count: number) => string;
     messages: (count: number, recipients: number) => string;
     byMode: (mode: string, count: number) => string;
-    totalSize: (megabytes: string) => string;
+    /** `size` is formatted with its unit (formatFileSize). */
+    totalSize: (size: string) => string;
     withoutEmail: (count: number) => string;
   };
   template: {
@@ -77,7 +78,7 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       selected: (count) => `${count} selected`,
       messages: (count, recipients) => `${count} messages to ${recipients} recipients`,
       byMode: (mode, count) => `${mode}: ${count}`,
-      totalSize: (megabytes) => `Total size ${megabytes} MB`,
+      totalSize: (size) => `Total size ${size}`,
       withoutEmail: (count) => `Without e-mail address, not sent (${count})`,
     },
     template: {
@@ -130,7 +131,7 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       selected: (count) => `${count} ausgewählt`,
       messages: (count, recipients) => `${count} Nachrichten an ${recipients} Empfänger`,
       byMode: (mode, count) => `${mode}: ${count}`,
-      totalSize: (megabytes) => `Gesamtgrösse ${megabytes} MB`,
+      totalSize: (size) => `Gesamtgrösse ${size}`,
       withoutEmail: (count) => `Ohne E-Mail-Adresse, nicht versendet (${count})`,
     },
     template: {
@@ -187,7 +188,7 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       selected: (count) => `${count} sélectionné(s)`,
       messages: (count, recipients) => `${count} messages à ${recipients} destinataires`,
       byMode: (mode, count) => `${mode} : ${count}`,
-      totalSize: (megabytes) => `Taille totale ${megabytes} Mo`,
+      totalSize: (size) => `Taille totale ${size}`,
       withoutEmail: (count) => `Sans adresse e-mail, non envoyés (${count})`,
     },
     template: {
@@ -240,7 +241,7 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       selected: (count) => `${count} selezionati`,
       messages: (count, recipients) => `${count} messaggi a ${recipients} destinatari`,
       byMode: (mode, count) => `${mode}: ${count}`,
-      totalSize: (megabytes) => `Dimensione totale ${megabytes} MB`,
+      totalSize: (size) => `Dimensione totale ${size}`,
       withoutEmail: (count) => `Senza indirizzo e-mail, non inviati (${count})`,
     },
     template: {

@@ -2,7 +2,7 @@ import { deliver, failed, parseCommonParameters, succeeded } from './async-resul
 import { contentTypeOf } from '../../contract/content-types';
 import { base64ByteLength, isWellFormedBase64, type SimAttachment } from './compose-state';
 import { OfficeArgumentError, throwIfOutOfRange } from './office-errors';
-import { answer, type SimRuntime } from './sim-runtime';
+import { answer, countCall, type SimRuntime } from './sim-runtime';
 
 /**
  * Outlook's attachment limits (Mailbox 1.8 `addFileAttachmentFromBase64Async`): 34,865,152 base64
@@ -29,6 +29,7 @@ export function createAttachmentApi(runtime: SimRuntime): AttachmentApi & { inFl
     inFlight: () => inFlight,
 
     addFileAttachmentFromBase64Async(base64: unknown, name: unknown, ...rest: unknown[]) {
+      countCall(runtime, 'addFileAttachmentFromBase64Async');
       if (typeof base64 !== 'string' || base64 === '')
         throw new OfficeArgumentError('Sys.ArgumentException', 'base64Encoded');
       if (typeof name !== 'string' || name === '')

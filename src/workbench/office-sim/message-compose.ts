@@ -102,8 +102,28 @@ function createSubject(runtime: SimRuntime): Office.Subject {
   return subject;
 }
 
-/** The cursor sits at the end of the body: inside its last block for HTML, so inserted text joins the line. */
-function insertAtCursor(body: { type: BodyType; content: string }, data: string, type: BodyType): string {
+/**
+ * Without a selection the cursor sits at the end of the body: inside its last block for HTML, so inserted
+ * text joins the line. A selection is replaced by what is inserted, as in Outlook.
+ */
+function insertAtCursor(
+  body: { type: BodyType; content: string },
+  data: string,
+  type: BodyType,
+  selection = '',
+): string {
+  if (selection !== '') {
+    const selected = body.type === 'html' ? textToHtml(selection).replace(/^<div>|<\/div>$/g, '') : selection;
+    const replacement =
+      body.type === 'html'
+        ? type === 'html'
+          ? data
+          : textToHtml(data).replace(/^<div>|<\/div>$/g, '')
+        : type === 'text'
+          ? data
+          : htmlToText(data);
+    return body.content.replace(selected, () => replacement);
+  }
   if (body.type === 'text') return body.content + (type === 'text' ? data : htmlToText(data));
   const fragment = type === 'html' ? data : textToHtml(data).replace(/^<div>|<\/div>$/g, '');
   return body.content.endsWith('</div>')
@@ -144,11 +164,12 @@ function createBody(runtime: SimRuntime): Office.Body {
       const text = checkData(data);
       const { options, callback, asyncContext } = parseCommonParameters(rest, false);
       const type = coercionOf(options?.coercionType ?? 'text');
-      // The simulated cursor sits at the end of the body, with nothing selected.
       answer<void>(runtime, 'body.setSelectedDataAsync', callback, asyncContext, () => {
         if (!type) return { error: 'InvalidCoercionType' };
         const current = state.get().body;
-        state.update({ body: { type: current.type, content: insertAtCursor(current, text, type) } });
+        const content = insertAtCursor(current, text, type, runtime.selection);
+        runtime.selection = '';
+        state.update({ body: { type: current.type, content } });
         return { value: undefined };
       });
     },
@@ -195,7 +216,9 @@ export function createMessageCompose(runtime: SimRuntime): SimulatedMessageCompo
     getSelectedDataAsync(coercionType: unknown, ...rest: unknown[]) {
       const { callback, asyncContext } = parseCommonParameters(rest, true);
       answer<unknown>(runtime, 'getSelectedDataAsync', callback, asyncContext, () =>
-        coercionOf(coercionType) ? { value: { data: '', sourceProperty: 'body' } } : { error: 'InvalidCoercionType' },
+        coercionOf(coercionType)
+          ? { value: { data: runtime.selection, sourceProperty: 'body' } }
+          : { error: 'InvalidCoercionType' },
       );
     },
     addHandlerAsync(eventType: unknown, handler: unknown, ...rest: unknown[]) {

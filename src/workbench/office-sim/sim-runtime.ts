@@ -13,6 +13,10 @@ export type SimRuntime = {
   latencyMs(): number;
   /** A fault queued by a test or the workbench for the next call of this API, taken once. */
   takeFault(api: string): OutlookErrorName | undefined;
+  /** How often the add-in called each API (refused calls included), for tests that check a call was avoided. */
+  calls: Map<string, number>;
+  /** The body text the person has selected; Outlook's cursor sits at the end of the body when empty. */
+  selection: string;
   recipientsChangedHandlers: Set<(event: RecipientsChangedEvent) => void>;
   fireRecipientsChanged(fields: readonly RecipientField[]): void;
 };
@@ -28,6 +32,10 @@ export function versionAtLeast(version: MailboxVersion | string, minimum: string
   return major > wantMajor || (major === wantMajor && minor >= (wantMinor ?? 0));
 }
 
+export function countCall(runtime: SimRuntime, api: string): void {
+  runtime.calls.set(api, (runtime.calls.get(api) ?? 0) + 1);
+}
+
 /** Answers a call: the injected fault if one is queued for `api`, otherwise the computed outcome. */
 export function answer<T>(
   runtime: SimRuntime,
@@ -36,6 +44,7 @@ export function answer<T>(
   asyncContext: unknown,
   outcome: () => { value: T } | { error: OutlookErrorName },
 ): void {
+  countCall(runtime, api);
   const fault = runtime.takeFault(api);
   if (fault) {
     deliver(callback, failed<T>(fault, asyncContext), runtime.latencyMs());

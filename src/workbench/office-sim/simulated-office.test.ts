@@ -108,6 +108,32 @@ describe('simulated Office: recipients and body', () => {
     const text = await call<string>((cb) => item().body.getAsync('text' as never, cb));
     expect(text.value).toBe('Guten Tag\nAnbei die Rechnung. Freundliche Grüsse');
   });
+
+  it('reports what the person selected, and replaces the selection with what the add-in inserts', async () => {
+    const { item, host } = setup();
+    host.editBodyText('Guten Tag Frau Brunner');
+    expect(() => host.selectBodyText('Herr')).toThrow(/no text "Herr"/);
+    host.selectBodyText('Frau Brunner');
+    const selected = await call<{ data: string }>((cb) => item().getSelectedDataAsync('text' as never, cb));
+    expect(selected.value.data).toBe('Frau Brunner');
+    await call<void>((cb) => item().body.setSelectedDataAsync('Herr Favre', { coercionType: 'text' as never }, cb));
+    const text = await call<string>((cb) => item().body.getAsync('text' as never, cb));
+    expect(text.value).toBe('Guten Tag Herr Favre');
+    // The cursor then sits after the insertion, with nothing selected.
+    const after = await call<{ data: string }>((cb) => item().getSelectedDataAsync('text' as never, cb));
+    expect(after.value.data).toBe('');
+  });
+
+  it('counts the add-in’s calls, refused ones included', async () => {
+    const { item, host } = setup();
+    host.failNext('subject.getAsync', 'NetworkError');
+    await call<string>((cb) => item().subject.getAsync(cb));
+    await call<string>((cb) => item().subject.getAsync(cb));
+    expect(host.callCount('subject.getAsync')).toBe(2);
+    await call<string>((cb) => item().addFileAttachmentFromBase64Async('JVBERi0=', 'a.pdf', cb));
+    expect(host.callCount('addFileAttachmentFromBase64Async')).toBe(1);
+    expect(host.callCount('saveAsync')).toBe(0);
+  });
 });
 
 describe('simulated Office: custom properties', () => {

@@ -13,7 +13,7 @@ import { dismissNotification } from './notifications';
 import { createDialogHost } from './dialogs';
 import { AsyncResultStatus, CoercionType, EventType, HostType, MailboxEnums, PlatformType } from './office-enums';
 import { contentTypeOf } from '../../contract/content-types';
-import { base64ByteLength } from './compose-state';
+import { base64ByteLength, bodyAs } from './compose-state';
 import type { OutlookErrorName } from './office-errors';
 import { versionAtLeast, type RecipientsChangedEvent, type SimRuntime } from './sim-runtime';
 
@@ -109,6 +109,8 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
       const queue = faults.get(api);
       return queue?.shift();
     },
+    calls: new Map(),
+    selection: '',
     recipientsChangedHandlers: new Set(),
     fireRecipientsChanged(fields: readonly RecipientField[]) {
       const event: RecipientsChangedEvent = {
@@ -217,8 +219,18 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     },
     editBodyText(text: string): void {
       const type = state.get().body.type;
+      runtime.selection = '';
       state.update({ body: { type, content: type === 'html' ? textToHtml(text) : text } });
     },
+    /** The person selects this text of the body (the first place it stands); '' puts the cursor at the end. */
+    selectBodyText(text: string): void {
+      if (text !== '' && !bodyAs(state.get().body, 'text').includes(text)) {
+        throw new Error(`The body has no text "${text}" to select.`);
+      }
+      runtime.selection = text;
+    },
+    /** How often the add-in called `api` (e.g. `addFileAttachmentFromBase64Async`), refused calls included. */
+    callCount: (api: string): number => runtime.calls.get(api) ?? 0,
     /** The person attaches a file through Outlook's own UI (not subject to the add-in's call limits). */
     attachFile(name: string, base64: string): string {
       const id = `user-attachment-${state.get().attachments.length + 1}-${Date.now()}`;

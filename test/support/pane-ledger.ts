@@ -1,0 +1,158 @@
+import type { Currency, ReminderLevel } from '../../src/contract/documents.schemas';
+import type { Language } from '../../src/contract/locale';
+import { addDays } from '../../src/server/accounting/ledger/dates';
+import {
+  REMINDER_FEE_CENTS,
+  type LedgerCustomer,
+  type LedgerData,
+  type LedgerDocument,
+  type StoredStatus,
+} from '../../src/server/accounting/ledger/demo-data';
+import { paymentReferenceFor } from '../../src/server/accounting/ledger/references';
+
+/**
+ * The built-in ledger the pane's tests run against: four customers, one per language, with a handful of
+ * invoices and reminders whose numbers, amounts and due dates the tests name. The bridge's "today" is
+ * pinned to PANE_TODAY, so what is overdue does not depend on the day the tests run.
+ */
+export const PANE_TODAY = '2026-03-15';
+
+const customer = (
+  row: number,
+  name: string,
+  email: string | null,
+  language: Language,
+  street: string,
+  postalCode: string,
+  town: string,
+): LedgerCustomer => ({
+  id: `cus-${row}`,
+  name,
+  language,
+  emails: email ? [email] : [],
+  address: { street, buildingNumber: '1', postalCode, town, country: 'CH' },
+});
+
+type Seed = {
+  row: number;
+  number: string;
+  customer: number;
+  dueDate: string;
+  total: number;
+  status: StoredStatus;
+  currency?: Currency;
+  /** Reminders: their level and the invoice row they remind of. */
+  level?: ReminderLevel;
+  invoiceRow?: number;
+};
+
+/** Invoices 42–47 and reminders 101–103 (API ids `inv-42`, `rem-101`). "Overdue" is open and past due. */
+const INVOICES: readonly Seed[] = [
+  { row: 42, number: '2026-0042', customer: 1, dueDate: '2026-02-10', total: 1234.5, status: 'open' },
+  { row: 43, number: '2026-0043', customer: 1, dueDate: '2026-01-05', total: 480, status: 'paid' },
+  { row: 44, number: '2026-0044', customer: 1, dueDate: '2026-04-14', total: 2890.35, status: 'open' },
+  { row: 45, number: '2026-0045', customer: 2, dueDate: '2026-03-30', total: 15_600, status: 'open' },
+  { row: 46, number: '2026-0046', customer: 3, dueDate: '2026-01-20', total: 735.2, status: 'open', currency: 'EUR' },
+  { row: 47, number: '2026-0047', customer: 4, dueDate: '2026-02-28', total: 99.9, status: 'paid' },
+];
+const REMINDERS: readonly Seed[] = [
+  {
+    row: 101,
+    number: 'M-2026-0001',
+    customer: 1,
+    dueDate: '2026-03-01',
+    total: 1234.5,
+    status: 'open',
+    level: 1,
+    invoiceRow: 42,
+  },
+  {
+    row: 102,
+    number: 'M-2026-0002',
+    customer: 3,
+    dueDate: '2026-02-20',
+    total: 735.2,
+    status: 'open',
+    level: 2,
+    invoiceRow: 46,
+    currency: 'EUR',
+  },
+  { row: 103, number: 'M-2026-0003', customer: 4, dueDate: '2025-12-20', total: 5400, status: 'open', level: 3 },
+];
+
+function toDocument(seed: Seed, kind: LedgerDocument['kind']): LedgerDocument {
+  const currency = seed.currency ?? 'CHF';
+  const totalCents = Math.round(seed.total * 100);
+  const feeCents = seed.level ? REMINDER_FEE_CENTS[seed.level] : null;
+  const settled = seed.status === 'paid' || seed.status === 'cancelled';
+  return {
+    rowId: seed.row,
+    kind,
+    number: seed.number,
+    customerId: `cus-${seed.customer}`,
+    issueDate: addDays(seed.dueDate, -30),
+    dueDate: seed.dueDate,
+    currency,
+    totalCents,
+    openCents: settled ? 0 : totalCents + (feeCents ?? 0),
+    status: seed.status,
+    paymentReference: paymentReferenceFor(currency, seed.row),
+    lines: [{ description: 'Services', quantity: 1, unitPriceCents: totalCents, vatRate: 0, amountCents: totalCents }],
+    invoiceRowId: seed.invoiceRow ?? null,
+    level: seed.level ?? null,
+    feeCents,
+  };
+}
+
+export type PaneLedgerOptions = {
+  /** Generated invoices on top (2025-1000 onwards, spread over the four customers), for paging. */
+  extraInvoices?: number;
+  /** Customers (by row, 1–4) that have no e-mail address in the ledger. */
+  withoutEmail?: readonly number[];
+};
+
+export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
+  const noEmail = new Set(options.withoutEmail ?? []);
+  const email = (row: number, address: string) => (noEmail.has(row) ? null : address);
+  const customers = [
+    customer(
+      1,
+      'Bäckerei Brunner AG',
+      email(1, 'buchhaltung@brunner-baeckerei.ch'),
+      'de',
+      'Marktgasse',
+      '3011',
+      'Bern',
+    ),
+    customer(2, 'Horlogerie Favre SA', email(2, 'compta@favre-horlogerie.ch'), 'fr', 'Rue du Rhône', '1204', 'Genève'),
+    customer(3, 'Ticino Vini Sagl', email(3, 'amministrazione@ticinovini.ch'), 'it', 'Via Nassa', '6900', 'Lugano'),
+    customer(
+      4,
+      'Alpine Software GmbH',
+      email(4, 'accounts@alpine-software.ch'),
+      'en',
+      'Bahnhofstrasse',
+      '8001',
+      'Zürich',
+    ),
+  ];
+  const documents = [...INVOICES.map((s) => toDocument(s, 'invoice'))];
+  const statuses: StoredStatus[] = ['open', 'open', 'paid'];
+  for (let i = 0; i < (options.extraInvoices ?? 0); i++) {
+    documents.push(
+      toDocument(
+        {
+          row: 1000 + i,
+          number: `2025-${String(1000 + i).padStart(4, '0')}`,
+          customer: (i % customers.length) + 1,
+          dueDate: addDays('2025-12-31', -(i % 300)),
+          total: 100 + ((i * 37) % 5000),
+          status: statuses[i % statuses.length]!,
+        },
+        'invoice',
+      ),
+    );
+  }
+  documents.push(...REMINDERS.map((s) => toDocument(s, 'reminder')));
+  return { customers, documents };
+}
