@@ -17,7 +17,8 @@ import { paymentReferenceFor } from '../../src/server/accounting/ledger/referenc
  */
 export const PANE_TODAY = '2026-03-15';
 
-const customer = (
+/** A ledger customer with a structured Swiss address; `email` null for one the ledger has no address of. */
+export const ledgerCustomer = (
   row: number,
   name: string,
   email: string | null,
@@ -33,7 +34,7 @@ const customer = (
   address: { street, buildingNumber: '1', postalCode, town, country: 'CH' },
 });
 
-type Seed = {
+export type LedgerSeed = {
   row: number;
   number: string;
   customer: number;
@@ -47,7 +48,7 @@ type Seed = {
 };
 
 /** Invoices 42–47 and reminders 101–103 (API ids `inv-42`, `rem-101`). "Overdue" is open and past due. */
-const INVOICES: readonly Seed[] = [
+const INVOICES: readonly LedgerSeed[] = [
   { row: 42, number: '2026-0042', customer: 1, dueDate: '2026-02-10', total: 1234.5, status: 'open' },
   { row: 43, number: '2026-0043', customer: 1, dueDate: '2026-01-05', total: 480, status: 'paid' },
   { row: 44, number: '2026-0044', customer: 1, dueDate: '2026-04-14', total: 2890.35, status: 'open' },
@@ -55,7 +56,7 @@ const INVOICES: readonly Seed[] = [
   { row: 46, number: '2026-0046', customer: 3, dueDate: '2026-01-20', total: 735.2, status: 'open', currency: 'EUR' },
   { row: 47, number: '2026-0047', customer: 4, dueDate: '2026-02-28', total: 99.9, status: 'paid' },
 ];
-const REMINDERS: readonly Seed[] = [
+const REMINDERS: readonly LedgerSeed[] = [
   {
     row: 101,
     number: 'M-2026-0001',
@@ -80,7 +81,8 @@ const REMINDERS: readonly Seed[] = [
   { row: 103, number: 'M-2026-0003', customer: 4, dueDate: '2025-12-20', total: 5400, status: 'open', level: 3 },
 ];
 
-function toDocument(seed: Seed, kind: LedgerDocument['kind']): LedgerDocument {
+/** A ledger document from the few facts a test names; issued 30 days before it is due, one line, no VAT. */
+export function ledgerDocument(seed: LedgerSeed, kind: LedgerDocument['kind']): LedgerDocument {
   const currency = seed.currency ?? 'CHF';
   const totalCents = Math.round(seed.total * 100);
   const feeCents = seed.level ? REMINDER_FEE_CENTS[seed.level] : null;
@@ -115,7 +117,7 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
   const noEmail = new Set(options.withoutEmail ?? []);
   const email = (row: number, address: string) => (noEmail.has(row) ? null : address);
   const customers = [
-    customer(
+    ledgerCustomer(
       1,
       'Bäckerei Brunner AG',
       email(1, 'buchhaltung@brunner-baeckerei.ch'),
@@ -124,9 +126,25 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
       '3011',
       'Bern',
     ),
-    customer(2, 'Horlogerie Favre SA', email(2, 'compta@favre-horlogerie.ch'), 'fr', 'Rue du Rhône', '1204', 'Genève'),
-    customer(3, 'Ticino Vini Sagl', email(3, 'amministrazione@ticinovini.ch'), 'it', 'Via Nassa', '6900', 'Lugano'),
-    customer(
+    ledgerCustomer(
+      2,
+      'Horlogerie Favre SA',
+      email(2, 'compta@favre-horlogerie.ch'),
+      'fr',
+      'Rue du Rhône',
+      '1204',
+      'Genève',
+    ),
+    ledgerCustomer(
+      3,
+      'Ticino Vini Sagl',
+      email(3, 'amministrazione@ticinovini.ch'),
+      'it',
+      'Via Nassa',
+      '6900',
+      'Lugano',
+    ),
+    ledgerCustomer(
       4,
       'Alpine Software GmbH',
       email(4, 'accounts@alpine-software.ch'),
@@ -136,11 +154,11 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
       'Zürich',
     ),
   ];
-  const documents = [...INVOICES.map((s) => toDocument(s, 'invoice'))];
+  const documents = [...INVOICES.map((s) => ledgerDocument(s, 'invoice'))];
   const statuses: StoredStatus[] = ['open', 'open', 'paid'];
   for (let i = 0; i < (options.extraInvoices ?? 0); i++) {
     documents.push(
-      toDocument(
+      ledgerDocument(
         {
           row: 1000 + i,
           number: `2025-${String(1000 + i).padStart(4, '0')}`,
@@ -153,6 +171,6 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
       ),
     );
   }
-  documents.push(...REMINDERS.map((s) => toDocument(s, 'reminder')));
+  documents.push(...REMINDERS.map((s) => ledgerDocument(s, 'reminder')));
   return { customers, documents };
 }

@@ -1,0 +1,84 @@
+import path from 'node:path';
+import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents.schemas.js';
+import { openDatabase, type Db } from '../../storage/database.js';
+import { addDays } from './dates.js';
+import { createBuiltInLedger, type BuiltInLedger } from './ledger.js';
+import { migrateLedger } from './schema.js';
+import { insertLedgerData } from './seed.js';
+import { ledgerCustomer, ledgerDocument, type LedgerSeed } from '../../../../test/support/pane-ledger';
+import { useTempDir } from '../../../../test/support/temp-dir';
+
+/**
+ * The edges of the ledger's filters, each pinned from both sides: a document due exactly on the boundary
+ * day, one day before and one day after. "Today" is pinned; documents are named by how many days ago they
+ * fell due (`due-30` fell due 30 days before today, `due+1` falls due tomorrow).
+ */
+const TODAY = '2026-03-15';
+const AGES = [-1, 0, 1, 29, 30, 31] as const;
+
+describe('ledger filters at their boundaries', () => {
+  const dir = useTempDir();
+  let db: Db;
+  let ledger: BuiltInLedger;
+
+  beforeEach(() => {
+    db = openDatabase(path.join(dir(), 'ledger.sqlite'));
+    migrateLedger(db);
+    const seeds: LedgerSeed[] = AGES.map((age, i) => ({
+      row: i + 1,
+      number: age < 0 ? `due+${-age}` : `due-${age}`,
+      customer: 1,
+      dueDate: addDays(TODAY, -age),
+      total: 100,
+      status: 'open',
+    }));
+    // Settled long ago: never overdue, whatever its due date.
+    seeds.push({ row: 50, number: 'paid-40', customer: 1, dueDate: addDays(TODAY, -40), total: 100, status: 'paid' });
+    insertLedgerData(db, {
+      customers: [ledgerCustomer(1, 'Bäckerei Brunner AG', 'info@brunner.ch', 'de', 'Marktgasse', '3011', 'Bern')],
+      documents: seeds.map((seed) => ledgerDocument(seed, 'invoice')),
+    });
+    ledger = createBuiltInLedger(db, { today: () => TODAY });
+  });
+  afterEach(() => db.close());
+
+  const numbers = async (query: DocumentQueryInput) =>
+    (await ledger.listDocuments(DocumentQuerySchema.parse(query))).items.map((d) => d.number).sort();
+
+  it('counts a document overdue by N days from the N-th day after its due date on', async () => {
+    expect(await numbers({ overdueDays: '30' })).toEqual(['due-30', 'due-31']);
+    expect(await numbers({ overdueDays: '29' })).toEqual(['due-29', 'due-30', 'due-31']);
+    expect(await numbers({ overdueDays: '31' })).toEqual(['due-31']);
+  });
+
+  it('never counts a document due today as overdue, not even for overdueDays=0', async () => {
+    const pastDue = ['due-1', 'due-29', 'due-30', 'due-31'];
+    expect(await numbers({ overdueDays: '1' })).toEqual(pastDue);
+    expect(await numbers({ overdueDays: '0' })).toEqual(pastDue);
+  });
+
+  it('calls a document due today open and one due yesterday overdue', async () => {
+    expect(await numbers({ status: 'open' })).toEqual(['due+1', 'due-0']);
+    expect(await numbers({ status: 'overdue' })).toEqual(['due-1', 'due-29', 'due-30', 'due-31']);
+    const page = await ledger.listDocuments(DocumentQuerySchema.parse({}));
+    const statusOf = (number: string) => page.items.find((d) => d.number === number)!.status;
+    expect([statusOf('due+1'), statusOf('due-0'), statusOf('due-1'), statusOf('paid-40')]).toEqual([
+      'open',
+      'open',
+      'overdue',
+      'paid',
+    ]);
+  });
+
+  it('offers a next page only when there is one: not when the last page is exactly full', async () => {
+    const all = AGES.length + 1;
+    expect((await ledger.listDocuments(DocumentQuerySchema.parse({ limit: String(all) }))).nextCursor).toBeNull();
+    const short = await ledger.listDocuments(DocumentQuerySchema.parse({ limit: String(all - 1) }));
+    expect(short.nextCursor).not.toBeNull();
+    const rest = await ledger.listDocuments(
+      DocumentQuerySchema.parse({ limit: String(all - 1), cursor: short.nextCursor! }),
+    );
+    expect(rest.items).toHaveLength(1);
+    expect(rest.nextCursor).toBeNull();
+  });
+});
