@@ -60,6 +60,24 @@ describe('search box over a larger ledger', () => {
     }
   });
 
+  it('plans by trigrams from three characters on, and scans below', async () => {
+    const plan = createTextSearch(db);
+    // The rarest three letters of a customer name: few enough documents for the candidate set.
+    const windows = new Set(
+      data.customers.flatMap((c) => [...c.name].slice(0, -2).map((_, i) => [...c.name].slice(i, i + 3).join(''))),
+    );
+    const rarest = [...windows]
+      .filter((w) => !/[\s"]/.test(w))
+      .map((w) => ({ w, count: expected(w).length }))
+      .filter((x) => x.count > 0)
+      .sort((a, b) => a.count - b.count)[0]!.w;
+    expect(plan(rarest).sql, rarest).toContain('UNION');
+    expect(await listAll({ q: rarest }), rarest).toEqual(expected(rarest));
+    const two = rarest.slice(0, 2);
+    expect(plan(two).sql, two).not.toContain('UNION');
+    expect(await listAll({ q: two }), two).toEqual(expected(two));
+  });
+
   it('treats FTS syntax in the search box as plain text', async () => {
     for (const q of ['"', 'a" OR "b', 'NEAR(x y)', '*', 'info AND gmbh', "o'brien"]) {
       expect(await listAll({ q }), q).toEqual(expected(q));

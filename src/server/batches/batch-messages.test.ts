@@ -1,0 +1,43 @@
+import path from 'node:path';
+import type { BatchRequest } from '../../contract/batches.schemas.js';
+import { DEFAULT_MODE_BY_LEVEL } from '../../contract/batches.schemas.js';
+import { createBuiltInLedger } from '../accounting/ledger/ledger.js';
+import { migrateLedger } from '../accounting/ledger/schema.js';
+import { insertLedgerData } from '../accounting/ledger/seed.js';
+import { openDatabase, type Db } from '../storage/database.js';
+import { prepareMessages } from './batch-messages.js';
+import { PANE_TODAY, paneLedgerData } from '../../../test/support/pane-ledger';
+import { useTempDir } from '../../../test/support/temp-dir';
+
+/** The subject limit of a reminder run, pinned on both sides: IncaMail takes 255, the marking needs its prefix. */
+describe('reminder run subjects at their limit', () => {
+  const dir = useTempDir();
+  let db: Db;
+  beforeEach(() => {
+    db = openDatabase(path.join(dir(), 'ledger.sqlite'));
+    migrateLedger(db);
+    insertLedgerData(db, paneLedgerData());
+  });
+  afterEach(() => db.close());
+
+  // M-2026-0001 is Bäckerei Brunner's reminder, in German.
+  const runWithSubjectOf = (length: number): BatchRequest => {
+    const suffix = ' {number}';
+    return {
+      from: 'anna.keller@example.ch',
+      documentIds: ['rem-101'],
+      modeByLevel: DEFAULT_MODE_BY_LEVEL,
+      templates: { de: { subject: 'M'.repeat(length - ' M-2026-0001'.length) + suffix, html: '<p>Guten Tag</p>' } },
+    };
+  };
+
+  it('takes a rendered subject of 250 characters and refuses one of 251, naming the template', async () => {
+    const ledger = createBuiltInLedger(db, { today: () => PANE_TODAY });
+    const [item] = await prepareMessages(runWithSubjectOf(250), ledger, ['registered', 'confidential']);
+    expect(item!.subject).toHaveLength(250);
+    await expect(prepareMessages(runWithSubjectOf(251), ledger, ['registered', 'confidential'])).rejects.toMatchObject({
+      code: 'bad_request',
+      details: [{ path: 'body.templates.de.subject', message: 'too long for M-2026-0001' }],
+    });
+  });
+});
