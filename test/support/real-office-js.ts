@@ -50,6 +50,37 @@ class PackageCdn extends ResourceLoader {
   }
 }
 
+/** A jsdom page whose head loads office.js from the CDN folder (answered from the package). */
+function officeJsPage(url: string): JSDOM {
+  // office.js complains outside Outlook (no MicrosoftAjax, no answer from a host): not this test's output.
+  const virtualConsole = new VirtualConsole();
+  return new JSDOM(
+    `<!doctype html><html><head><script src="${OFFICE_JS_CDN_FOLDER}office.js"></script></head></html>`,
+    {
+      url,
+      runScripts: 'dangerously',
+      resources: new PackageCdn(),
+      virtualConsole,
+    },
+  );
+}
+
+/**
+ * The real office.js as a browser tab outside Office has it: the page's address carries no `_host_Info`, so
+ * office.js loads its outside-Office script and resolves Office.onReady with no host.
+ */
+export async function loadOfficeJsOutsideOffice(): Promise<{ office: typeof Office; close(): void }> {
+  const dom = officeJsPage('https://localhost/taskpane.html');
+  const window = dom.window as unknown as { Office?: typeof Office; close(): void };
+  await eventually(
+    () => {
+      if (!window.Office?.onReady) throw new Error('office.js did not load');
+    },
+    { timeoutMs: 20_000 },
+  );
+  return { office: window.Office!, close: () => window.close() };
+}
+
 /**
  * The real office.js in jsdom as an Outlook host starts it: the page carries Outlook's `_host_Info`, and
  * office.js itself picks and loads that host's script and string table from the CDN folder (answered from
@@ -60,17 +91,7 @@ class PackageCdn extends ResourceLoader {
  */
 export async function loadRealOutlookLibrary(host: OutlookHost): Promise<RealOutlookLibrary> {
   const { hostInfo, appName } = OUTLOOK_HOSTS[host];
-  // office.js complains outside Outlook (no MicrosoftAjax, no answer from a host): not this test's output.
-  const virtualConsole = new VirtualConsole();
-  const dom = new JSDOM(
-    `<!doctype html><html><head><script src="${OFFICE_JS_CDN_FOLDER}office.js"></script></head></html>`,
-    {
-      url: `https://localhost/taskpane.html?_host_Info=${hostInfo}`,
-      runScripts: 'dangerously',
-      resources: new PackageCdn(),
-      virtualConsole,
-    },
-  );
+  const dom = officeJsPage(`https://localhost/taskpane.html?_host_Info=${hostInfo}`);
   // office.js puts its own globals (OSF, Strings, Office) on the window, untyped.
   const window = dom.window as any;
   await eventually(
