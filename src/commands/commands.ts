@@ -1,6 +1,9 @@
+import { detectOfficeHost } from '../services/office-host';
 import { sendConfidential, sendRegistered } from './send-secure';
 
-Office.onReady(() => {
+// Outside Outlook (the function file opened in a browser) there is no ribbon to serve and no item to act on.
+void detectOfficeHost(Office).then((host) => {
+  if (host !== 'outlook') return;
   // Function names must match <FunctionName> in manifest.xml (checked by the manifest tests).
   Office.actions.associate('sendRegistered', sendRegistered);
   Office.actions.associate('sendConfidential', sendConfidential);

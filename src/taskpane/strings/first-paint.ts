@@ -1,8 +1,9 @@
-import type { Language } from '../../contract/locale';
+import type { Language } from '../../contract/language';
 
 /**
  * The only texts the first chunk (index.tsx) shows before the pane is loaded: the loading line, and what to
- * do if the pane cannot load. Everything else comes with the pane chunk (strings/<language>.ts).
+ * do if the pane cannot load. Everything else comes with the pane chunk (strings/<language>.ts); where to
+ * open LedgerMail, which only a page outside Outlook needs, comes in a chunk of its own (outside-outlook.ts).
  */
 export const firstPaintStrings: Record<Language, { loading: string; loadFailed: string }> = {
   en: {

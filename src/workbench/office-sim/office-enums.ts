@@ -1,5 +1,6 @@
 /**
- * The enumerations of Office.js that LedgerMail reads, with the string values the real library uses
+ * The enumerations of Office.js that LedgerMail reads, with the string values the real library uses in
+ * Outlook (held against Microsoft's office.js by office-js-conformance.test.ts)
  * (@types/office-js declares them as ambient enums, so the objects are cast to those types: product code
  * compares against these members and gets the same strings Outlook would hand it).
  */
@@ -8,15 +9,11 @@ export const AsyncResultStatus = {
   Failed: 'failed',
 } as unknown as typeof Office.AsyncResultStatus;
 
+// Outlook's office.js defines only these two; the other members of the type (Matrix, Ooxml, …) belong to
+// Word, Excel and PowerPoint and are undefined in Outlook.
 export const CoercionType = {
   Text: 'text',
   Html: 'html',
-  Matrix: 'matrix',
-  Table: 'table',
-  Ooxml: 'ooxml',
-  SlideRange: 'slideRange',
-  Image: 'image',
-  XmlSvg: 'xmlSvg',
 } as unknown as typeof Office.CoercionType;
 
 export const EventType = {

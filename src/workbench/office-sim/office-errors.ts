@@ -1,7 +1,8 @@
 /**
- * The Outlook error codes the simulator answers with, as Outlook's own runtime (OutlookErrorManager in the
- * outlook-web library) registers them: the number in `error.code`, the name in `error.name`, the en-US text
- * in `error.message`. Product code compares `code`, so the numbers are what must be exact.
+ * The Outlook error codes the simulator answers with, as office.js registers them (Outlook's own table in
+ * the outlook host scripts, the common table of office.js for the rest): the number in `error.code`, the
+ * name in `error.name`, the en-US text in `error.message`. Product code compares `code`, so the numbers are
+ * what must be exact; office-js-conformance.test.ts holds all three against the real library.
  *
  * Note: the reference documentation calls 9025 `NumberOfNotificationMessagesExceeded`; the runtime names
  * it `NumberOfNotificationsExceeded`, and that is what an add-in sees, so the simulator does the same.
@@ -10,12 +11,12 @@ export const OUTLOOK_ERRORS = {
   InvalidCoercionType: {
     code: 1000,
     name: 'Invalid Coercion Type',
-    message: 'The specified coercion type is not supported',
+    message: 'The specified coercion type is not supported.',
   },
   EventRegistrationError: {
     code: 5003,
     name: 'Event Registration Error',
-    message: 'The specified event type is not supported by the current object.',
+    message: 'The specified event handler was not found for this binding.',
   },
   AttachmentSizeExceeded: {
     code: 9000,
@@ -59,21 +60,23 @@ export const OUTLOOK_ERRORS = {
     name: 'NumberOfNotificationsExceeded',
     message: "The notification couldn't be added because the notification limit has been reached.",
   },
-  // The dialog API's own failures (Office's "Handle errors and events in the Office dialog box").
+  // The dialog API's own failures (codes from Office's "Handle errors and events in the Office dialog box";
+  // names and messages as office.js's common error table has them).
   DialogDomainNotTrusted: {
     code: 12004,
     name: 'Display Dialog Error',
-    message: 'The domain of the URL is not included in the AppDomains element in the manifest.',
+    message:
+      'The domain of the URL is not included in the AppDomains element in the manifest, and is not subdomain of source location.',
   },
   DialogRequiresHttps: {
     code: 12005,
     name: 'Display Dialog Error',
-    message: 'The URL passed to displayDialogAsync uses the HTTP protocol. HTTPS is required.',
+    message: 'The HTTP protocol is not supported. Use HTTPS instead',
   },
   DialogAlreadyOpened: {
     code: 12007,
     name: 'Display Dialog Error',
-    message: 'Operation failed because this add-in already has an active dialog.',
+    message: 'The operation failed because this add-in already has an active dialog.',
   },
   DialogIgnoredByUser: {
     code: 12009,
@@ -83,7 +86,8 @@ export const OUTLOOK_ERRORS = {
   DialogPopupBlocked: {
     code: 12011,
     name: 'Display Dialog Error',
-    message: "The browser's configuration is blocking pop-ups.",
+    message:
+      'Browser restrictions prevented us from creating the dialog box. The domain of dialog box and the domain of the add-in host are not in the same security zone.',
   },
   NetworkError: {
     code: 9041,

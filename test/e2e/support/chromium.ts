@@ -31,8 +31,11 @@ const ARGS = [
 
 export type LaunchedBrowser = { context: BrowserContext; close(): Promise<void> };
 
-/** Headless Chromium on a fresh profile (its own --user-data-dir, removed on close). */
-export async function launchChromium(): Promise<LaunchedBrowser> {
+/**
+ * Headless Chromium on a fresh profile (its own --user-data-dir, removed on close); `locale` sets the
+ * browser's language (navigator.language, Accept-Language), en-US unless a test is about another.
+ */
+export async function launchChromium(options: { locale?: string } = {}): Promise<LaunchedBrowser> {
   const executablePath = chromiumPath();
   const userDataDir = mkdtempSync(path.join(os.tmpdir(), 'ledgermail-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -40,7 +43,7 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
     headless: true,
     args: ARGS,
     viewport: { width: 1440, height: 960 },
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
   });
   return {
     context,

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwright-core';
 import type { CommandRun, ComposeSnapshot, HostSettings, SimAttachment } from '../../../src/workbench/office-sim';
+import { axeViolations, type AxeViolation } from './axe';
 import { TokenSchema } from '../../../src/contract/auth.schemas';
 import { SandboxMessageListSchema, type SandboxMessage } from '../../../src/contract/sandbox.schemas';
 
@@ -10,9 +9,6 @@ export type RecipientField = 'to' | 'cc' | 'bcc';
 export type RibbonButtonInfo = { label: string; controlId: string; functionName: string | null; iconLoaded: boolean };
 export type SandboxMessages =
   { status: 'available'; messages: SandboxMessage[] } | { status: 'not-available'; httpStatus: number };
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Numbered screenshots of one test, in the run's folder, for people to look at. */
 export class Screenshots {
@@ -201,34 +197,8 @@ export class Workbench {
   }
 
   /** Runs axe-core in the task pane and returns its violations. */
-  async axeViolations(): Promise<{ id: string; impact: string | null; help: string; targets: string[] }[]> {
-    const frame = await this.paneFrame();
-    await frame.addScriptTag({ content: AXE_SOURCE });
-    return frame.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(context: { exclude: string[] }): Promise<{
-              violations: {
-                id: string;
-                impact: string | null;
-                help: string;
-                nodes: { target: string[]; html: string }[];
-              }[];
-            }>;
-          };
-        }
-      ).axe;
-      // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels at
-      // the edges of focus groups; they hand focus on at once and are never read. axe cannot know that.
-      const results = await axe.run({ exclude: ['[data-tabster-dummy]'] });
-      return results.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        targets: v.nodes.map((n) => `${n.target.join(' ')} ${n.html}`),
-      }));
-    });
+  async axeViolations(): Promise<AxeViolation[]> {
+    return axeViolations(await this.paneFrame());
   }
 
   // --- the IncaMail sandbox ---
