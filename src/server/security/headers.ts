@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * Content-Security-Policy of the add-in pages. Scripts only from the bridge itself and Microsoft's office.js
- * CDN (Office requires the hosted office.js). Fluent UI's styling engine (Griffel) inserts <style> rules at
+ * Content-Security-Policy of the add-in pages. Scripts only from the bridge itself, Microsoft's office.js
+ * CDN (Office requires the hosted office.js) and the Microsoft CDN office.js and Outlook's host scripts load
+ * MicrosoftAjax.js from (without it office.js does not initialise). Fluent UI's styling engine (Griffel) inserts <style> rules at
  * run time, hence 'unsafe-inline' for styles only. The pages talk to the bridge and to the Entra ID host
  * the bridge signs in with (MSAL's metadata and token requests). Outlook hosts the task pane and the
  * function file in frames of its own origins, which differ between Outlook on the web, new Outlook and
@@ -11,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 export function addinCsp(options: { identityHost: string; framed: boolean }): string {
   return [
     "default-src 'self'",
-    "script-src 'self' https://appsforoffice.microsoft.com",
+    "script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",

@@ -15,7 +15,7 @@ describe('security headers', () => {
     const page = await app.inject('/taskpane.html');
     const csp = String(page.headers['content-security-policy']);
     expect(csp).toBe(addinCsp({ identityHost: 'https://login.microsoftonline.com', framed: true }));
-    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com https://ajax.aspnetcdn.com;");
     expect(csp).toContain("connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.com;");
     expect(csp).not.toContain('frame-ancestors');
     expect(page.headers['x-content-type-options']).toBe('nosniff');
