@@ -32,7 +32,10 @@ describe('command notifications', () => {
         s.acceptedKeepDraft(mode, REFERENCE),
       ]),
       s.problem({ problem: 'no-recipients' }),
-      s.problem({ problem: 'too-large', bytes: 31_457_280 }),
+      s.problem({
+        problem: 'too-large',
+        size: { encodedBytes: 37_100_000, attachmentBytes: 27_262_976, attachmentAllowanceBytes: 22_900_000 },
+      }),
       s.problem({ problem: 'executable', names: ['setup.exe'] }),
       s.problem({ problem: 'inline-image', names: ['logo.png'] }),
       s.problem({ problem: 'unsupported-attachment', names: ['Offerte.msg'] }),

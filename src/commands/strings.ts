@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../contract/errors';
 import type { Language } from '../contract/locale';
+import { describeOversizeMessage } from '../contract/message-size-wording';
 import type { SecureMode } from '../contract/modes';
 import type { SignInFailure } from '../services/auth-dialog';
 import type { MessageProblem } from './checks';
@@ -31,8 +32,6 @@ export type CommandStrings = {
   unexpected: string;
 };
 
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
 export const commandStrings: Record<Language, CommandStrings> = {
   en: {
     modeName: { registered: 'registered', confidential: 'confidential', personal: 'personal' },
@@ -42,7 +41,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Not sent: add at least one recipient.'
         : p.problem === 'too-large'
-          ? `Not sent: the message has ${mb(p.bytes)} MB; IncaMail accepts at most 30 MB.`
+          ? `Not sent: ${describeOversizeMessage('en', p.size)}`
           : p.problem === 'executable'
             ? `Not sent: IncaMail refuses executable files (${p.names.join(', ')}). Remove them.`
             : p.problem === 'inline-image'
@@ -97,7 +96,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Nicht gesendet: Bitte mindestens einen Empfänger angeben.'
         : p.problem === 'too-large'
-          ? `Nicht gesendet: Die Nachricht hat ${mb(p.bytes)} MB; IncaMail nimmt höchstens 30 MB an.`
+          ? `Nicht gesendet: ${describeOversizeMessage('de', p.size)}`
           : p.problem === 'executable'
             ? `Nicht gesendet: IncaMail lehnt ausführbare Dateien ab (${p.names.join(', ')}).`
             : p.problem === 'inline-image'
@@ -154,7 +153,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Non envoyé : ajoutez au moins un destinataire.'
         : p.problem === 'too-large'
-          ? `Non envoyé : le message fait ${mb(p.bytes)} Mo ; IncaMail accepte au plus 30 Mo.`
+          ? `Non envoyé : ${describeOversizeMessage('fr', p.size)}`
           : p.problem === 'executable'
             ? `Non envoyé : IncaMail refuse les fichiers exécutables (${p.names.join(', ')}).`
             : p.problem === 'inline-image'
@@ -210,7 +209,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Non inviato: aggiungere almeno un destinatario.'
         : p.problem === 'too-large'
-          ? `Non inviato: il messaggio ha ${mb(p.bytes)} MB; IncaMail accetta al massimo 30 MB.`
+          ? `Non inviato: ${describeOversizeMessage('it', p.size)}`
           : p.problem === 'executable'
             ? `Non inviato: IncaMail rifiuta i file eseguibili (${p.names.join(', ')}).`
             : p.problem === 'inline-image'

@@ -12,15 +12,20 @@ export type OutgoingMessage = {
   cc: string[];
   bcc: string[];
   html: string;
+  /**
+   * encodedMessageBytes of the message, announced as SMTP SIZE (RFC 1870): a gateway over its limit refuses
+   * at MAIL FROM, before the upload, and nodemailer refuses locally when EHLO already named a smaller limit.
+   */
+  sizeBytes: number;
   /** Content as one Buffer, or as a source of chunks read afresh for each attempt (from the outbox). */
   attachments: { name: string; contentType: string; content: Buffer | (() => Iterable<Buffer>) }[];
 };
 
-export type SmtpEnvelope = { from: string; to: string[] };
+export type SmtpEnvelope = { from: string; to: string[]; size: number };
 
 /** Bcc recipients travel in the envelope only: no header names them, so the other recipients never see them. */
 export function envelopeOf(message: OutgoingMessage): SmtpEnvelope {
-  return { from: message.from, to: [...message.to, ...message.cc, ...message.bcc] };
+  return { from: message.from, to: [...message.to, ...message.cc, ...message.bcc], size: message.sizeBytes };
 }
 
 // Compiled once: compiling the selectors costs more than converting a typical message body.

@@ -21,6 +21,7 @@ const message: OutgoingMessage = {
     { name: 'Invoice-2026-0042.pdf', contentType: 'application/pdf', content: pdf },
     { name: 'notes.txt', contentType: 'text/plain', content: notes },
   ],
+  sizeBytes: 120_000,
 };
 
 describe('SMTP submission', () => {
@@ -72,6 +73,16 @@ describe('SMTP submission', () => {
     ]);
     expect(parsed.attachments[0]!.content.equals(pdf)).toBe(true);
     expect(parsed.attachments[1]!.content.equals(notes)).toBe(true);
+  });
+
+  it('announces the message size with SIZE, so a gateway at its limit refuses before the upload', async () => {
+    await submitThrough({});
+    expect(sink!.mailFromArgs).toEqual([expect.objectContaining({ SIZE: '120000' })]);
+    await sink!.close();
+    // A gateway whose limit is below the announced size: nothing of the message travels.
+    const { outcome } = await submitThrough({ size: 119_999 });
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(sink!.dataAttempts()).toBe(0);
   });
 
   it('reads the message only after the 354 reply: a line cut at DATA is retryable, no data sent', async () => {
