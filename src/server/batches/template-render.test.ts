@@ -1,5 +1,6 @@
 import { BatchRequestSchema, unknownPlaceholders } from '../../contract/batches.schemas.js';
-import { escapeHtml, formatLongDate, formatMoney, placeholderValues, renderMessage } from './template-render.js';
+import { formatLongDate, formatMoney } from '../../contract/swiss-format.js';
+import { escapeHtml, placeholderValues, renderMessage } from './template-render.js';
 
 const reminder = {
   customer: { id: 'cus-1', name: 'Müller & <Söhne>\r\nBcc: x@evil.example', email: 'a@b.example', language: 'fr' },
