@@ -2,8 +2,7 @@ import { contentTypeOf } from '../contract/content-types';
 import { AppError } from '../contract/errors';
 import type { SecureMode } from '../contract/modes';
 import type { SendRecord, SendRequestInput } from '../contract/sends.schemas';
-import { SignInError } from '../services/auth-dialog';
-import { OfficeCallError } from '../services/office-item';
+import { describeError, officeCodeOf } from '../services/error-explanations';
 import type { OutgoingItem, OutgoingMessage, SendState } from '../services/outgoing-message';
 import { sha256Hex, type SendsClient } from '../services/sends-client';
 import { checkOutgoingMessage } from './checks';
@@ -38,8 +37,7 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   try {
     message = await item.read();
   } catch (error) {
-    const detail = error instanceof OfficeCallError ? String(error.officeCode ?? error.message) : String(error);
-    await item.notify('error', strings.outlookFailed(detail));
+    await item.notify('error', strings.outlookFailed(officeCodeOf(error) || describe(error, strings)));
     return 'refused';
   }
 
@@ -187,12 +185,9 @@ async function nextAttempt(item: OutgoingItem, state: SendState): Promise<void> 
   }
 }
 
-/** The reason in the user's language where the code is known; the bridge's own words otherwise. */
+/** A notification has no room for the bridge's detail: the reason in the user's language wherever one exists. */
 function describe(error: unknown, strings: CommandStrings): string {
-  if (error instanceof SignInError) return strings.signIn[error.failure];
-  if (error instanceof AppError) return strings.errorCode[error.code] ?? error.message;
-  if (error instanceof OfficeCallError) return strings.outlookCode(String(error.officeCode ?? ''));
-  return strings.unexpected;
+  return describeError(error, strings.errors, 'never');
 }
 
 /** The recipients IncaMail refused, as submitted; the bridge's warning where a bridge gives no list. */

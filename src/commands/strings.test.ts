@@ -21,7 +21,7 @@ describe('command notifications', () => {
   // Outlook cuts notification texts at 150 characters: a cut text loses its last sentence, which is the one
   // that says what to do. Every text, with the arguments it gets, must fit whole in every language.
   it.each(Object.entries(commandStrings))('fit in 150 characters in %s', (_language, s) => {
-    const reasons = [...Object.values(s.errorCode), ...Object.values(s.signIn), s.unexpected];
+    const reasons = [...Object.values(s.errors.byCode), ...Object.values(s.errors.signIn), s.errors.unexpected];
     const texts = [
       s.checking,
       ...SECURE_MODES.flatMap((mode) => [
@@ -40,12 +40,15 @@ describe('command notifications', () => {
       s.problem({ problem: 'inline-image', names: ['logo.png'] }),
       s.problem({ problem: 'unsupported-attachment', names: ['Offerte.msg'] }),
       ...reasons.map((reason) => s.notSent(reason!)),
-      ...[...OPEN_OUTCOME_CODES.map((code) => s.errorCode[code]!), s.unexpected].map((r) => s.unknownOutcome(r)),
+      ...[...OPEN_OUTCOME_CODES.map((code) => s.errors.byCode[code]!), s.errors.unexpected].map((r) =>
+        s.unknownOutcome(r),
+      ),
       s.refused('554 5.7.1 Message rejected'),
       s.partlyRefused(REFERENCE, REFUSED),
       s.uncertain,
       s.pending,
       s.outlookFailed('9021'),
+      s.outlookFailed(s.errors.office('9021')),
       s.noRelay,
       s.alreadySent,
     ];
@@ -57,7 +60,7 @@ describe('command notifications', () => {
     // Without its own text a code shows the bridge's English message inside a German notification.
     for (const s of Object.values(commandStrings)) {
       for (const code of [...OPEN_OUTCOME_CODES, 'unauthorized', 'forbidden', 'rate_limited'] as const) {
-        expect(s.errorCode[code], code).toBeTruthy();
+        expect(s.errors.byCode[code], code).toBeTruthy();
       }
     }
   });
