@@ -1,4 +1,4 @@
-import { sendConfidential, sendRegistered } from './send-secure';
+import { sendConfidential, sendRegistered } from './secure-send-handlers';
 
 Office.onReady(() => {
   // Function names must match <FunctionName> in manifest.xml (checked by the manifest tests).

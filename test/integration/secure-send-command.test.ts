@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ATTACHED_DOCUMENTS_KEY } from '../../src/contract/item-state';
 import { runSecureSend } from '../../src/commands/secure-send';
-import { sendRegistered } from '../../src/commands/send-secure';
+import { sendRegistered } from '../../src/commands/secure-send-handlers';
 import { commandStrings } from '../../src/commands/strings';
 import { buildApp } from '../../src/server/app';
 import { devAuthHeaders } from '../support/dev-auth';

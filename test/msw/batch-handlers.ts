@@ -131,7 +131,7 @@ export function createBatchHandlers(fixtures: BridgeFixtures, options: BatchHand
       const batch: Batch = {
         id,
         status: 'running',
-        from: body.from,
+        from: 'anna.keller@example.ch',
         createdAt: new Date().toISOString(),
         counts: { total: 0, queued: 0, sending: 0, accepted: 0, failed: 0, uncertain: 0 },
         items: rendered

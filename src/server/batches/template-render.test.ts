@@ -42,14 +42,12 @@ describe('reminder templates', () => {
   it('rejects a template naming an unknown placeholder and leaves other braces alone', () => {
     expect(unknownPlaceholders('Mahnung {nummer} {number} {1} { customerName }')).toEqual(['nummer']);
     const parsed = BatchRequestSchema.safeParse({
-      from: 'a@b.example',
       documentIds: ['rem-1'],
       templates: { de: { subject: 'Mahnung {nummer}', html: '' } },
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain('{nummer}');
     const valid = BatchRequestSchema.parse({
-      from: 'a@b.example',
       documentIds: ['rem-1'],
       templates: { de: { subject: 'Mahnung {number}', html: '' } },
     });

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { encodedMessageBytes } from '../../contract/message-size.js';
 import { markMessage } from '../../contract/marking.js';
-import { openMimeStream, type OutgoingMessage } from './compose-message.js';
+import { openMimeStream, type MarkedMessage } from './compose-message.js';
 
-type Draft = Pick<OutgoingMessage, 'from' | 'subject' | 'to' | 'cc' | 'bcc' | 'html'> & {
+type Draft = Pick<MarkedMessage, 'from' | 'subject' | 'to' | 'cc' | 'bcc' | 'html'> & {
   attachments: { name: string; content: Buffer }[];
 };
 

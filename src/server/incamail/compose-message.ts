@@ -3,7 +3,7 @@ import { compile } from 'html-to-text';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 /** A message as it goes to IncaMail: subject and recipients already carry the marking. */
-export type OutgoingMessage = {
+export type MarkedMessage = {
   /** Stays the same across retries, so a gateway that deduplicates by Message-ID sees one message. */
   messageId: string;
   from: string;
@@ -24,7 +24,7 @@ export type OutgoingMessage = {
 export type SmtpEnvelope = { from: string; to: string[]; size: number };
 
 /** Bcc recipients travel in the envelope only: no header names them, so the other recipients never see them. */
-export function envelopeOf(message: OutgoingMessage): SmtpEnvelope {
+export function envelopeOf(message: MarkedMessage): SmtpEnvelope {
   return { from: message.from, to: [...message.to, ...message.cc, ...message.bcc], size: message.sizeBytes };
 }
 
@@ -39,7 +39,7 @@ export function plainTextOf(html: string): string {
  * Opens the MIME message as a stream built by nodemailer's composer. The composer starts encoding as soon as
  * it is asked for a stream, so this is called only when the SMTP server is ready for the data.
  */
-export function openMimeStream(message: OutgoingMessage): Readable {
+export function openMimeStream(message: MarkedMessage): Readable {
   const composer = new MailComposer({
     from: message.from,
     to: message.to,
@@ -83,7 +83,7 @@ export type DataProgress = { onStart: () => void; onComplete: () => void };
  * SMTPConnection reads the message only after the server's 354 reply to DATA, and writes the terminating dot
  * only after the stream ended: before `onComplete` the server cannot have accepted the message.
  */
-export function observedMimeStream(message: OutgoingMessage, progress: DataProgress): Readable {
+export function observedMimeStream(message: MarkedMessage, progress: DataProgress): Readable {
   async function* chunks(): AsyncGenerator<Buffer> {
     progress.onStart();
     const source = openMimeStream(message);

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { startSmtpFaultProxy, type SmtpFault, type SmtpFaultProxy } from '../../../test/support/smtp-faults';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../../test/support/smtp-sink';
-import type { OutgoingMessage } from './compose-message.js';
+import type { MarkedMessage } from './compose-message.js';
 import { Secret } from './incamail-config.js';
 import { submitMessage, type SmtpEndpoint, type SubmitOutcome } from './smtp-submission.js';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024), Buffer.from('\n.\r\n..\n%%EOF\n')]);
 const notes = Buffer.from('line one\nline two\r\n.\nlast line without newline');
 
-const message: OutgoingMessage = {
+const message: MarkedMessage = {
   messageId: '<test-1.ledgermail@example.ch>',
   from: 'anna.keller@example.ch',
   subject: '<r>Invoice 2026-0042 – Müller & Söhne',
@@ -34,7 +34,7 @@ describe('SMTP submission', () => {
   });
 
   async function submitThrough(
-    options: SmtpSinkOptions & { faults?: SmtpFault[]; endpoint?: Partial<SmtpEndpoint>; message?: OutgoingMessage },
+    options: SmtpSinkOptions & { faults?: SmtpFault[]; endpoint?: Partial<SmtpEndpoint>; message?: MarkedMessage },
   ) {
     sink = await startSmtpSink(options);
     proxy = options.faults ? await startSmtpFaultProxy(sink.port, options.faults) : undefined;

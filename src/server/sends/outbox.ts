@@ -31,8 +31,8 @@ export type SendMessage = Omit<SendRequest, 'attachments'> & {
   attachments: { name: string; contentType: string; content: Buffer[] }[];
 };
 
-/** Who asks for the send. Until sign-in exists this is the request's `from`; later it comes from the token. */
-export type Caller = {
+/** Who asks for the send, from the verified token; the message's `from` must be theirs (see auth/access.ts). */
+export type SendCaller = {
   email: string;
   /**
    * Admission of something new in the caller's name (the per-user send rate): called once, just before a
@@ -109,7 +109,7 @@ export class Outbox {
   accept(
     request: SendMessage,
     /** `language`: of the person who reads a refusal (the request's Accept-Language); English by default. */
-    context: { idempotencyKey: string; caller: Caller; language?: Language },
+    context: { idempotencyKey: string; caller: SendCaller; language?: Language },
   ): {
     record: SendRecord;
     created: boolean;

@@ -14,7 +14,7 @@ import {
   type SendRequest,
 } from '../../contract/sends.schemas.js';
 import { parseRequest } from '../http/errors.js';
-import type { Caller, Outbox } from './outbox.js';
+import type { SendCaller, Outbox } from './outbox.js';
 import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 export type SendsRoutesOptions = {
@@ -23,7 +23,7 @@ export type SendsRoutesOptions = {
    * Who is sending, from the verified token; it refuses a `from` that is not the caller's (403). Without
    * sign-in (only in tests of this module) the bridge takes the message's `from`.
    */
-  callerOf?: (request: FastifyRequest, body: SendRequest) => Caller;
+  callerOf?: (request: FastifyRequest, body: SendRequest) => SendCaller;
   /** Whose sends the caller may see: `all` for admins, else their own address. */
   viewerOf?: (request: FastifyRequest) => { sentBy: string } | 'all';
 };
@@ -86,7 +86,7 @@ function acceptSend(
   outbox: Outbox,
   rawBody: unknown,
   body: SendRequest,
-  context: { idempotencyKey: string; caller: Caller; language: Language },
+  context: { idempotencyKey: string; caller: SendCaller; language: Language },
 ) {
   const attachments = body.attachments.map(({ name, contentType, contentBase64 }) => ({
     name,

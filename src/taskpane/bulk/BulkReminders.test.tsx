@@ -79,7 +79,6 @@ describe('reminder run in the task pane', () => {
     expect(frame.getAttribute('srcdoc')).toContain('Dear Alpine Software GmbH');
     expect(fake.previews).toHaveLength(1);
     expect(fake.previews[0]).toMatchObject({
-      from: 'anna.keller@example.ch',
       documentIds: ['rem-3'],
       modeByLevel: { '3': 'confidential' },
     });
@@ -126,7 +125,6 @@ describe('reminder run in the task pane', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'earlier-pane' },
       body: JSON.stringify({
-        from: 'anna.keller@example.ch',
         documentIds: ['rem-1', 'rem-3'],
         templates: { de: { subject: 'Mahnung {number}', html: '' }, en: { subject: 'Reminder {number}', html: '' } },
       }),

@@ -36,7 +36,7 @@ export type BulkRemindersProps = {
 /** The reminder run: select reminders, write one message per language, preview, send, follow progress. */
 export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   const styles = useStyles();
-  const { bridge, language, userEmail, strings: paneStrings } = usePaneServices();
+  const { bridge, language, strings: paneStrings } = usePaneServices();
   const strings = bulkStrings[language];
   const client = useMemo(() => createBatchesClient(bridge), [bridge]);
   const [filters, setFilters] = useState<BulkFilters>(INITIAL_FILTERS);
@@ -76,7 +76,6 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   );
   const chosen = visible.filter((reminder) => selected.has(reminder.id));
   const request: BatchRequestInput = {
-    from: userEmail ?? '',
     documentIds: chosen.map((reminder) => reminder.id),
     modeByLevel,
     templates,
