@@ -16,13 +16,18 @@ export type SecureSendDeps = {
   strings: CommandStrings;
   /** Mailbox 1.14 (`closeAsync` with `discardItem`); Outlook on Mac and older hosts lack it. */
   canDiscard: boolean;
-  sleep?: (ms: number) => Promise<void>;
-  pollIntervalMs?: number;
   /** Function commands are stopped after 5 minutes; leave room to tell the user before that. */
-  pollTimeoutMs?: number;
+  settleTimeoutMs?: number;
+  /**
+   * How long one request may wait on the bridge for IncaMail's answer. Below the bridge client's time-out
+   * (the handlers give it two minutes), so a held request is not taken for an unreachable bridge.
+   */
+  waitSeconds?: number;
 };
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A bridge that answers a wait at once without a settled send is not holding it: ask again no faster than this. */
+const MIN_ASK_INTERVAL_MS = 500;
 
 /**
  * The Registered / Confidential command: check the message, hand it to the bridge under an idempotency key
@@ -122,13 +127,17 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   return finish(mode, record, state, deps);
 }
 
+/** Waits on the bridge (`GET /api/sends/:id?wait=`) until IncaMail answered or the deadline has passed. */
 async function awaitFinalStatus(record: SendRecord, deps: SecureSendDeps): Promise<SendRecord> {
-  const sleep = deps.sleep ?? wait;
-  const deadline = Date.now() + (deps.pollTimeoutMs ?? 120_000);
+  const deadline = Date.now() + (deps.settleTimeoutMs ?? 120_000);
+  const unsettled = (r: SendRecord) => r.status === 'received' || r.status === 'submitting';
   let current = record;
-  while ((current.status === 'received' || current.status === 'submitting') && Date.now() < deadline) {
-    await sleep(deps.pollIntervalMs ?? 500);
-    current = await deps.sends.getSend(current.id);
+  while (unsettled(current) && Date.now() < deadline) {
+    const asked = Date.now();
+    const waitSeconds = Math.max(1, Math.min(deps.waitSeconds ?? 25, Math.ceil((deadline - asked) / 1000)));
+    current = await deps.sends.getSend(current.id, { waitSeconds });
+    const early = MIN_ASK_INTERVAL_MS - (Date.now() - asked);
+    if (unsettled(current) && early > 0) await pause(Math.min(early, deadline - Date.now()));
   }
   return current;
 }

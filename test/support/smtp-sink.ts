@@ -14,6 +14,8 @@ export type SmtpSinkOptions = {
   tls?: { key: string; cert: string };
   /** Answer the n-th message (1-based) with this reply instead of 250; the message is then not kept. */
   replyToData?: (n: number) => SinkReply | undefined;
+  /** Hold the reply to each message's data this long, as a slow gateway does. */
+  dataReplyDelayMs?: number;
   /** Answer RCPT TO of the n-th transaction with this reply. */
   replyToRcpt?: (n: number, address: string) => SinkReply | undefined;
   /** Parse messages with mailparser (skip for throughput measurements). */
@@ -73,7 +75,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (options.dataReplyDelayMs) await new Promise((resolve) => setTimeout(resolve, options.dataReplyDelayMs));
         dataCount++;
         const reply = options.replyToData?.(dataCount);
         if (reply) return callback(smtpError(reply));
