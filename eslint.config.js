@@ -8,6 +8,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const browserCode = ['./src/taskpane', './src/commands', './src/services'];
+// Browser pages that are not the product's runtimes but run beside them: the sign-in dialog, the workbench.
+const browserPages = ['./src/auth-dialog', './src/workbench'];
 
 // The direction of dependencies (see docs/architecture.md): contract imports nothing of ours; browser code
 // never imports the bridge; the bridge never imports browser code; components go through services.
@@ -17,15 +19,34 @@ const directionZones = [
     from: ['./src/server', ...browserCode],
     message: 'src/contract imports nothing of ours.',
   },
-  { target: browserCode, from: './src/server', message: 'Browser code must not import the bridge.' },
-  { target: './src/server', from: browserCode, message: 'The bridge must not import browser code.' },
+  {
+    target: [...browserCode, ...browserPages],
+    from: './src/server',
+    message: 'Browser code must not import the bridge.',
+  },
+  {
+    target: './src/server',
+    from: [...browserCode, ...browserPages],
+    message: 'The bridge must not import browser code.',
+  },
   { target: './src/services', from: ['./src/taskpane', './src/commands'], message: 'Services sit below the UI.' },
   {
-    target: [...browserCode, './src/server', './src/contract'],
+    target: [...browserCode, './src/server', './src/contract', './src/auth-dialog'],
     from: './src/workbench',
     message: 'The workbench (simulated Office) is a development tool; product code must not depend on it.',
   },
+  { target: './src', from: './bench', message: 'Benchmarks measure the product; the product never imports them.' },
 ];
+// Only src/services talks to the network (one client with timeouts, zod-parsed answers, AppError failures).
+const networkGlobals = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'].map((name) => ({
+  name,
+  message: 'Use the bridge client from src/services.',
+}));
+const networkProperties = ['window', 'globalThis', 'self'].map((object) => ({
+  object,
+  property: 'fetch',
+  message: 'Use the bridge client from src/services.',
+}));
 // webpack's production build resolves `z.iso.date` to `z.date` (a Date-object schema): the add-in would then
 // refuse every date string. Browser-bound code uses IsoDateSchema from src/contract/documents.schemas.ts.
 const isoDateRule = {
@@ -67,12 +88,19 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-globals': ['error', ...networkGlobals],
+      'no-restricted-properties': ['error', ...networkProperties],
+    },
+  },
+  {
     files: ['src/taskpane/**/*.tsx'],
     // index.tsx is the composition root that hands Office and the bridge client to the components.
     ignores: ['src/taskpane/**/*.test.tsx', 'src/taskpane/index.tsx'],
     rules: {
       // Components get side effects through props and hooks from src/services, never directly.
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'Use the bridge client from src/services.' }],
       'no-restricted-syntax': [
         'error',
         {

@@ -1,6 +1,8 @@
 import type { OutgoingMessage } from '../services/outgoing-message';
 import { checkOutgoingMessage } from './checks';
 import { contentTypeOf } from '../contract/content-types';
+import { MAX_MESSAGE_BYTES } from '../contract/message-size';
+import { base64OfZeroBytes, messageOfEncodedSize } from '../../test/support/message-at-size';
 
 const message = (change: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
   from: 'anna.keller@example.ch',
@@ -14,8 +16,24 @@ const message = (change: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
   ...change,
 });
 
-/** base64 of `bytes` zero bytes, without allocating them. */
-const base64OfSize = (bytes: number) => 'A'.repeat(Math.ceil(bytes / 3) * 4);
+const MiB = 1024 * 1024;
+const withFile = (bytes: number, change: Partial<OutgoingMessage> = {}) =>
+  message({
+    attachments: [{ kind: 'file', name: 'scan.pdf', size: bytes, contentBase64: base64OfZeroBytes(bytes) }],
+    ...change,
+  });
+
+/** A message whose size as IncaMail receives it is exactly `target` bytes. */
+function messageOfSize(target: number): OutgoingMessage {
+  const base = message();
+  const { extraRecipient, attachmentBytes } = messageOfEncodedSize(target, {
+    subject: base.subject,
+    html: base.html,
+    addresses: [base.from, ...base.to],
+    attachmentName: 'scan.pdf',
+  });
+  return withFile(attachmentBytes, { cc: [extraRecipient] });
+}
 
 describe('checks before a secure send', () => {
   it('passes an ordinary message', () => {
@@ -44,16 +62,30 @@ describe('checks before a secure send', () => {
     ]);
   });
 
-  it('refuses more than 30 MB and warns above 10 MB for registered mail only', () => {
-    const big = { kind: 'file' as const, name: 'scan.pdf', size: 0, contentBase64: base64OfSize(31 * 1024 * 1024) };
-    expect(checkOutgoingMessage('confidential', message({ attachments: [big] })).problems[0]?.problem).toBe(
-      'too-large',
-    );
-    const medium = { ...big, contentBase64: base64OfSize(11 * 1024 * 1024) };
-    expect(checkOutgoingMessage('registered', message({ attachments: [medium] })).warnings[0]?.warning).toBe(
-      'large-registered',
-    );
-    expect(checkOutgoingMessage('confidential', message({ attachments: [medium] })).warnings).toEqual([]);
+  it('takes a message of exactly 30 MB as IncaMail counts it and refuses one byte more', () => {
+    expect(checkOutgoingMessage('confidential', messageOfSize(MAX_MESSAGE_BYTES)).problems).toEqual([]);
+    expect(checkOutgoingMessage('confidential', messageOfSize(MAX_MESSAGE_BYTES + 1)).problems).toEqual([
+      { problem: 'too-large', size: expect.objectContaining({ encodedBytes: MAX_MESSAGE_BYTES + 1 }) },
+    ]);
+  });
+
+  it('counts attachments base64-encoded: 25 MiB of PDF is too large, and says how much fits', () => {
+    const [problem] = checkOutgoingMessage('confidential', withFile(25 * MiB)).problems;
+    expect(problem).toEqual({
+      problem: 'too-large',
+      size: expect.objectContaining({ attachmentBytes: 25 * MiB }),
+    });
+    const allowance = problem?.problem === 'too-large' ? problem.size.attachmentAllowanceBytes : 0;
+    expect(allowance / MiB).toBeCloseTo(21.9, 1);
+    expect(checkOutgoingMessage('confidential', withFile(allowance)).problems).toEqual([]);
+  });
+
+  it('warns above 10 MB for registered mail only', () => {
+    expect(checkOutgoingMessage('registered', withFile(8 * MiB)).warnings).toEqual([
+      { warning: 'large-registered', bytes: expect.any(Number) },
+    ]);
+    expect(checkOutgoingMessage('registered', withFile(7 * MiB)).warnings).toEqual([]);
+    expect(checkOutgoingMessage('confidential', withFile(8 * MiB)).warnings).toEqual([]);
   });
 
   it('names the content type of common attachments', () => {

@@ -1,26 +1,33 @@
 import type { SecureMode } from '../contract/modes';
-import { isExecutableFileName, MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/sends.schemas';
+import {
+  base64DecodedBytes,
+  measureMessage,
+  messageSizeVerdict,
+  REGISTERED_WARN_BYTES,
+  type MessageSize,
+} from '../contract/message-size';
+import { isExecutableFileName } from '../contract/sends.schemas';
 import type { OutgoingMessage } from '../services/outgoing-message';
 
 export type MessageProblem =
   | { problem: 'no-recipients' }
-  | { problem: 'too-large'; bytes: number }
+  | { problem: 'too-large'; size: MessageSize }
   | { problem: 'executable'; names: string[] }
   | { problem: 'unsupported-attachment'; names: string[] }
   | { problem: 'inline-image'; names: string[] };
 
 export type MessageWarning = { warning: 'large-registered'; bytes: number };
 
-/**
- * Size of the message as it travels: attachments go base64-encoded in the MIME message (4/3 of the file),
- * and IncaMail's 30 MB limit applies to what it receives.
- */
-export function messageBytes(message: OutgoingMessage): number {
-  let bytes = new TextEncoder().encode(message.html).length + message.subject.length;
-  for (const attachment of message.attachments) {
-    if (attachment.kind === 'file') bytes += attachment.contentBase64.length;
-  }
-  return bytes;
+/** The message as IncaMail will count it: the files that go (not the unsupported ones), before the marking. */
+export function measureOutgoingMessage(message: OutgoingMessage): MessageSize {
+  return measureMessage({
+    subject: message.subject,
+    html: message.html,
+    addresses: [message.from, ...message.to, ...message.cc, ...message.bcc],
+    attachments: message.attachments.flatMap((a) =>
+      a.kind === 'file' ? [{ name: a.name, bytes: base64DecodedBytes(a.contentBase64) }] : [],
+    ),
+  });
 }
 
 export function checkOutgoingMessage(
@@ -38,9 +45,9 @@ export function checkOutgoingMessage(
   if (inline.length > 0) problems.push({ problem: 'inline-image', names: inline.map((a) => a.name) });
   const executables = message.attachments.map((a) => a.name).filter(isExecutableFileName);
   if (executables.length > 0) problems.push({ problem: 'executable', names: executables });
-  const bytes = messageBytes(message);
-  if (bytes > MAX_MESSAGE_BYTES) problems.push({ problem: 'too-large', bytes });
-  else if (mode === 'registered' && bytes > REGISTERED_WARN_BYTES)
-    warnings.push({ warning: 'large-registered', bytes });
+  const size = measureOutgoingMessage(message);
+  if (messageSizeVerdict(size.encodedBytes) === 'exceeds') problems.push({ problem: 'too-large', size });
+  else if (mode === 'registered' && size.encodedBytes > REGISTERED_WARN_BYTES)
+    warnings.push({ warning: 'large-registered', bytes: size.encodedBytes });
   return { problems, warnings };
 }

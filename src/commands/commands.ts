@@ -1,5 +1,5 @@
 import { detectOfficeHost } from '../services/office-host';
-import { sendConfidential, sendRegistered } from './send-secure';
+import { sendConfidential, sendRegistered } from './secure-send-handlers';
 
 // Outside Outlook (the function file opened in a browser) there is no ribbon to serve and no item to act on.
 void detectOfficeHost(Office).then((host) => {

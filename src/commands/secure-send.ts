@@ -2,8 +2,7 @@ import { contentTypeOf } from '../contract/content-types';
 import { AppError } from '../contract/errors';
 import type { SecureMode } from '../contract/modes';
 import type { SendRecord, SendRequestInput } from '../contract/sends.schemas';
-import { SignInError } from '../services/auth-dialog';
-import { OfficeCallError } from '../services/office-item';
+import { describeError, officeCodeOf } from '../services/error-explanations';
 import type { OutgoingItem, OutgoingMessage, SendState } from '../services/outgoing-message';
 import { sha256Hex, type SendsClient } from '../services/sends-client';
 import { checkOutgoingMessage } from './checks';
@@ -17,13 +16,18 @@ export type SecureSendDeps = {
   strings: CommandStrings;
   /** Mailbox 1.14 (`closeAsync` with `discardItem`); Outlook on Mac and older hosts lack it. */
   canDiscard: boolean;
-  sleep?: (ms: number) => Promise<void>;
-  pollIntervalMs?: number;
   /** Function commands are stopped after 5 minutes; leave room to tell the user before that. */
-  pollTimeoutMs?: number;
+  settleTimeoutMs?: number;
+  /**
+   * How long one request may wait on the bridge for IncaMail's answer. Below the bridge client's time-out
+   * (the handlers give it two minutes), so a held request is not taken for an unreachable bridge.
+   */
+  waitSeconds?: number;
 };
 
-const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** A bridge that answers a wait at once without a settled send is not holding it: ask again no faster than this. */
+const MIN_ASK_INTERVAL_MS = 500;
 
 /**
  * The Registered / Confidential command: check the message, hand it to the bridge under an idempotency key
@@ -38,8 +42,7 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   try {
     message = await item.read();
   } catch (error) {
-    const detail = error instanceof OfficeCallError ? String(error.officeCode ?? error.message) : String(error);
-    await item.notify('error', strings.outlookFailed(detail));
+    await item.notify('error', strings.outlookFailed(officeCodeOf(error) || describe(error, strings)));
     return 'refused';
   }
 
@@ -124,13 +127,17 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   return finish(mode, record, state, deps);
 }
 
+/** Waits on the bridge (`GET /api/sends/:id?wait=`) until IncaMail answered or the deadline has passed. */
 async function awaitFinalStatus(record: SendRecord, deps: SecureSendDeps): Promise<SendRecord> {
-  const sleep = deps.sleep ?? wait;
-  const deadline = Date.now() + (deps.pollTimeoutMs ?? 120_000);
+  const deadline = Date.now() + (deps.settleTimeoutMs ?? 120_000);
+  const unsettled = (r: SendRecord) => r.status === 'received' || r.status === 'submitting';
   let current = record;
-  while ((current.status === 'received' || current.status === 'submitting') && Date.now() < deadline) {
-    await sleep(deps.pollIntervalMs ?? 500);
-    current = await deps.sends.getSend(current.id);
+  while (unsettled(current) && Date.now() < deadline) {
+    const asked = Date.now();
+    const waitSeconds = Math.max(1, Math.min(deps.waitSeconds ?? 25, Math.ceil((deadline - asked) / 1000)));
+    current = await deps.sends.getSend(current.id, { waitSeconds });
+    const early = MIN_ASK_INTERVAL_MS - (Date.now() - asked);
+    if (unsettled(current) && early > 0) await pause(Math.min(early, deadline - Date.now()));
   }
   return current;
 }
@@ -187,12 +194,9 @@ async function nextAttempt(item: OutgoingItem, state: SendState): Promise<void> 
   }
 }
 
-/** The reason in the user's language where the code is known; the bridge's own words otherwise. */
+/** A notification has no room for the bridge's detail: the reason in the user's language wherever one exists. */
 function describe(error: unknown, strings: CommandStrings): string {
-  if (error instanceof SignInError) return strings.signIn[error.failure];
-  if (error instanceof AppError) return strings.errorCode[error.code] ?? error.message;
-  if (error instanceof OfficeCallError) return strings.outlookCode(String(error.officeCode ?? ''));
-  return strings.unexpected;
+  return describeError(error, strings.errors, 'never');
 }
 
 /** The recipients IncaMail refused, as submitted; the bridge's warning where a bridge gives no list. */

@@ -21,7 +21,7 @@ describe('command notifications', () => {
   // Outlook cuts notification texts at 150 characters: a cut text loses its last sentence, which is the one
   // that says what to do. Every text, with the arguments it gets, must fit whole in every language.
   it.each(Object.entries(commandStrings))('fit in 150 characters in %s', (_language, s) => {
-    const reasons = [...Object.values(s.errorCode), ...Object.values(s.signIn), s.unexpected];
+    const reasons = [...Object.values(s.errors.byCode), ...Object.values(s.errors.signIn), s.errors.unexpected];
     const texts = [
       s.checking,
       ...SECURE_MODES.flatMap((mode) => [
@@ -32,17 +32,23 @@ describe('command notifications', () => {
         s.acceptedKeepDraft(mode, REFERENCE),
       ]),
       s.problem({ problem: 'no-recipients' }),
-      s.problem({ problem: 'too-large', bytes: 31_457_280 }),
+      s.problem({
+        problem: 'too-large',
+        size: { encodedBytes: 37_100_000, attachmentBytes: 27_262_976, attachmentAllowanceBytes: 22_900_000 },
+      }),
       s.problem({ problem: 'executable', names: ['setup.exe'] }),
       s.problem({ problem: 'inline-image', names: ['logo.png'] }),
       s.problem({ problem: 'unsupported-attachment', names: ['Offerte.msg'] }),
       ...reasons.map((reason) => s.notSent(reason!)),
-      ...[...OPEN_OUTCOME_CODES.map((code) => s.errorCode[code]!), s.unexpected].map((r) => s.unknownOutcome(r)),
+      ...[...OPEN_OUTCOME_CODES.map((code) => s.errors.byCode[code]!), s.errors.unexpected].map((r) =>
+        s.unknownOutcome(r),
+      ),
       s.refused('554 5.7.1 Message rejected'),
       s.partlyRefused(REFERENCE, REFUSED),
       s.uncertain,
       s.pending,
       s.outlookFailed('9021'),
+      s.outlookFailed(s.errors.office('9021')),
       s.noRelay,
       s.alreadySent,
     ];
@@ -54,7 +60,7 @@ describe('command notifications', () => {
     // Without its own text a code shows the bridge's English message inside a German notification.
     for (const s of Object.values(commandStrings)) {
       for (const code of [...OPEN_OUTCOME_CODES, 'unauthorized', 'forbidden', 'rate_limited'] as const) {
-        expect(s.errorCode[code], code).toBeTruthy();
+        expect(s.errors.byCode[code], code).toBeTruthy();
       }
     }
   });

@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../contract/errors';
 import type { Language } from '../contract/locale';
+import { describeOversizeMessage } from '../contract/message-size-wording';
 import type { SecureMode } from '../contract/modes';
-import type { SignInFailure } from '../services/auth-dialog';
+import { errorExplanations, type ErrorExplanations } from '../services/error-explanations';
 import type { MessageProblem } from './checks';
 
 /** Notifications of the Registered and Confidential commands. Outlook shows at most 150 characters. */
@@ -24,14 +24,9 @@ export type CommandStrings = {
   unknownOutcome: (reason: string) => string;
   /** IncaMail took the message but refused some recipients; the list comes last, so a long one is cut, not the rest. */
   partlyRefused: (reference: string, refused: string) => string;
-  /** Why signing in through the sign-in dialog gave no token (Outlooks without nested app authentication). */
-  signIn: Record<SignInFailure, string>;
-  errorCode: Partial<Record<ErrorCode, string>>;
-  outlookCode: (code: string) => string;
-  unexpected: string;
+  /** Explanations of failures, shared with the task pane. */
+  errors: ErrorExplanations;
 };
-
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 export const commandStrings: Record<Language, CommandStrings> = {
   en: {
@@ -42,7 +37,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Not sent: add at least one recipient.'
         : p.problem === 'too-large'
-          ? `Not sent: the message has ${mb(p.bytes)} MB; IncaMail accepts at most 30 MB.`
+          ? `Not sent: ${describeOversizeMessage('en', p.size)}`
           : p.problem === 'executable'
             ? `Not sent: IncaMail refuses executable files (${p.names.join(', ')}). Remove them.`
             : p.problem === 'inline-image'
@@ -67,27 +62,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       `Send not confirmed: ${reason} Draft unchanged. Click again to check; it is never sent twice.`,
     partlyRefused: (ref, refused) =>
       `Sent via IncaMail (ref. ${ref}); the draft is kept. Refused recipients: ${refused}`,
-    signIn: {
-      cancelled: 'Sign-in was cancelled.',
-      blocked: 'The browser blocked the sign-in window; allow pop-ups for Outlook.',
-      busy: 'A sign-in window is already open.',
-      failed: 'Signing in to LedgerMail failed; ask your administrator.',
-    },
-    errorCode: {
-      internal: 'The LedgerMail bridge hit an unexpected error.',
-      malformed_response: 'The bridge sent an unreadable answer.',
-      upstream_rejected: 'IncaMail refused the request.',
-      bridge_unreachable: 'The LedgerMail bridge cannot be reached.',
-      timeout: 'The LedgerMail bridge did not answer in time.',
-      unauthorized: 'You are not signed in to LedgerMail.',
-      forbidden: 'You may not send this message as its sender.',
-      rate_limited: 'Too many secure sends in a short time; wait a minute.',
-      mode_not_allowed: 'This mode is not enabled by your administrator.',
-      upstream_unavailable: 'IncaMail cannot be reached right now.',
-      payload_too_large: 'The message is too large.',
-    },
-    outlookCode: (code) => `Outlook error ${code}`.trim(),
-    unexpected: 'an unexpected error occurred.',
+    errors: errorExplanations.en,
   },
   de: {
     modeName: { registered: 'eingeschrieben', confidential: 'vertraulich', personal: 'persönlich' },
@@ -97,7 +72,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Nicht gesendet: Bitte mindestens einen Empfänger angeben.'
         : p.problem === 'too-large'
-          ? `Nicht gesendet: Die Nachricht hat ${mb(p.bytes)} MB; IncaMail nimmt höchstens 30 MB an.`
+          ? `Nicht gesendet: ${describeOversizeMessage('de', p.size)}`
           : p.problem === 'executable'
             ? `Nicht gesendet: IncaMail lehnt ausführbare Dateien ab (${p.names.join(', ')}).`
             : p.problem === 'inline-image'
@@ -124,27 +99,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       `Versand nicht bestätigt: ${reason} Entwurf unverändert. Erneut klicken zum Prüfen – nie doppelt gesendet.`,
     partlyRefused: (ref, refused) =>
       `Über IncaMail gesendet (Ref. ${ref}); der Entwurf bleibt erhalten. Abgelehnte Empfänger: ${refused}`,
-    signIn: {
-      cancelled: 'Die Anmeldung wurde abgebrochen.',
-      blocked: 'Der Browser hat das Anmeldefenster blockiert; erlauben Sie Pop-ups für Outlook.',
-      busy: 'Ein Anmeldefenster ist bereits geöffnet.',
-      failed: 'Die Anmeldung bei LedgerMail ist fehlgeschlagen; wenden Sie sich an Ihre Administration.',
-    },
-    errorCode: {
-      internal: 'Unerwarteter Fehler in der LedgerMail-Bridge.',
-      malformed_response: 'Unlesbare Antwort der Bridge.',
-      upstream_rejected: 'IncaMail hat die Anfrage abgelehnt.',
-      bridge_unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar.',
-      timeout: 'Die LedgerMail-Bridge antwortete nicht rechtzeitig.',
-      unauthorized: 'Sie sind bei LedgerMail nicht angemeldet.',
-      forbidden: 'Sie dürfen diese Nachricht nicht mit diesem Absender senden.',
-      rate_limited: 'Zu viele sichere Sendungen in kurzer Zeit; bitte eine Minute warten.',
-      mode_not_allowed: 'Diese Versandart ist von Ihrer Administration nicht freigegeben.',
-      upstream_unavailable: 'IncaMail ist im Moment nicht erreichbar.',
-      payload_too_large: 'Die Nachricht ist zu gross.',
-    },
-    outlookCode: (code) => `Outlook-Fehler ${code}`.trim(),
-    unexpected: 'ein unerwarteter Fehler ist aufgetreten.',
+    errors: errorExplanations.de,
   },
   fr: {
     modeName: { registered: 'recommandé', confidential: 'confidentiel', personal: 'personnel' },
@@ -154,7 +109,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Non envoyé : ajoutez au moins un destinataire.'
         : p.problem === 'too-large'
-          ? `Non envoyé : le message fait ${mb(p.bytes)} Mo ; IncaMail accepte au plus 30 Mo.`
+          ? `Non envoyé : ${describeOversizeMessage('fr', p.size)}`
           : p.problem === 'executable'
             ? `Non envoyé : IncaMail refuse les fichiers exécutables (${p.names.join(', ')}).`
             : p.problem === 'inline-image'
@@ -180,27 +135,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       `Envoi non confirmé : ${reason} Brouillon inchangé. Cliquez à nouveau pour vérifier ; jamais envoyé deux fois.`,
     partlyRefused: (ref, refused) =>
       `Envoyé via IncaMail (réf. ${ref}) ; le brouillon est conservé. Destinataires refusés : ${refused}`,
-    signIn: {
-      cancelled: 'La connexion a été annulée.',
-      blocked: 'Le navigateur a bloqué la fenêtre de connexion ; autorisez les pop-up pour Outlook.',
-      busy: 'Une fenêtre de connexion est déjà ouverte.',
-      failed: 'La connexion à LedgerMail a échoué ; contactez votre administrateur.',
-    },
-    errorCode: {
-      internal: 'Erreur inattendue dans le pont LedgerMail.',
-      malformed_response: 'Réponse illisible du pont.',
-      upstream_rejected: 'IncaMail a refusé la demande.',
-      bridge_unreachable: 'Le pont LedgerMail est injoignable.',
-      timeout: "Le pont LedgerMail n'a pas répondu à temps.",
-      unauthorized: "Vous n'êtes pas connecté à LedgerMail.",
-      forbidden: 'Vous ne pouvez pas envoyer ce message avec cet expéditeur.',
-      rate_limited: "Trop d'envois sécurisés en peu de temps ; attendez une minute.",
-      mode_not_allowed: "Ce mode n'est pas activé par votre administrateur.",
-      upstream_unavailable: 'IncaMail est injoignable pour le moment.',
-      payload_too_large: 'Le message est trop volumineux.',
-    },
-    outlookCode: (code) => `erreur Outlook ${code}`.trim(),
-    unexpected: "une erreur inattendue s'est produite.",
+    errors: errorExplanations.fr,
   },
   it: {
     modeName: { registered: 'raccomandata', confidential: 'confidenziale', personal: 'personale' },
@@ -210,7 +145,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
       p.problem === 'no-recipients'
         ? 'Non inviato: aggiungere almeno un destinatario.'
         : p.problem === 'too-large'
-          ? `Non inviato: il messaggio ha ${mb(p.bytes)} MB; IncaMail accetta al massimo 30 MB.`
+          ? `Non inviato: ${describeOversizeMessage('it', p.size)}`
           : p.problem === 'executable'
             ? `Non inviato: IncaMail rifiuta i file eseguibili (${p.names.join(', ')}).`
             : p.problem === 'inline-image'
@@ -236,26 +171,6 @@ export const commandStrings: Record<Language, CommandStrings> = {
       `Invio non confermato: ${reason} Bozza invariata. Cliccare di nuovo per verificare: mai inviato due volte.`,
     partlyRefused: (ref, refused) =>
       `Inviato tramite IncaMail (rif. ${ref}); la bozza è conservata. Destinatari rifiutati: ${refused}`,
-    signIn: {
-      cancelled: 'L’accesso è stato annullato.',
-      blocked: 'Il browser ha bloccato la finestra di accesso; consenta i pop-up per Outlook.',
-      busy: 'Una finestra di accesso è già aperta.',
-      failed: 'L’accesso a LedgerMail non è riuscito; si rivolga all’amministratore.',
-    },
-    errorCode: {
-      internal: 'Errore imprevisto nel ponte LedgerMail.',
-      malformed_response: 'Risposta illeggibile dal ponte.',
-      upstream_rejected: 'IncaMail ha rifiutato la richiesta.',
-      bridge_unreachable: 'Il ponte LedgerMail non è raggiungibile.',
-      timeout: 'Il ponte LedgerMail non ha risposto in tempo.',
-      unauthorized: 'Non ha effettuato l’accesso a LedgerMail.',
-      forbidden: 'Non può inviare questo messaggio con questo mittente.',
-      rate_limited: 'Troppi invii sicuri in poco tempo; attenda un minuto.',
-      mode_not_allowed: "Questa modalità non è abilitata dall'amministratore.",
-      upstream_unavailable: 'IncaMail non è raggiungibile al momento.',
-      payload_too_large: 'Il messaggio è troppo grande.',
-    },
-    outlookCode: (code) => `errore di Outlook ${code}`.trim(),
-    unexpected: 'si è verificato un errore imprevisto.',
+    errors: errorExplanations.it,
   },
 };

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from './locale.js';
 import { SecureModeSchema } from './modes.js';
-import { EmailAddressSchema } from './sends.schemas.js';
 
 /**
  * The batch API of the bridge (`/api/batches`): the reminder run done from Outlook. One message per
@@ -75,8 +74,6 @@ export const MAX_BATCH_SIZE = 1000;
 
 /** Body of `POST /api/batches` and `POST /api/batches/preview`. */
 export const BatchRequestSchema = z.strictObject({
-  /** The sender, until sign-in provides it; the bridge then takes the caller's address instead. */
-  from: EmailAddressSchema,
   documentIds: z
     .array(z.string().min(1).max(100))
     .min(1)

@@ -54,18 +54,27 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
 
 export type ErrorDetail = { path: string; message: string };
 
-/** The one error type of LedgerMail: a stable code, a message fit for the user, and an HTTP status. */
+/**
+ * The one error type of LedgerMail: a stable code, a message fit for the user, and an HTTP status. A failed
+ * Office.js call is one too (`office_error`), with Office's own code (e.g. 9041), which never leaves the add-in.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details: ErrorDetail[] | undefined;
+  readonly officeCode: number | string | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { details?: ErrorDetail[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { details?: ErrorDetail[]; cause?: unknown; officeCode?: number | string | undefined } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.status = STATUS_BY_CODE[code];
     this.details = options.details;
+    this.officeCode = options.officeCode;
   }
 
   toJSON(): ErrorBody {

@@ -69,6 +69,7 @@ export const SendRecordSchema = z.object({
   recipients: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
   documentIds: z.array(z.string()),
   attachmentCount: z.number().int(),
+  /** The message as IncaMail receives it (encodedMessageBytes), the count its 30 MB limit applies to. */
   sizeBytes: z.number().int(),
   attempts: z.number().int(),
   /** The SMTP server's final reply, e.g. `250 2.0.0 Ok: queued as 4F2A`. */
@@ -87,10 +88,6 @@ export type SendRecord = z.infer<typeof SendRecordSchema>;
 
 export const SendListSchema = z.object({ items: z.array(SendRecordSchema), nextCursor: z.string().nullable() });
 export type SendList = z.infer<typeof SendListSchema>;
-
-/** IncaMail accepts at most 30 MB per message; above 10 MB registered mail is discouraged. */
-export const MAX_MESSAGE_BYTES = 30 * 1024 * 1024;
-export const REGISTERED_WARN_BYTES = 10 * 1024 * 1024;
 
 export const PolicySchema = z.object({
   modes: z.array(SecureModeSchema),

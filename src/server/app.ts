@@ -15,6 +15,7 @@ import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.
 import { createSecretBox } from './security/secret-box.js';
 import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
 import { settingsRoutes } from './settings/settings.routes.js';
+import { SEND_BODY_LIMIT_BYTES } from './sends/send-body-parser.js';
 import { registerSends } from './sends/sends.plugin.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
@@ -38,8 +39,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
-    // A 30 MB IncaMail message travels as base64 JSON: 30 MB × 4/3 plus the envelope.
-    bodyLimit: 42 * 1024 * 1024,
+    bodyLimit: SEND_BODY_LIMIT_BYTES,
     frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply, securityHeaders),
   }) as unknown as FastifyInstance;
 

@@ -12,7 +12,7 @@ import {
   type ReminderLevel,
 } from '../contract/documents.schemas';
 import { HealthSchema, type Health } from '../contract/health.schemas';
-import { readPdfResponse, type DocumentPdf } from './pdf-response';
+import { readPdfResponse, type PdfDownload } from './pdf-response';
 
 /** Typed arguments of `GET /api/documents`; lists become the comma lists the contract expects. */
 export type DocumentListQuery = {
@@ -121,7 +121,7 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
       requestJson(DocumentPageSchema, `/api/documents?${toDocumentSearchParams(query)}`, init),
     getDocument: (id: string, init?: RequestInit): Promise<DocumentDetail> =>
       requestJson(DocumentDetailSchema, `/api/documents/${encodeURIComponent(id)}`, init),
-    getDocumentPdf: async (id: string, init?: RequestInit): Promise<DocumentPdf> =>
+    getDocumentPdf: async (id: string, init?: RequestInit): Promise<PdfDownload> =>
       readPdfResponse(await request(`/api/documents/${encodeURIComponent(id)}/pdf`, init)),
     findCustomers: async (emails: readonly string[], init?: RequestInit): Promise<Customer[]> => {
       if (emails.length === 0) return [];

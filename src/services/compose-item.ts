@@ -4,7 +4,8 @@ import {
   serializeAttachedDocuments,
   type AttachedDocument,
 } from '../contract/item-state';
-import { OfficeCallError, settle } from './office-item';
+import { AppError } from '../contract/errors';
+import { officeCallError, settle } from './office-item';
 
 export type Recipient = { emailAddress: string; displayName: string };
 export type ItemAttachment = { id: string; name: string; size: number; isInline: boolean };
@@ -14,7 +15,7 @@ export const MAX_CUSTOM_PROPERTIES_LENGTH = 2500;
 
 /**
  * The message being composed, as the task pane needs it: promise wrappers over the Office.js calls, each
- * rejecting with an OfficeCallError that carries Office's error code. Components get this object through
+ * rejecting with an AppError `office_error` that carries Office's error code. Components get this object through
  * props, so they run in tests against a simulated item.
  */
 export type ComposeItem = {
@@ -63,7 +64,7 @@ export function createComposeItem(item: Office.MessageCompose): ComposeItem {
         );
       } catch (error) {
         // Hosts below Mailbox 1.7 refuse the event; that is a supported case, not a failure.
-        if (error instanceof OfficeCallError) return null;
+        if (error instanceof AppError && error.code === 'office_error') return null;
         throw error;
       }
       // Outlook removes every handler of the event type at once; the pane registers only this one.
@@ -106,7 +107,7 @@ export function createComposeItem(item: Office.MessageCompose): ComposeItem {
     async saveAttachedDocuments(documents) {
       const value = serializeAttachedDocuments(documents);
       if (value.length > MAX_CUSTOM_PROPERTIES_LENGTH) {
-        throw new OfficeCallError(
+        throw officeCallError(
           'customProperties.saveAsync',
           'too_long',
           `the list of attached documents needs ${value.length} characters, Outlook keeps ${MAX_CUSTOM_PROPERTIES_LENGTH}`,

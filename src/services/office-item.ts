@@ -1,16 +1,11 @@
+import { AppError } from '../contract/errors';
+
 /**
- * Promise wrappers over the Office.js callback APIs LedgerMail uses. Each wrapper rejects with an
- * OfficeCallError carrying Office's error code, and never throws inside an Office callback.
+ * Promise wrappers over the Office.js callback APIs LedgerMail uses. Each wrapper rejects with an AppError
+ * `office_error` carrying Office's error code, and never throws inside an Office callback.
  */
-export class OfficeCallError extends Error {
-  constructor(
-    readonly operation: string,
-    readonly officeCode: number | string | undefined,
-    message: string,
-  ) {
-    super(`${operation} failed: ${message}`);
-    this.name = 'OfficeCallError';
-  }
+export function officeCallError(operation: string, officeCode: number | string | undefined, message: string) {
+  return new AppError('office_error', `${operation} failed: ${message}`, { officeCode });
 }
 
 export function settle<T>(
@@ -21,10 +16,10 @@ export function settle<T>(
     try {
       run((result) => {
         if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
-        else reject(new OfficeCallError(operation, result.error?.code, result.error?.message ?? 'unknown error'));
+        else reject(officeCallError(operation, result.error?.code, result.error?.message ?? 'unknown error'));
       });
     } catch (error) {
-      reject(new OfficeCallError(operation, undefined, error instanceof Error ? error.message : String(error)));
+      reject(officeCallError(operation, undefined, error instanceof Error ? error.message : String(error)));
     }
   });
 }

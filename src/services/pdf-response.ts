@@ -1,7 +1,7 @@
 import { AppError } from '../contract/errors';
 
 /** A document's PDF as the bridge sends it; `fileName` is null when the bridge named none. */
-export type DocumentPdf = { bytes: Uint8Array; fileName: string | null };
+export type PdfDownload = { bytes: Uint8Array; fileName: string | null };
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
@@ -9,7 +9,7 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
  * Checks that the answer really is a PDF before it reaches the user's message: an HTML error page or a
  * truncated body attached to an invoice mail would be worse than a clear error.
  */
-export async function readPdfResponse(response: Response): Promise<DocumentPdf> {
+export async function readPdfResponse(response: Response): Promise<PdfDownload> {
   const contentType = response.headers.get('content-type') ?? '';
   if (!/^application\/pdf\b/i.test(contentType)) {
     throw new AppError(

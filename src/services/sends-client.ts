@@ -17,8 +17,15 @@ export function createSendsClient(bridge: Pick<BridgeClient, 'requestJson'>) {
         headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
         body: JSON.stringify(request),
       }),
-    getSend: (id: string): Promise<SendRecord> =>
-      bridge.requestJson(SendRecordSchema, `/api/sends/${encodeURIComponent(id)}`),
+    /**
+     * The send as it stands; with `waitSeconds`, the bridge holds the answer until the send is settled or that
+     * time has passed (`?wait=`, at most 60), so the caller learns IncaMail's answer without asking again.
+     */
+    getSend: (id: string, options: { waitSeconds?: number } = {}): Promise<SendRecord> =>
+      bridge.requestJson(
+        SendRecordSchema,
+        `/api/sends/${encodeURIComponent(id)}${options.waitSeconds ? `?wait=${options.waitSeconds}` : ''}`,
+      ),
   };
 }
 

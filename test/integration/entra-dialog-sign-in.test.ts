@@ -82,7 +82,7 @@ describe('Registered command signed in through the Office dialog (Entra ID, no n
 
     expect(sink.messages).toHaveLength(0);
     expect(draft()).toEqual(before);
-    expect(notification()).toBe(commandStrings.en.notSent(commandStrings.en.errorCode.forbidden!));
+    expect(notification()).toBe(commandStrings.en.notSent(commandStrings.en.errors.byCode.forbidden!));
   });
 
   it('sends nothing and says so when the person closes the sign-in dialog', async () => {
@@ -104,7 +104,7 @@ describe('Registered command signed in through the Office dialog (Entra ID, no n
     expect(await runSecureSend('registered', deps())).toBe('refused');
 
     expect(sink.messages).toHaveLength(0);
-    expect(notification()).toBe(commandStrings.en.notSent(commandStrings.en.errorCode.unauthorized!));
+    expect(notification()).toBe(commandStrings.en.notSent(commandStrings.en.errors.byCode.unauthorized!));
     // The bridge answered 401; the client signed in once more before giving up.
     expect(sim.host.dialogs.opened()).toHaveLength(2);
   });

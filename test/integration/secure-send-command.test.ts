@@ -5,14 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ATTACHED_DOCUMENTS_KEY } from '../../src/contract/item-state';
-import { runSecureSend } from '../../src/commands/secure-send';
-import { sendRegistered } from '../../src/commands/send-secure';
+import { runSecureSend, type SecureSendDeps } from '../../src/commands/secure-send';
+import { sendRegistered } from '../../src/commands/secure-send-handlers';
 import { commandStrings } from '../../src/commands/strings';
 import { buildApp } from '../../src/server/app';
 import { devAuthHeaders } from '../support/dev-auth';
 import { ANNA, annasDraftInOutlook, draftContent, secureSendDeps, sendNotification } from '../support/outlook-draft';
 import { testBridgeConfig } from '../support/bridge-config';
-import { startSmtpSink, type SmtpSink, type SinkReply } from '../support/smtp-sink';
+import { startSmtpSink, type SmtpSink, type SmtpSinkOptions, type SinkReply } from '../support/smtp-sink';
+import { createSendsClient } from '../../src/services/sends-client';
+import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { useTempDir } from '../support/temp-dir';
 
 describe('Registered command over the real bridge', () => {
@@ -24,13 +26,12 @@ describe('Registered command over the real bridge', () => {
   let dataReplies: (SinkReply | undefined)[];
   let rcptReplies: Record<string, SinkReply>;
 
-  beforeEach(async () => {
-    dataReplies = [];
-    rcptReplies = {};
+  async function startBridge(sinkOptions: SmtpSinkOptions = {}) {
     sink = await startSmtpSink({
       parse: true,
       replyToData: (n) => dataReplies[n - 1],
       replyToRcpt: (_n, address) => rcptReplies[address],
+      ...sinkOptions,
     });
     const config = testBridgeConfig(tempDir(), sink.port, {
       INCAMAIL_RETRY_SECONDS: '0.05',
@@ -38,12 +39,37 @@ describe('Registered command over the real bridge', () => {
     });
     app = await buildApp({ config, logger: false });
     origin = await app.listen({ host: '127.0.0.1', port: 0 });
+  }
+
+  beforeEach(async () => {
+    dataReplies = [];
+    rcptReplies = {};
+    await startBridge();
     sim = annasDraftInOutlook();
   });
 
-  afterEach(async () => {
+  /** The bridge again, over a gateway that answers each message only after `ms`. */
+  async function restartWithSlowIncaMail(ms: number) {
     await app.close();
     await sink.close();
+    await startBridge({ dataReplyDelayMs: ms });
+  }
+
+  /** The command's own client, over a fetch that notes each request to a send's state. */
+  function depsSeeingStateRequests(change: Partial<SecureSendDeps> = {}) {
+    const stateRequests: string[] = [];
+    const seeing: typeof fetch = (input, init) => {
+      const url = String(input);
+      if (/\/api\/sends\/[^/?]+/.test(url)) stateRequests.push(url);
+      return fetch(input, init);
+    };
+    const client = createSignedInBridgeClient({ baseUrl: origin, userEmail: () => ANNA, fetch: seeing });
+    return { deps: { ...deps(), sends: createSendsClient(client), ...change }, stateRequests };
+  }
+
+  afterEach(async () => {
+    await app?.close();
+    await sink?.close();
     sim.uninstall();
   });
 
@@ -99,6 +125,30 @@ describe('Registered command over the real bridge', () => {
       lastSent: { mode: string } | null;
     };
     expect(document.lastSent?.mode).toBe('registered');
+  });
+
+  it("waits on the bridge for IncaMail's answer (long poll), instead of asking again and again", async () => {
+    await restartWithSlowIncaMail(1500);
+    await attachLedgerInvoice();
+    const { deps: waiting, stateRequests } = depsSeeingStateRequests();
+    expect(await runSecureSend('registered', waiting)).toBe('discarded');
+    expect(sink.messages).toHaveLength(1);
+    // One request held open by the bridge until IncaMail answered; polling every 500 ms would ask 3 times.
+    expect(stateRequests).toHaveLength(1);
+    expect(stateRequests[0]).toMatch(/\?wait=\d+$/);
+  });
+
+  it('tells the user it is pending when IncaMail has not answered by the deadline, and waits no longer', async () => {
+    await restartWithSlowIncaMail(4000);
+    await attachLedgerInvoice();
+    const before = contentOf();
+    const { deps: waiting, stateRequests } = depsSeeingStateRequests({ settleTimeoutMs: 1000 });
+    const started = Date.now();
+    expect(await runSecureSend('registered', waiting)).toBe('pending');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(stateRequests.every((url) => /\?wait=1$/.test(url))).toBe(true);
+    expect(sendNotification(sim)).toBe(commandStrings.en.pending);
+    expect(contentOf()).toEqual(before);
   });
 
   it('leaves the draft exactly as it was when IncaMail refuses the message', async () => {

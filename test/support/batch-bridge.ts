@@ -30,7 +30,7 @@ export const GREETING = { de: 'Guten Tag', fr: 'Bonjour', it: 'Buongiorno', en: 
 export const SENDER = 'anna.keller@example.ch';
 
 export function batchRequest(documentIds: string[], overrides: Partial<BatchRequestInput> = {}): BatchRequestInput {
-  return { from: SENDER, documentIds, templates: TEMPLATES, ...overrides };
+  return { documentIds, templates: TEMPLATES, ...overrides };
 }
 
 /**

@@ -32,8 +32,9 @@ export function secureSendDeps(sim: SimulatedOffice, origin: string): SecureSend
     sends: createSendsClient(createSignedInBridgeClient({ baseUrl: origin, userEmail: () => ANNA })),
     strings: commandStrings.en,
     canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),
-    pollIntervalMs: 20,
-    pollTimeoutMs: 10_000,
+    settleTimeoutMs: 10_000,
+    // Below the test client's default 15 s time-out.
+    waitSeconds: 5,
   };
 }
 

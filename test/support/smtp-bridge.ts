@@ -5,6 +5,7 @@ import type { AccountingConnector, SentRecord } from '../../src/server/accountin
 import { loadConfig } from '../../src/server/config';
 import { installErrorHandling } from '../../src/server/http/errors';
 import type { Outbox } from '../../src/server/sends/outbox';
+import { SEND_BODY_LIMIT_BYTES } from '../../src/server/sends/send-body-parser';
 import { registerSends } from '../../src/server/sends/sends.plugin';
 import { openDatabase } from '../../src/server/storage/database';
 import type { SendRequestInput } from '../../src/contract/sends.schemas';
@@ -57,8 +58,7 @@ export async function startSendsBridge(options: {
   const logs: string[] = [];
   const app = Fastify({
     logger: { level: 'trace', stream: { write: (line: string) => logs.push(line) } },
-    // As the bridge: a 30 MB message as base64 JSON.
-    bodyLimit: 42 * 1024 * 1024,
+    bodyLimit: SEND_BODY_LIMIT_BYTES,
   });
   installErrorHandling(app);
   const db = openDatabase(path.join(options.dir, 'ledgermail.sqlite'));

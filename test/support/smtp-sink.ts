@@ -14,15 +14,21 @@ export type SmtpSinkOptions = {
   tls?: { key: string; cert: string };
   /** Answer the n-th message (1-based) with this reply instead of 250; the message is then not kept. */
   replyToData?: (n: number) => SinkReply | undefined;
+  /** Hold the reply to each message's data this long, as a slow gateway does. */
+  dataReplyDelayMs?: number;
   /** Answer RCPT TO of the n-th transaction with this reply. */
   replyToRcpt?: (n: number, address: string) => SinkReply | undefined;
   /** Parse messages with mailparser (skip for throughput measurements). */
   parse?: boolean;
+  /** The limit advertised in EHLO (SIZE) and enforced at MAIL FROM, as a gateway does; 40 MiB by default. */
+  size?: number;
 };
 
 export type SmtpSink = {
   port: number;
   messages: SinkMessage[];
+  /** The MAIL FROM parameters of each transaction, e.g. `{ SIZE: '1234' }`, whether or not the data followed. */
+  mailFromArgs: Record<string, string>[];
   /** Data transactions seen, accepted or not. */
   dataAttempts: () => number;
   logins: () => number;
@@ -37,6 +43,7 @@ function smtpError({ code, message }: SinkReply): Error {
 /** A real SMTP server (the `smtp-server` package) on a loopback port that keeps what it accepts. */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
+  const mailFromArgs: Record<string, string>[] = [];
   const waiters: (() => void)[] = [];
   let dataCount = 0;
   let rcptTransaction = 0;
@@ -45,7 +52,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     logger: false,
     // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
     disableReverseLookup: true,
-    size: 40 * 1024 * 1024,
+    size: options.size ?? 40 * 1024 * 1024,
     disabledCommands: [...(options.auth ? [] : ['AUTH']), ...(options.tls ? [] : ['STARTTLS'])],
     authOptional: !options.auth,
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
@@ -56,8 +63,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       }
       return callback(smtpError({ code: 535, message: '5.7.8 Authentication failed' }));
     },
-    onMailFrom(_address, _session, callback) {
+    onMailFrom(address, _session, callback) {
       rcptTransaction++;
+      mailFromArgs.push({ ...(address.args as Record<string, string>) });
       callback();
     },
     onRcptTo(address, _session, callback) {
@@ -67,7 +75,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (options.dataReplyDelayMs) await new Promise((resolve) => setTimeout(resolve, options.dataReplyDelayMs));
         dataCount++;
         const reply = options.replyToData?.(dataCount);
         if (reply) return callback(smtpError(reply));
@@ -105,6 +114,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   return {
     port,
     messages,
+    mailFromArgs,
     dataAttempts: () => dataCount,
     logins: () => loginCount,
     waitForMessages,

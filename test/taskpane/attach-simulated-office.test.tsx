@@ -4,7 +4,7 @@ import { eventually } from '../support/eventually';
 import { paneTestServer, renderPane } from '../support/render-pane';
 import { ATTACHED_DOCUMENTS_KEY, parseAttachedDocuments } from '../../src/contract/item-state';
 import { createComposeItem } from '../../src/services/compose-item';
-import { OfficeCallError } from '../../src/services/office-item';
+import { AppError } from '../../src/contract/errors';
 import { createSimulatedOffice } from '../../src/workbench/office-sim';
 
 /**
@@ -89,7 +89,7 @@ describe('Office.js wrappers against the simulated Outlook', () => {
     const { sim, item } = simulatedItem();
     sim.host.failNext('subject.getAsync', 'NetworkError');
     const error = await item.getSubject().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(OfficeCallError);
-    expect((error as OfficeCallError).officeCode).toBe(9041);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'office_error', officeCode: 9041 });
   });
 });

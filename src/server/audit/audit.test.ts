@@ -15,7 +15,11 @@ describe('audit log', () => {
     const db = openDatabase(path.join(dir, 'ledgermail.sqlite'));
     const app = Fastify({ logger: false });
     installErrorHandling(app);
-    installAuth(app, { mode: 'dev', adminEmails: ['boss@example.ch'], senderAliases: new Map(), sendRatePerMinute: 60 }, dir);
+    installAuth(
+      app,
+      { mode: 'dev', adminEmails: ['boss@example.ch'], senderAliases: new Map(), sendRatePerMinute: 60 },
+      dir,
+    );
     installAudit(app, createAuditLog(db));
     app.post('/api/things/:id', async () => ({ ok: true }));
     await app.ready();

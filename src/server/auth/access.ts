@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../contract/errors.js';
 import { createRateLimiter } from '../security/rate-limit.js';
-import type { Caller as SendCaller } from '../sends/outbox.js';
+import type { SendCaller } from '../sends/outbox.js';
 import type { AuthSettings } from './auth-config.js';
 import { callerOf } from './auth.plugin.js';
 

@@ -24,7 +24,6 @@ describe('reminder run subjects at their limit', () => {
   const runWithSubjectOf = (length: number): BatchRequest => {
     const suffix = ' {number}';
     return {
-      from: 'anna.keller@example.ch',
       documentIds: ['rem-101'],
       modeByLevel: DEFAULT_MODE_BY_LEVEL,
       templates: { de: { subject: 'M'.repeat(length - ' M-2026-0001'.length) + suffix, html: '<p>Guten Tag</p>' } },

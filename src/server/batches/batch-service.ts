@@ -13,7 +13,7 @@ import type {
 import { AppError } from '../../contract/errors.js';
 import type { SendRecord } from '../../contract/sends.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
-import type { Caller, Outbox } from '../sends/outbox.js';
+import type { SendCaller, Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
 import type { Db } from '../storage/database.js';
 import { mapWithConcurrency, prepareMessages } from './batch-messages.js';
@@ -55,8 +55,8 @@ export class BatchService {
   }
 
   /** Renders every message with its PDF, without storing or sending anything. */
-  async preview(request: BatchRequest, caller: Caller): Promise<BatchPreview> {
-    const items = await prepareMessages({ ...request, from: caller.email }, this.options.accounting, this.modes());
+  async preview(request: BatchRequest): Promise<BatchPreview> {
+    const items = await prepareMessages(request, this.options.accounting, this.modes());
     const withEmail = items.filter((item) => item.recipient !== null);
     const messages = await mapWithConcurrency(withEmail, this.options.settings.concurrency, async (item) => {
       const pdf = await this.options.accounting.getDocumentPdf(item.documentId);
@@ -91,7 +91,7 @@ export class BatchService {
    */
   async create(
     request: BatchRequest,
-    context: { idempotencyKey: string; caller: Caller },
+    context: { idempotencyKey: string; caller: SendCaller },
   ): Promise<{ batch: Batch; created: boolean }> {
     const createdBy = context.caller.email.toLowerCase();
     const requestHash = hashRequest(request);
@@ -101,7 +101,7 @@ export class BatchService {
     // charged only once it is recorded (a refused run or a duplicate click costs nothing).
     context.caller.mayAdmitNew?.();
     const from = context.caller.email;
-    const items = await prepareMessages({ ...request, from }, this.options.accounting, this.modes());
+    const items = await prepareMessages(request, this.options.accounting, this.modes());
 
     // Checked again after the awaits above: a concurrent request with the same key may have stored it meanwhile.
     const raced = this.replay(createdBy, context.idempotencyKey, requestHash);
@@ -114,7 +114,7 @@ export class BatchService {
     return { batch: this.mustGet(id), created: true };
   }
 
-  get(id: string, caller?: Caller): Batch | undefined {
+  get(id: string, caller?: SendCaller): Batch | undefined {
     const batch = this.store.get(id);
     if (!batch || !isOwnedBy(batch, caller)) return undefined;
     const items = this.store.items(id);
@@ -126,7 +126,7 @@ export class BatchService {
     };
   }
 
-  list(limit: number, caller?: Caller): BatchList {
+  list(limit: number, caller?: SendCaller): BatchList {
     const batches = this.store.list(limit, caller?.email.toLowerCase());
     return {
       items: batches.map((batch) =>
@@ -145,7 +145,7 @@ export class BatchService {
    * Queues the failed items again, each under a fresh outbox key. Accepted and uncertain items are never
    * touched: an uncertain message may have reached the customer, and only a person can decide to resend it.
    */
-  retryFailed(id: string, caller?: Caller): Batch {
+  retryFailed(id: string, caller?: SendCaller): Batch {
     const batch = this.get(id, caller);
     if (!batch) throw new AppError('not_found', `No batch with id "${id}".`);
     const failed = this.store
@@ -207,7 +207,7 @@ export class BatchService {
   }
 }
 
-function isOwnedBy(batch: StoredBatch, caller: Caller | undefined): boolean {
+function isOwnedBy(batch: StoredBatch, caller: SendCaller | undefined): boolean {
   return caller === undefined || batch.createdBy === caller.email.toLowerCase();
 }
 

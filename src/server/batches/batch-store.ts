@@ -52,7 +52,7 @@ const MIGRATIONS: Migration[] = [
  * `pending`: waits for its turn; `sent`: handed to the outbox as `send_id` (the outbox knows how it went);
  * `failed`: could not be handed over (its PDF or document is gone); `skipped`: the customer has no address.
  */
-export type ItemState = 'pending' | 'sent' | 'failed' | 'skipped';
+export type BatchItemState = 'pending' | 'sent' | 'failed' | 'skipped';
 
 export type NewItem = BatchReminder & {
   recipient: string | null;
@@ -66,7 +66,7 @@ export type StoredItem = BatchReminder & {
   position: number;
   recipient: string | null;
   mode: SecureMode;
-  state: ItemState;
+  state: BatchItemState;
   retries: number;
   sendId: string | null;
   error: { code: string; message: string } | null;
@@ -93,7 +93,7 @@ type ItemRow = {
   level: number;
   recipient: string | null;
   mode: SecureMode;
-  state: ItemState;
+  state: BatchItemState;
   retries: number;
   send_id: string | null;
   error_code: string | null;

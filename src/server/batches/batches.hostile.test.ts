@@ -53,7 +53,6 @@ describe('batch routes under hostile input', () => {
       fc.asyncProperty(
         fc.record(
           {
-            from: fc.oneof(fc.constant('anna.keller@example.ch'), hostileValue),
             documentIds: fc.oneof(fc.array(hostileString, { maxLength: 3 }), hostileValue),
             modeByLevel: fc.oneof(fc.dictionary(fc.constantFrom('1', '2', '3', 'x'), hostileValue), hostileValue),
             templates: fc.oneof(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { BatchListSchema, BatchPreviewSchema, BatchSchema } from '../../contract/batches.schemas.js';
 import { ErrorBodySchema } from '../../contract/errors.js';
+import { formatLongDate, formatMoney } from '../../contract/swiss-format.js';
 import {
   GREETING,
   SENDER,
@@ -55,17 +56,11 @@ describe('batch API on the demo ledger over a loopback SMTP server', () => {
       expect(message!.parsed.attachments).toHaveLength(1);
       expect(message!.parsed.attachments[0]!.content.equals(pdf.rawPayload)).toBe(true);
       const language = reminder.customer.language;
-      const locale = { de: 'de-CH', fr: 'fr-CH', it: 'it-CH', en: 'en-CH' }[language];
-      const dueDate = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-        new Date(`${reminder.dueDate}T00:00:00Z`),
-      );
-      const amount = new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: reminder.currency,
-        currencyDisplay: 'code',
-      }).format(reminder.total);
+      // The amounts and dates the customer reads are the ones of the shared Swiss format (and of the PDF).
+      const dueDate = formatLongDate(reminder.dueDate, language);
+      const amount = formatMoney(reminder.total, reminder.currency, language);
       const html = String(message!.parsed.html);
-      // Values from the accounting arrive HTML-escaped (`Meier &amp; Partner AG`, en-CH's `12&#39;108.00`).
+      // Values from the accounting arrive HTML-escaped (`Meier &amp; Partner AG`).
       const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
       expect(html).toContain(`${GREETING[language]} ${escaped(reminder.customer.name)}</p>`);
       expect(html).toContain(dueDate);

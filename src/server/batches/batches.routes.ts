@@ -6,22 +6,21 @@ import {
   type Batch,
   type BatchList,
   type BatchPreview,
-  type BatchRequest,
 } from '../../contract/batches.schemas.js';
 import { AppError } from '../../contract/errors.js';
 import { IdempotencyKeySchema } from '../../contract/sends.schemas.js';
 import { parseRequest } from '../http/errors.js';
-import type { Caller } from '../sends/outbox.js';
+import type { SendCaller } from '../sends/outbox.js';
 import type { BatchService } from './batch-service.js';
 import { z } from 'zod';
 
 export type BatchesRoutesOptions = {
   batches: BatchService;
   /**
-   * Who calls. Until sign-in is wired, a batch is sent as the request's `from` and reads are not scoped;
-   * with sign-in, the caller comes from the token and sees only their own batches.
+   * Who calls, from the verified token: the sender of a run, and whose batches a read may see (undefined:
+   * all, for admins). Without it no run can be sent, since only the token decides the sender.
    */
-  callerOf?: (request: FastifyRequest) => Caller | undefined;
+  callerOf?: (request: FastifyRequest) => SendCaller | undefined;
 };
 
 const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema });
@@ -33,18 +32,23 @@ function notFound(id: string): AppError {
 export const batchesRoutes: FastifyPluginAsync<BatchesRoutesOptions> = async (app, options) => {
   const { batches } = options;
   const callerOf = options.callerOf ?? (() => undefined);
-  const senderOf = (request: FastifyRequest, body: BatchRequest): Caller => callerOf(request) ?? { email: body.from };
+  const senderOf = (request: FastifyRequest): SendCaller => {
+    const sender = callerOf(request);
+    if (!sender) throw new AppError('unauthorized', 'Sign in to LedgerMail to send reminders.');
+    return sender;
+  };
 
   app.post('/api/batches/preview', async (request): Promise<BatchPreview> => {
     const body = parseRequest(BatchRequestSchema, request.body, 'body');
-    return batches.preview(body, senderOf(request, body));
+    senderOf(request); // a preview, too, is for a signed-in sender only
+    return batches.preview(body);
   });
 
   /** 202 with the new batch; 200 with the same batch when the Idempotency-Key was seen with this request. */
   app.post('/api/batches', async (request, reply) => {
     const { 'idempotency-key': idempotencyKey } = parseRequest(IdempotencyHeaderSchema, request.headers, 'headers');
     const body = parseRequest(BatchRequestSchema, request.body, 'body');
-    const { batch, created } = await batches.create(body, { idempotencyKey, caller: senderOf(request, body) });
+    const { batch, created } = await batches.create(body, { idempotencyKey, caller: senderOf(request) });
     reply.header('idempotent-replayed', String(!created));
     return reply.status(created ? 202 : 200).send(batch);
   });

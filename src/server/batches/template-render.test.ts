@@ -1,5 +1,6 @@
 import { BatchRequestSchema, unknownPlaceholders } from '../../contract/batches.schemas.js';
-import { escapeHtml, formatLongDate, formatMoney, placeholderValues, renderMessage } from './template-render.js';
+import { formatLongDate, formatMoney } from '../../contract/swiss-format.js';
+import { escapeHtml, placeholderValues, renderMessage } from './template-render.js';
 
 const reminder = {
   customer: { id: 'cus-1', name: 'Müller & <Söhne>\r\nBcc: x@evil.example', email: 'a@b.example', language: 'fr' },
@@ -41,14 +42,12 @@ describe('reminder templates', () => {
   it('rejects a template naming an unknown placeholder and leaves other braces alone', () => {
     expect(unknownPlaceholders('Mahnung {nummer} {number} {1} { customerName }')).toEqual(['nummer']);
     const parsed = BatchRequestSchema.safeParse({
-      from: 'a@b.example',
       documentIds: ['rem-1'],
       templates: { de: { subject: 'Mahnung {nummer}', html: '' } },
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.message).toContain('{nummer}');
     const valid = BatchRequestSchema.parse({
-      from: 'a@b.example',
       documentIds: ['rem-1'],
       templates: { de: { subject: 'Mahnung {number}', html: '' } },
     });

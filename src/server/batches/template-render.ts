@@ -1,37 +1,9 @@
 import type { MessageTemplate, Placeholder } from '../../contract/batches.schemas.js';
 import type { DocumentSummary } from '../../contract/documents.schemas.js';
-import { INTL_LOCALE, type Language } from '../../contract/locale.js';
+import type { Language } from '../../contract/locale.js';
+import { formatLongDate, formatMoney } from '../../contract/swiss-format.js';
 
 export type PlaceholderValues = Record<Placeholder, string>;
-
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, create: () => T): T {
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = create()));
-  return formatter as T;
-}
-
-/**
- * `CHF 1’234.50` in de-CH, `1 234.50 CHF` in fr-CH: the customer reads amounts as their region writes them.
- * Always the ISO code (`EUR`, not `€`), as on the QR-bill the message comes with.
- */
-export function formatMoney(value: number, currency: string, language: Language): string {
-  const locale = INTL_LOCALE[language];
-  return cached(
-    `money:${locale}:${currency}`,
-    () => new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }),
-  ).format(value);
-}
-
-/** `15. April 2026`, `15 avril 2026`: spelled out, so no customer misreads day and month. */
-export function formatLongDate(isoDate: string, language: Language): string {
-  const locale = INTL_LOCALE[language];
-  // Calendar dates carry no time zone; reading them as UTC midnight and formatting in UTC keeps the day.
-  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
-}
 
 export function placeholderValues(
   reminder: Pick<

@@ -3,7 +3,7 @@ import { compile } from 'html-to-text';
 import MailComposer from 'nodemailer/lib/mail-composer';
 
 /** A message as it goes to IncaMail: subject and recipients already carry the marking. */
-export type OutgoingMessage = {
+export type MarkedMessage = {
   /** Stays the same across retries, so a gateway that deduplicates by Message-ID sees one message. */
   messageId: string;
   from: string;
@@ -12,15 +12,20 @@ export type OutgoingMessage = {
   cc: string[];
   bcc: string[];
   html: string;
+  /**
+   * encodedMessageBytes of the message, announced as SMTP SIZE (RFC 1870): a gateway over its limit refuses
+   * at MAIL FROM, before the upload, and nodemailer refuses locally when EHLO already named a smaller limit.
+   */
+  sizeBytes: number;
   /** Content as one Buffer, or as a source of chunks read afresh for each attempt (from the outbox). */
   attachments: { name: string; contentType: string; content: Buffer | (() => Iterable<Buffer>) }[];
 };
 
-export type SmtpEnvelope = { from: string; to: string[] };
+export type SmtpEnvelope = { from: string; to: string[]; size: number };
 
 /** Bcc recipients travel in the envelope only: no header names them, so the other recipients never see them. */
-export function envelopeOf(message: OutgoingMessage): SmtpEnvelope {
-  return { from: message.from, to: [...message.to, ...message.cc, ...message.bcc] };
+export function envelopeOf(message: MarkedMessage): SmtpEnvelope {
+  return { from: message.from, to: [...message.to, ...message.cc, ...message.bcc], size: message.sizeBytes };
 }
 
 // Compiled once: compiling the selectors costs more than converting a typical message body.
@@ -34,7 +39,7 @@ export function plainTextOf(html: string): string {
  * Opens the MIME message as a stream built by nodemailer's composer. The composer starts encoding as soon as
  * it is asked for a stream, so this is called only when the SMTP server is ready for the data.
  */
-export function openMimeStream(message: OutgoingMessage): Readable {
+export function openMimeStream(message: MarkedMessage): Readable {
   const composer = new MailComposer({
     from: message.from,
     to: message.to,
@@ -78,7 +83,7 @@ export type DataProgress = { onStart: () => void; onComplete: () => void };
  * SMTPConnection reads the message only after the server's 354 reply to DATA, and writes the terminating dot
  * only after the stream ended: before `onComplete` the server cannot have accepted the message.
  */
-export function observedMimeStream(message: OutgoingMessage, progress: DataProgress): Readable {
+export function observedMimeStream(message: MarkedMessage, progress: DataProgress): Readable {
   async function* chunks(): AsyncGenerator<Buffer> {
     progress.onStart();
     const source = openMimeStream(message);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { isMarkedAddress, subjectMode } from '../../contract/marking.js';
-import { MAX_MESSAGE_BYTES } from '../../contract/sends.schemas.js';
+import { MAX_MESSAGE_BYTES } from '../../contract/message-size.js';
 import type { SandboxMessage } from '../../contract/sandbox.schemas.js';
 import type { SmtpEndpoint } from './smtp-submission.js';
 
@@ -40,8 +40,9 @@ export class IncaMailSandbox {
       logger: false,
       // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
       disableReverseLookup: true,
-      // IncaMail's limit, with room for the base64 inflation of attachments.
-      size: Math.ceil(MAX_MESSAGE_BYTES * 1.4),
+      // IncaMail's limit, on the message as it arrives (base64 attachments included), announced in EHLO so the
+      // bridge's SIZE lets it refuse before the upload.
+      size: MAX_MESSAGE_BYTES,
       disabledCommands: ['AUTH', 'STARTTLS'],
       authOptional: true,
       onRcptTo(address, _session, callback) {

@@ -54,6 +54,7 @@ describe('IncaMail sandbox', () => {
         cc: [],
         bcc: [],
         html: '<p>Hi</p>',
+        sizeBytes: 4096,
         attachments: [],
       };
       const unmarkedRecipient = await submitMessage(

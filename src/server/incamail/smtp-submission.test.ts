@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { startSmtpFaultProxy, type SmtpFault, type SmtpFaultProxy } from '../../../test/support/smtp-faults';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../../test/support/smtp-sink';
-import type { OutgoingMessage } from './compose-message.js';
+import type { MarkedMessage } from './compose-message.js';
 import { Secret } from './incamail-config.js';
 import { submitMessage, type SmtpEndpoint, type SubmitOutcome } from './smtp-submission.js';
 
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024), Buffer.from('\n.\r\n..\n%%EOF\n')]);
 const notes = Buffer.from('line one\nline two\r\n.\nlast line without newline');
 
-const message: OutgoingMessage = {
+const message: MarkedMessage = {
   messageId: '<test-1.ledgermail@example.ch>',
   from: 'anna.keller@example.ch',
   subject: '<r>Invoice 2026-0042 – Müller & Söhne',
@@ -21,6 +21,7 @@ const message: OutgoingMessage = {
     { name: 'Invoice-2026-0042.pdf', contentType: 'application/pdf', content: pdf },
     { name: 'notes.txt', contentType: 'text/plain', content: notes },
   ],
+  sizeBytes: 120_000,
 };
 
 describe('SMTP submission', () => {
@@ -33,7 +34,7 @@ describe('SMTP submission', () => {
   });
 
   async function submitThrough(
-    options: SmtpSinkOptions & { faults?: SmtpFault[]; endpoint?: Partial<SmtpEndpoint>; message?: OutgoingMessage },
+    options: SmtpSinkOptions & { faults?: SmtpFault[]; endpoint?: Partial<SmtpEndpoint>; message?: MarkedMessage },
   ) {
     sink = await startSmtpSink(options);
     proxy = options.faults ? await startSmtpFaultProxy(sink.port, options.faults) : undefined;
@@ -72,6 +73,16 @@ describe('SMTP submission', () => {
     ]);
     expect(parsed.attachments[0]!.content.equals(pdf)).toBe(true);
     expect(parsed.attachments[1]!.content.equals(notes)).toBe(true);
+  });
+
+  it('announces the message size with SIZE, so a gateway at its limit refuses before the upload', async () => {
+    await submitThrough({});
+    expect(sink!.mailFromArgs).toEqual([expect.objectContaining({ SIZE: '120000' })]);
+    await sink!.close();
+    // A gateway whose limit is below the announced size: nothing of the message travels.
+    const { outcome } = await submitThrough({ size: 119_999 });
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(sink!.dataAttempts()).toBe(0);
   });
 
   it('reads the message only after the 354 reply: a line cut at DATA is retryable, no data sent', async () => {

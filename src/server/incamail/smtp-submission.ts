@@ -1,7 +1,7 @@
 import os from 'node:os';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { Secret } from './incamail-config.js';
-import { envelopeOf, observedMimeStream, type OutgoingMessage } from './compose-message.js';
+import { envelopeOf, observedMimeStream, type MarkedMessage } from './compose-message.js';
 
 /** A concrete SMTP server to submit to: IncaMail's, or the sandbox on its loopback port. */
 export type SmtpEndpoint = {
@@ -34,7 +34,7 @@ export type SubmitHooks = {
 
 /** The one way out of the outbox: submits a message and says how it went. */
 export type SendTransport = {
-  submit(message: OutgoingMessage, hooks: SubmitHooks, signal: AbortSignal): Promise<SubmitOutcome>;
+  submit(message: MarkedMessage, hooks: SubmitHooks, signal: AbortSignal): Promise<SubmitOutcome>;
 };
 
 /** IncaMail's SMTP submission (or the sandbox) as the outbox's transport. */
@@ -53,7 +53,7 @@ type NodemailerError = Error & { code?: string; responseCode?: number; response?
  */
 export function submitMessage(
   endpoint: SmtpEndpoint,
-  message: OutgoingMessage,
+  message: MarkedMessage,
   options: { timeoutMs: number; hooks?: SubmitHooks; signal?: AbortSignal },
 ): Promise<SubmitOutcome> {
   return new Promise((resolve) => {

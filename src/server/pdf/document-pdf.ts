@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import type { DocumentDetail } from '../../contract/documents.schemas.js';
 import { amountDueCents, qrBillData, type Creditor } from './qr-bill-data.js';
-import { formatAmount, formatDate, WORDING, type Wording } from './wording.js';
+import { formatAmount, formatDate, formatMoney } from '../../contract/swiss-format.js';
+import { WORDING, type Wording } from './wording.js';
 
 /** The invoice a reminder is about: its number and dates appear in the reminder's text. */
 export type RemindedInvoice = { number: string; issueDate: string; dueDate: string };
@@ -85,10 +86,11 @@ function drawLetterhead(pdf: PDFKit.PDFDocument, { document, creditor }: Documen
 function drawHeading(pdf: PDFKit.PDFDocument, input: DocumentPdfInput, title: string, wording: Wording): void {
   const { document, remindedInvoice } = input;
   const { labels } = wording;
+  const { language } = document.customer;
   pdf.font('Helvetica-Bold').fontSize(16).text(`${title} ${document.number}`, MARGIN, 230);
   const facts: [string, string][] = [
-    [labels.date, formatDate(document.issueDate)],
-    [labels.dueDate, formatDate(document.dueDate)],
+    [labels.date, formatDate(document.issueDate, language)],
+    [labels.dueDate, formatDate(document.dueDate, language)],
     [labels.customerNumber, document.customer.id],
   ];
   pdf.font('Helvetica').fontSize(9);
@@ -101,10 +103,10 @@ function drawHeading(pdf: PDFKit.PDFDocument, input: DocumentPdfInput, title: st
     document.kind === 'reminder' && document.level !== null && remindedInvoice
       ? wording.reminderBody[document.level](
           remindedInvoice.number,
-          formatDate(remindedInvoice.issueDate),
-          formatDate(remindedInvoice.dueDate),
+          formatDate(remindedInvoice.issueDate, language),
+          formatDate(remindedInvoice.dueDate, language),
         )
-      : wording.invoiceBody(formatDate(document.dueDate));
+      : wording.invoiceBody(formatDate(document.dueDate, language));
   pdf.fontSize(10).text(body, MARGIN, y + 8, { width: pdf.page.width - 2 * MARGIN });
 }
 
@@ -121,13 +123,19 @@ function row(pdf: PDFKit.PDFDocument, y: number, cells: [string, string, string,
 }
 
 function drawLines(pdf: PDFKit.PDFDocument, document: DocumentDetail, { labels }: Wording): void {
+  const { language } = document.customer;
   let y = pdf.y + 14;
   pdf.font('Helvetica-Bold').fontSize(9);
   row(pdf, y, [labels.description, labels.quantity, labels.unitPrice, `${labels.amount} ${document.currency}`]);
   pdf.font('Helvetica');
   y += 14;
   for (const line of document.lines) {
-    row(pdf, y, [line.description, String(line.quantity), formatAmount(line.unitPrice), formatAmount(line.amount)]);
+    row(pdf, y, [
+      line.description,
+      String(line.quantity),
+      formatAmount(line.unitPrice, language),
+      formatAmount(line.amount, language),
+    ]);
     y += 13;
   }
   pdf.moveTo(COLUMNS.description, y).lineTo(COLUMNS.end, y).lineWidth(0.5).stroke();
@@ -135,6 +143,7 @@ function drawLines(pdf: PDFKit.PDFDocument, document: DocumentDetail, { labels }
 }
 
 function drawTotals(pdf: PDFKit.PDFDocument, document: DocumentDetail, { labels }: Wording): void {
+  const { language } = document.customer;
   const entries: [string, number][] = [];
   if (document.kind === 'invoice') {
     const net = document.lines.reduce((sum, line) => sum + line.amount, 0);
@@ -156,7 +165,7 @@ function drawTotals(pdf: PDFKit.PDFDocument, document: DocumentDetail, { labels 
     const last = index === entries.length - 1;
     pdf.font(last ? 'Helvetica-Bold' : 'Helvetica');
     pdf.text(label, COLUMNS.unitPrice - 80, y, { width: COLUMNS.amount - COLUMNS.unitPrice + 70 });
-    pdf.text(`${document.currency} ${formatAmount(value)}`, COLUMNS.amount - 30, y, {
+    pdf.text(formatMoney(value, document.currency, language), COLUMNS.amount - 30, y, {
       width: COLUMNS.end - COLUMNS.amount + 30,
       align: 'right',
     });

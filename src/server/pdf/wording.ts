@@ -185,16 +185,3 @@ export const WORDING: Record<Language, Wording> = {
 export function documentFileName(language: Language, kind: DocumentKind, number: string): string {
   return `${WORDING[language].fileNamePrefix[kind]}-${number}.pdf`;
 }
-
-/** Swiss date format, the same in all four languages: 15.04.2026. Written by hand to stay byte-stable. */
-export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day}.${month}.${year}`;
-}
-
-/** Swiss amount format with a typographic apostrophe between thousands: 12’345.50. */
-export function formatAmount(value: number): string {
-  const [whole, fraction] = Math.abs(value).toFixed(2).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, '’');
-  return `${value < 0 ? '-' : ''}${grouped}.${fraction}`;
-}

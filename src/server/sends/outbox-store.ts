@@ -28,6 +28,7 @@ export type StoredMessage = {
   subject: string;
   recipients: SendRecord['recipients'];
   html: string;
+  sizeBytes: number;
   /** Each content is read from the database chunk by chunk, afresh for every attempt. */
   attachments: { name: string; contentType: string; content: () => Iterable<Buffer> }[];
 };
@@ -177,6 +178,7 @@ export class OutboxStore {
         subject: row.subject,
         recipients: JSON.parse(row.recipients_json) as SendRecord['recipients'],
         html: row.html ?? '',
+        sizeBytes: row.size_bytes,
         attachments,
       };
     })();

@@ -1,12 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { AppError } from '../../contract/errors.js';
+import type { Language } from '../../contract/locale.js';
+import { describeOversizeMessage } from '../../contract/message-size-wording.js';
+import {
+  MAX_MESSAGE_BYTES,
+  measureMessage,
+  messageSizeVerdict,
+  REGISTERED_WARN_BYTES,
+  type MessageSize,
+} from '../../contract/message-size.js';
 import { markMessage } from '../../contract/marking.js';
 import type { SecureMode } from '../../contract/modes.js';
 import {
   EmailAddressSchema,
-  MAX_MESSAGE_BYTES,
-  REGISTERED_WARN_BYTES,
   isExecutableFileName,
   type Policy,
   type SendList,
@@ -24,8 +31,8 @@ export type SendMessage = Omit<SendRequest, 'attachments'> & {
   attachments: { name: string; contentType: string; content: Buffer[] }[];
 };
 
-/** Who asks for the send. Until sign-in exists this is the request's `from`; later it comes from the token. */
-export type Caller = {
+/** Who asks for the send, from the verified token; the message's `from` must be theirs (see auth/access.ts). */
+export type SendCaller = {
   email: string;
   /**
    * Admission of something new in the caller's name (the per-user send rate): called once, just before a
@@ -101,7 +108,8 @@ export class Outbox {
    */
   accept(
     request: SendMessage,
-    context: { idempotencyKey: string; caller: Caller },
+    /** `language`: of the person who reads a refusal (the request's Accept-Language); English by default. */
+    context: { idempotencyKey: string; caller: SendCaller; language?: Language },
   ): {
     record: SendRecord;
     created: boolean;
@@ -128,13 +136,11 @@ export class Outbox {
       throw new AppError('bad_request', `IncaMail refuses executable attachments: ${executables.join(', ')}`);
     }
     const { attachments } = request;
-    const sizeBytes =
-      Buffer.byteLength(request.html) +
-      attachments.reduce((sum, a) => sum + a.content.reduce((size, chunk) => size + chunk.length, 0), 0);
-    if (sizeBytes > MAX_MESSAGE_BYTES) {
-      const mb = (sizeBytes / 1024 / 1024).toFixed(1);
-      throw new AppError('payload_too_large', `The message is ${mb} MB; IncaMail accepts at most 30 MB.`);
+    const size = measureSendMessage(request);
+    if (messageSizeVerdict(size.encodedBytes) === 'exceeds') {
+      throw new AppError('payload_too_large', describeOversizeMessage(context.language ?? 'en', size));
     }
+    const sizeBytes = size.encodedBytes;
     const marked = markMessage(
       { subject: request.subject, recipients: { to: request.to, cc: request.cc, bcc: request.bcc } },
       request.mode,
@@ -228,6 +234,19 @@ export class Outbox {
     if (!record) throw new AppError('internal', 'The send was recorded but cannot be read back.');
     return record;
   }
+}
+
+/** IncaMail's count, on what the add-in counts too: the addresses before the marking, the decoded files. */
+function measureSendMessage(request: SendMessage): MessageSize {
+  return measureMessage({
+    subject: request.subject,
+    html: request.html,
+    addresses: [request.from, ...request.to, ...request.cc, ...request.bcc],
+    attachments: request.attachments.map((a) => ({
+      name: a.name,
+      bytes: a.content.reduce((sum, chunk) => sum + chunk.length, 0),
+    })),
+  });
 }
 
 /** Fixed field order, so the same message hashes the same whatever order its JSON keys came in. */

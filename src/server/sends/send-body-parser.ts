@@ -1,5 +1,13 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../contract/errors.js';
+import { MAX_MESSAGE_BYTES } from '../../contract/message-size.js';
+
+/**
+ * The largest request body the bridge reads. A message at IncaMail's limit carries its attachments as base64
+ * without line breaks, so its JSON is shorter than the message; the margin is for a body with many escaped
+ * characters. What is too large for IncaMail is refused by the outbox with the user's sizes, not here.
+ */
+export const SEND_BODY_LIMIT_BYTES = MAX_MESSAGE_BYTES + 12 * 1024 * 1024;
 
 /**
  * Reads the JSON body of `POST /api/sends` without ever holding an attachment as base64 text. A 25 MB PDF is

@@ -6,6 +6,8 @@ import { startSmtpFaultProxy, type SmtpFault, type SmtpFaultProxy } from '../../
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../../test/support/smtp-sink';
 import { useTempDir } from '../../../test/support/temp-dir';
 import { eventually } from '../../../test/support/eventually';
+import { messageOfEncodedSize } from '../../../test/support/message-at-size';
+import { MAX_MESSAGE_BYTES } from '../../contract/message-size.js';
 
 describe('send API over a loopback SMTP server', () => {
   const tempDir = useTempDir();
@@ -32,11 +34,11 @@ describe('send API over a loopback SMTP server', () => {
     return { ...started, accounting };
   }
 
-  async function post(body: unknown, key = 'draft-1', wait = 5) {
+  async function post(body: unknown, key = 'draft-1', wait = 5, headers: Record<string, string> = {}) {
     const response = await app!.inject({
       method: 'POST',
       url: `/api/sends?wait=${wait}`,
-      headers: { 'idempotency-key': key },
+      headers: { 'idempotency-key': key, ...headers },
       payload: body as object,
     });
     return { response, record: response.statusCode < 300 ? SendRecordSchema.parse(response.json()) : undefined };
@@ -199,6 +201,49 @@ describe('send API over a loopback SMTP server', () => {
     expect(missingKey.statusCode).toBe(400);
     expect(missingKey.json().error.message).toMatch(/idempotency-key/i);
     expect(sink!.dataAttempts()).toBe(0);
+  });
+
+  /** The standard request with one attachment that makes it exactly `target` bytes as IncaMail receives it. */
+  function requestOfSize(target: number) {
+    const base = sendRequest();
+    const { extraRecipient, attachmentBytes } = messageOfEncodedSize(target, {
+      subject: base.subject,
+      html: base.html,
+      addresses: [base.from, ...base.to!, ...base.cc!, ...base.bcc!],
+      attachmentName: 'Scan.pdf',
+    });
+    const content = Buffer.alloc(attachmentBytes, 0x25).toString('base64');
+    return sendRequest({
+      to: [...base.to!, extraRecipient],
+      attachments: [{ name: 'Scan.pdf', contentType: 'application/pdf', contentBase64: content }],
+    });
+  }
+
+  it('refuses a message one byte over the limit, in the sizes and language the user knows, sending nothing', async () => {
+    await bridge();
+    const { response } = await post(requestOfSize(MAX_MESSAGE_BYTES + 1), 'big', 0, {
+      'accept-language': 'de-CH,de;q=0.9,en;q=0.8',
+    });
+    expect(response.statusCode).toBe(413);
+    expect(ErrorBodySchema.parse(response.json()).error).toEqual({
+      code: 'payload_too_large',
+      message: expect.stringMatching(
+        /^Ihre Anhänge umfassen 2\d\.\d MB; IncaMail nimmt etwa 2\d\.\d MB an Anhängen an\.$/,
+      ),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sink!.mailFromArgs).toEqual([]);
+    expect(sink!.dataAttempts()).toBe(0);
+  });
+
+  it('takes a message of exactly the limit and announces its size to the gateway (SMTP SIZE)', async () => {
+    await bridge({ sink: { parse: false, size: MAX_MESSAGE_BYTES } });
+    const { response, record } = await post(requestOfSize(MAX_MESSAGE_BYTES), 'at-limit', 20);
+    expect(response.statusCode).toBe(202);
+    expect(record).toMatchObject({ status: 'accepted', sizeBytes: MAX_MESSAGE_BYTES });
+    expect(sink!.mailFromArgs).toEqual([expect.objectContaining({ SIZE: String(MAX_MESSAGE_BYTES) })]);
+    // The estimate is an upper bound: what arrived is no larger than what was announced.
+    expect(sink!.messages[0]!.raw.length).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
   });
 
   it('answers the policy and lists sends newest first, page by page', async () => {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors.js';
+import { toLanguage, type Language } from '../../contract/locale.js';
 import {
   IdempotencyKeySchema,
   SendListQuerySchema,
@@ -13,7 +14,7 @@ import {
   type SendRequest,
 } from '../../contract/sends.schemas.js';
 import { parseRequest } from '../http/errors.js';
-import type { Caller, Outbox } from './outbox.js';
+import type { SendCaller, Outbox } from './outbox.js';
 import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 export type SendsRoutesOptions = {
@@ -22,7 +23,7 @@ export type SendsRoutesOptions = {
    * Who is sending, from the verified token; it refuses a `from` that is not the caller's (403). Without
    * sign-in (only in tests of this module) the bridge takes the message's `from`.
    */
-  callerOf?: (request: FastifyRequest, body: SendRequest) => Caller;
+  callerOf?: (request: FastifyRequest, body: SendRequest) => SendCaller;
   /** Whose sends the caller may see: `all` for admins, else their own address. */
   viewerOf?: (request: FastifyRequest) => { sentBy: string } | 'all';
 };
@@ -56,7 +57,9 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
     const { 'idempotency-key': idempotencyKey } = parseRequest(IdempotencyHeaderSchema, request.headers, 'headers');
     const body = parseRequest(SendRequestSchema, request.body, 'body');
     const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
-    const { record, created } = acceptSend(outbox, request.body, body, idempotencyKey, callerOf(request, body));
+    const caller = callerOf(request, body);
+    const language = toLanguage(request.headers['accept-language']?.split(',')[0]);
+    const { record, created } = acceptSend(outbox, request.body, body, { idempotencyKey, caller, language });
     const current = (await outbox.waitUntilSettled(record.id, wait * 1000)) ?? record;
     reply.header('idempotent-replayed', String(!created));
     return reply.status(created ? 202 : 200).send(current);
@@ -79,11 +82,16 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
 };
 
 /** Synchronous on purpose: the decoded attachments live in this frame only, not across the wait that follows. */
-function acceptSend(outbox: Outbox, rawBody: unknown, body: SendRequest, idempotencyKey: string, caller: Caller) {
+function acceptSend(
+  outbox: Outbox,
+  rawBody: unknown,
+  body: SendRequest,
+  context: { idempotencyKey: string; caller: SendCaller; language: Language },
+) {
   const attachments = body.attachments.map(({ name, contentType, contentBase64 }) => ({
     name,
     contentType,
     content: takeDecodedContent(rawBody, contentBase64),
   }));
-  return outbox.accept({ ...body, attachments }, { idempotencyKey, caller });
+  return outbox.accept({ ...body, attachments }, context);
 }

@@ -80,7 +80,6 @@ describe('reminder run in the task pane', () => {
     expect(previews).toHaveLength(1);
     expect(bridge.smtp.messages).toHaveLength(0);
     expect(previews[0]!.body).toMatchObject({
-      from: 'anna.keller@example.ch',
       documentIds: ['rem-103'],
       modeByLevel: { '3': 'confidential' },
     });
@@ -135,7 +134,6 @@ describe('reminder run in the task pane', () => {
       url: '/api/batches',
       headers: { 'idempotency-key': 'earlier-pane' },
       payload: {
-        from: 'anna.keller@example.ch',
         documentIds: ['rem-101', 'rem-103'],
         templates: { de: { subject: 'Mahnung {number}', html: '' }, en: { subject: 'Reminder {number}', html: '' } },
       },

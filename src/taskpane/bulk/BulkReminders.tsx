@@ -10,7 +10,7 @@ import {
 } from '../../contract/batches.schemas';
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import { createBatchesClient } from '../../services/batches-client';
-import { describeError } from '../format';
+import { describeError } from '../../services/error-explanations';
 import { useAsync } from '../hooks/use-async';
 import { usePaneServices } from '../pane-context';
 import { bulkStrings } from './bulk-strings';
@@ -36,7 +36,7 @@ export type BulkRemindersProps = {
 /** The reminder run: select reminders, write one message per language, preview, send, follow progress. */
 export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   const styles = useStyles();
-  const { bridge, language, userEmail, strings: paneStrings } = usePaneServices();
+  const { bridge, language, strings: paneStrings } = usePaneServices();
   const strings = bulkStrings[language];
   const client = useMemo(() => createBatchesClient(bridge), [bridge]);
   const [filters, setFilters] = useState<BulkFilters>(INITIAL_FILTERS);
@@ -76,7 +76,6 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   );
   const chosen = visible.filter((reminder) => selected.has(reminder.id));
   const request: BatchRequestInput = {
-    from: userEmail ?? '',
     documentIds: chosen.map((reminder) => reminder.id),
     modeByLevel,
     templates,
@@ -119,7 +118,9 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
     <div className={styles.view}>
       <Subtitle2 as="h2">{strings.selection.heading}</Subtitle2>
       {loaded.status === 'loading' && <Spinner size="tiny" label={paneStrings.loading} />}
-      {loaded.status === 'failed' && <MessageBar intent="error">{describeError(loaded.error, paneStrings)}</MessageBar>}
+      {loaded.status === 'failed' && (
+        <MessageBar intent="error">{describeError(loaded.error, paneStrings.errors, 'when-specific')}</MessageBar>
+      )}
       {loaded.status === 'ready' && (
         <SelectionPanel
           strings={strings}
@@ -141,7 +142,9 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
         editing={editing}
         onEditingChange={setEditing}
       />
-      {error !== undefined && <MessageBar intent="error">{describeError(error, paneStrings)}</MessageBar>}
+      {error !== undefined && (
+        <MessageBar intent="error">{describeError(error, paneStrings.errors, 'when-specific')}</MessageBar>
+      )}
       <div>
         <Button disabled={chosen.length === 0 || busy !== undefined} onClick={() => void run('preview')}>
           {strings.preview.action}

@@ -2,7 +2,7 @@ import { Button, Field, makeStyles, MessageBar, ProgressBar, Text, tokens } from
 import { useEffect, useState } from 'react';
 import type { Batch } from '../../contract/batches.schemas';
 import type { BatchesClient } from '../../services/batches-client';
-import { describeError } from '../format';
+import { describeError } from '../../services/error-explanations';
 import { usePaneServices } from '../pane-context';
 import type { BulkStrings } from './bulk-strings';
 
@@ -79,7 +79,9 @@ export function ProgressPanel({ strings, client, initial, onNewRun }: ProgressPa
       >
         <ProgressBar value={counts.total === 0 ? 1 : settled / counts.total} aria-label={t.heading} />
       </Field>
-      {error !== undefined && <MessageBar intent="warning">{describeError(error, paneStrings)}</MessageBar>}
+      {error !== undefined && (
+        <MessageBar intent="warning">{describeError(error, paneStrings.errors, 'when-specific')}</MessageBar>
+      )}
       <Text weight="semibold">{t.results}</Text>
       <ul className={styles.list} aria-label={t.results}>
         {batch.items.map((item) => (

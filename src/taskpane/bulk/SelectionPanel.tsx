@@ -1,7 +1,7 @@
 import { Checkbox, Field, Input, makeStyles, Select, Switch, Text, tokens } from '@fluentui/react-components';
 import type { DocumentSummary, ReminderLevel } from '../../contract/documents.schemas';
 import { LANGUAGES, type Language } from '../../contract/locale';
-import { formatAmount } from '../format';
+import { formatMoney } from '../../contract/swiss-format';
 import { usePaneServices } from '../pane-context';
 import type { BulkStrings } from './bulk-strings';
 import type { BulkFilters } from './selection';
@@ -97,7 +97,7 @@ export function SelectionPanel(props: SelectionPanelProps) {
                   label={t.reminderLabel(
                     reminder.number,
                     reminder.customer.name,
-                    formatAmount(reminder.total, reminder.currency, language),
+                    formatMoney(reminder.total, reminder.currency, language),
                   )}
                   checked={selected.has(reminder.id)}
                   onChange={(_, data) => {

@@ -9,7 +9,7 @@ import {
 } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../contract/documents.schemas';
-import { describeError } from '../format';
+import { describeError } from '../../services/error-explanations';
 import type { Attachments } from '../hooks/use-attachments';
 import type { AsyncState } from '../hooks/use-async';
 import { usePaneServices } from '../pane-context';
@@ -34,7 +34,7 @@ export function DocumentList({ label, result, empty, attachments }: DocumentList
   if (result.status === 'failed') {
     return (
       <MessageBar intent="error">
-        <MessageBarBody>{describeError(result.error, strings)}</MessageBarBody>
+        <MessageBarBody>{describeError(result.error, strings.errors, 'when-specific')}</MessageBarBody>
         <MessageBarActions>
           <Button size="small" onClick={result.retry}>
             {strings.retry}

@@ -13,7 +13,7 @@ import {
 import { AttachRegular, CheckmarkRegular, TextEditStyleRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import type { DocumentStatus, DocumentSummary } from '../../contract/documents.schemas';
-import { formatAmount, formatDate } from '../format';
+import { formatDate, formatMoney } from '../../contract/swiss-format';
 import type { RowStatus } from '../hooks/use-attachments';
 import { usePaneServices } from '../pane-context';
 
@@ -69,7 +69,7 @@ export function DocumentRow({ document, status, onAttach, onFill }: DocumentRowP
         )}
       </div>
       <Text className={styles.amount} weight="semibold">
-        {formatAmount(document.total, document.currency, language)}
+        {formatMoney(document.total, document.currency, language)}
       </Text>
       <Text truncate wrap={false}>
         {document.customer.name}

@@ -1,6 +1,6 @@
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import type { ComposeItem } from '../../services/compose-item';
-import { formatAmount, formatDate } from '../format';
+import { formatDate, formatMoney } from '../../contract/swiss-format';
 import { paneStrings } from '../strings';
 
 export type FillOutcome = 'filled' | 'nothing-to-do' | 'selection-present';
@@ -30,7 +30,7 @@ export async function fillMessage(item: ComposeItem, document: DocumentSummary):
   const sentence = message.body(
     document.kind,
     document.number,
-    formatAmount(amount, document.currency, language),
+    formatMoney(amount, document.currency, language),
     formatDate(document.dueDate, language),
   );
   if (!(await item.getBodyText()).includes(sentence)) {

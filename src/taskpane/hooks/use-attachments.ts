@@ -3,7 +3,8 @@ import type { DocumentSummary } from '../../contract/documents.schemas';
 import type { AttachedDocument } from '../../contract/item-state';
 import { base64LengthOf, bytesToBase64, checkAttachmentLimits } from '../../services/attachment-limits';
 import type { ComposeItem } from '../../services/compose-item';
-import { describeError, formatMegabytes } from '../format';
+import { describeError } from '../../services/error-explanations';
+import { formatMegabytes } from '../format';
 import type { PaneServices } from '../pane-context';
 import { paneStrings } from '../strings';
 import { fillMessage } from './fill-message';
@@ -102,7 +103,7 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
           setNotice(document.id, { intent: 'success', message: strings.attach.attachedAs(fileName) });
         } catch (error) {
           setAttach(document.id, IDLE);
-          setNotice(document.id, { intent: 'error', message: describeError(error, strings) });
+          setNotice(document.id, { intent: 'error', message: describeError(error, strings.errors, 'when-specific') });
         }
       });
     },
@@ -123,7 +124,7 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
           }[outcome];
           setNotice(document.id, { intent: outcome === 'filled' ? 'success' : 'info', message });
         } catch (error) {
-          setNotice(document.id, { intent: 'error', message: describeError(error, strings) });
+          setNotice(document.id, { intent: 'error', message: describeError(error, strings.errors, 'when-specific') });
         } finally {
           setFilling((current) => {
             const next = new Set(current);

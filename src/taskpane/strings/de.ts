@@ -1,4 +1,5 @@
 import { firstPaintStrings } from './first-paint';
+import { errorExplanations } from '../../services/error-explanations';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in German (Swiss usage: ss for ß). */
@@ -37,26 +38,7 @@ export const de: PaneStrings = {
   ...firstPaintStrings.de,
   retry: 'Erneut versuchen',
   bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
-  errors: {
-    unreachable: 'Die LedgerMail-Bridge ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
-    timeout: 'Die LedgerMail-Bridge antwortete nicht rechtzeitig.',
-    malformed: 'Die LedgerMail-Bridge hat eine unlesbare Antwort gesendet.',
-    office: (detail) => `Outlook hat die Änderung abgelehnt: ${detail}`,
-    signIn: {
-      cancelled: 'Die Anmeldung bei LedgerMail wurde abgebrochen. Versuchen Sie es erneut, um fortzufahren.',
-      blocked:
-        'Ihr Browser hat das Anmeldefenster von LedgerMail blockiert. Erlauben Sie Pop-ups für Outlook und versuchen Sie es erneut.',
-      busy: 'Ein Anmeldefenster von LedgerMail ist bereits geöffnet. Schliessen Sie die Anmeldung dort ab.',
-      failed:
-        'Die Anmeldung bei LedgerMail ist fehlgeschlagen. Bitten Sie Ihre Administration, die Einrichtung von Microsoft Entra ID zu prüfen.',
-    },
-    byCode: {
-      rate_limited: 'Zu viele Sendungen in kurzer Zeit. Warten Sie eine Minute und versuchen Sie es erneut.',
-      payload_too_large: 'Das ist zu gross zum Senden.',
-      internal:
-        'Die LedgerMail-Bridge hatte einen unerwarteten Fehler. Versuchen Sie es erneut. Tritt er wieder auf, melden Sie ihn Ihrer Administration.',
-    },
-  },
+  errors: errorExplanations.de,
   attach: {
     action: (kind, number) => `${kind === 'invoice' ? 'Rechnung' : 'Mahnung'} ${number} anhängen`,
     attaching: (number) => `${number} wird angehängt…`,

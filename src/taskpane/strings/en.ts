@@ -1,4 +1,5 @@
 import { firstPaintStrings } from './first-paint';
+import { errorExplanations } from '../../services/error-explanations';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in English. */
@@ -37,23 +38,7 @@ export const en: PaneStrings = {
   ...firstPaintStrings.en,
   retry: 'Retry',
   bulk: { open: 'Send in bulk', close: 'Back to the list' },
-  errors: {
-    unreachable: 'The LedgerMail bridge cannot be reached. Check the connection and try again.',
-    timeout: 'The LedgerMail bridge did not answer in time.',
-    malformed: 'The LedgerMail bridge sent an answer the pane cannot read.',
-    office: (detail) => `Outlook refused the change: ${detail}`,
-    signIn: {
-      cancelled: 'Signing in to LedgerMail was cancelled. Try again to continue.',
-      blocked: 'Your browser blocked the LedgerMail sign-in window. Allow pop-ups for Outlook and try again.',
-      busy: 'A LedgerMail sign-in window is already open. Finish signing in there.',
-      failed: 'Signing in to LedgerMail failed. Ask your administrator to check the Microsoft Entra ID setup.',
-    },
-    byCode: {
-      rate_limited: 'Too many sends in a short time. Wait a minute and try again.',
-      payload_too_large: 'This is too large to send.',
-      internal: 'The LedgerMail bridge hit an unexpected error. Try again; if it persists, tell your administrator.',
-    },
-  },
+  errors: errorExplanations.en,
   attach: {
     action: (kind, number) => `Attach ${kind === 'invoice' ? 'invoice' : 'reminder'} ${number}`,
     attaching: (number) => `Attaching ${number}…`,

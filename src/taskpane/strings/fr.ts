@@ -1,4 +1,5 @@
 import { firstPaintStrings } from './first-paint';
+import { errorExplanations } from '../../services/error-explanations';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in French. */
@@ -37,26 +38,7 @@ export const fr: PaneStrings = {
   ...firstPaintStrings.fr,
   retry: 'Réessayer',
   bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
-  errors: {
-    unreachable: 'Le pont LedgerMail est injoignable. Vérifiez la connexion et réessayez.',
-    timeout: 'Le pont LedgerMail n’a pas répondu à temps.',
-    malformed: 'Le pont LedgerMail a envoyé une réponse illisible.',
-    office: (detail) => `Outlook a refusé la modification : ${detail}`,
-    signIn: {
-      cancelled: 'La connexion à LedgerMail a été annulée. Réessayez pour continuer.',
-      blocked:
-        'Votre navigateur a bloqué la fenêtre de connexion de LedgerMail. Autorisez les pop-up pour Outlook et réessayez.',
-      busy: 'Une fenêtre de connexion LedgerMail est déjà ouverte. Terminez la connexion dans celle-ci.',
-      failed:
-        'La connexion à LedgerMail a échoué. Demandez à votre administrateur de vérifier la configuration de Microsoft Entra ID.',
-    },
-    byCode: {
-      rate_limited: 'Trop d’envois en peu de temps. Attendez une minute et réessayez.',
-      payload_too_large: 'C’est trop volumineux pour être envoyé.',
-      internal:
-        'Le pont LedgerMail a rencontré une erreur inattendue. Réessayez ; si elle persiste, informez votre administrateur.',
-    },
-  },
+  errors: errorExplanations.fr,
   attach: {
     action: (kind, number) => `Joindre ${kind === 'invoice' ? 'la facture' : 'le rappel'} ${number}`,
     attaching: (number) => `${number} en cours d’ajout…`,

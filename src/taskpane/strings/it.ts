@@ -1,4 +1,5 @@
 import { firstPaintStrings } from './first-paint';
+import { errorExplanations } from '../../services/error-explanations';
 import type { PaneStrings } from './pane-strings';
 
 /** The task pane in Italian. */
@@ -37,25 +38,7 @@ export const it: PaneStrings = {
   ...firstPaintStrings.it,
   retry: 'Riprova',
   bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
-  errors: {
-    unreachable: 'Il ponte LedgerMail non è raggiungibile. Verifichi la connessione e riprovi.',
-    timeout: 'Il ponte LedgerMail non ha risposto in tempo.',
-    malformed: 'Il ponte LedgerMail ha inviato una risposta illeggibile.',
-    office: (detail) => `Outlook ha rifiutato la modifica: ${detail}`,
-    signIn: {
-      cancelled: 'L’accesso a LedgerMail è stato annullato. Riprovi per continuare.',
-      blocked: 'Il browser ha bloccato la finestra di accesso di LedgerMail. Consenta i pop-up per Outlook e riprovi.',
-      busy: 'Una finestra di accesso di LedgerMail è già aperta. Completi l’accesso in quella finestra.',
-      failed:
-        'L’accesso a LedgerMail non è riuscito. Chieda all’amministratore di verificare la configurazione di Microsoft Entra ID.',
-    },
-    byCode: {
-      rate_limited: 'Troppi invii in poco tempo. Attenda un minuto e riprovi.',
-      payload_too_large: 'È troppo grande per essere inviato.',
-      internal:
-        'Il ponte LedgerMail ha riscontrato un errore imprevisto. Riprovi; se persiste, lo segnali all’amministratore.',
-    },
-  },
+  errors: errorExplanations.it,
   attach: {
     action: (kind, number) => `Allega ${kind === 'invoice' ? 'la fattura' : 'il sollecito'} ${number}`,
     attaching: (number) => `${number} in allegamento…`,

@@ -1,6 +1,5 @@
 import type { DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
-import type { ErrorCode } from '../../contract/errors';
-import type { SignInFailure } from '../../services/auth-dialog';
+import type { ErrorExplanations } from '../../services/error-explanations';
 
 /**
  * Every text of the task pane, in the four languages. The pane speaks Office's display language; the
@@ -37,20 +36,8 @@ export type PaneStrings = {
   retry: string;
   /** The switch to the reminder run; its own texts load with it (bulk/bulk-strings.ts). */
   bulk: { open: string; close: string };
-  errors: {
-    unreachable: string;
-    timeout: string;
-    malformed: string;
-    office: (detail: string) => string;
-    /** Signing in through the sign-in dialog gave no token (Outlooks without nested app authentication). */
-    signIn: Record<SignInFailure, string>;
-    /**
-     * The bridge's refusals whose remedy is the same whatever caused them, in the pane's language. For the
-     * others (a bad request, a document that is gone, a service that cannot be reached) the bridge's own
-     * message names what is wrong.
-     */
-    byCode: Pick<Record<ErrorCode, string>, 'rate_limited' | 'payload_too_large' | 'internal'>;
-  };
+  /** Explanations of failures, shared with the ribbon commands. */
+  errors: ErrorExplanations;
   attach: {
     action: (kind: DocumentKind, number: string) => string;
     attaching: (number: string) => string;

@@ -14,7 +14,7 @@ import { addDays } from './dates.js';
 import type { TextSearch } from './text-search.js';
 
 /** One row of the documents list, as the list and detail queries select it. */
-export type DocumentRow = {
+export type LedgerDocumentRow = {
   id: number;
   kind: DocumentKind;
   number: string;
@@ -63,11 +63,11 @@ export function parseDocumentId(id: string): { kind: DocumentKind; rowId: number
 
 const cents = (value: number) => value / 100;
 
-export function effectiveStatus(row: Pick<DocumentRow, 'status' | 'due_date'>, today: string): DocumentStatus {
+export function effectiveStatus(row: Pick<LedgerDocumentRow, 'status' | 'due_date'>, today: string): DocumentStatus {
   return row.status === 'open' && row.due_date < today ? 'overdue' : row.status;
 }
 
-export function toSummary(row: DocumentRow, today: string): DocumentSummary {
+export function toSummary(row: LedgerDocumentRow, today: string): DocumentSummary {
   return {
     id: documentId(row.kind, row.id),
     kind: row.kind,
@@ -98,7 +98,7 @@ export function toSummary(row: DocumentRow, today: string): DocumentSummary {
  */
 const CursorSchema = z.tuple([IsoDateSchema, z.number().int().positive()]);
 
-export function encodeCursor(row: Pick<DocumentRow, 'issue_date' | 'id'>): string {
+export function encodeCursor(row: Pick<LedgerDocumentRow, 'issue_date' | 'id'>): string {
   return Buffer.from(JSON.stringify([row.issue_date, row.id])).toString('base64url');
 }
 
@@ -184,7 +184,7 @@ export function selectDocumentPage(db: Db, query: DocumentQuery, today: string, 
     FROM (SELECT d.id FROM ledger_documents d ${where} ORDER BY d.issue_date DESC, d.id DESC LIMIT @take) AS page
     CROSS JOIN ledger_documents d ON d.id = page.id ${DOCUMENT_JOINS}
     ORDER BY d.issue_date DESC, d.id DESC`;
-  const rows = db.prepare(sql).all({ ...params, take: query.limit + 1 }) as DocumentRow[];
+  const rows = db.prepare(sql).all({ ...params, take: query.limit + 1 }) as LedgerDocumentRow[];
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   return {

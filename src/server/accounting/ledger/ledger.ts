@@ -16,7 +16,7 @@ import {
   parseDocumentId,
   selectDocumentPage,
   toSummary,
-  type DocumentRow,
+  type LedgerDocumentRow,
 } from './document-queries.js';
 import { migrateLedger } from './schema.js';
 import { insertLedgerData, isLedgerEmpty } from './seed.js';
@@ -112,13 +112,13 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
      ON CONFLICT (document_id, send_id) DO NOTHING`,
   );
 
-  function remindedInvoice(row: DocumentRow): RemindedInvoice | undefined {
+  function remindedInvoice(row: LedgerDocumentRow): RemindedInvoice | undefined {
     if (row.invoice_id === null) return undefined;
     const invoice = invoiceDates.get(row.invoice_id) as { number: string; issue_date: string; due_date: string };
     return { number: invoice.number, issueDate: invoice.issue_date, dueDate: invoice.due_date };
   }
 
-  function detailOf(row: DocumentRow): DocumentDetail {
+  function detailOf(row: LedgerDocumentRow): DocumentDetail {
     const summary = toSummary(row, today());
     let lines: DocumentLine[];
     const reminded = remindedInvoice(row);
@@ -157,10 +157,10 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
     return { ...summary, lines, customerAddress: toAddress(address), paymentReference: row.payment_reference };
   }
 
-  function findRow(id: string): DocumentRow | undefined {
+  function findRow(id: string): LedgerDocumentRow | undefined {
     const parsed = parseDocumentId(id);
     if (!parsed) return undefined;
-    return documentById.get(parsed.rowId, parsed.kind) as DocumentRow | undefined;
+    return documentById.get(parsed.rowId, parsed.kind) as LedgerDocumentRow | undefined;
   }
 
   return {
