@@ -2,6 +2,7 @@ import { createStandardPublicClientApplication } from '@azure/msal-browser';
 import { AuthConfigSchema } from '../contract/auth.schemas';
 import { toLanguage, type Language } from '../contract/locale';
 import { AUTH_DIALOG_HINT_PARAM, type AuthDialogMessage } from '../services/auth-dialog-protocol';
+import { createBridgeTransport } from '../services/bridge-transport';
 
 /**
  * The sign-in dialog, for Outlooks without nested app authentication. Opened by the task pane or the
@@ -26,6 +27,9 @@ const TEXT: Record<Language, { signingIn: string; failed: string }> = {
   },
 };
 
+/** The bridge answers its sign-in configuration at once; Entra's pages get the rest of the dialog's time. */
+const CONFIG_TIMEOUT_MS = 15_000;
+
 /** The login hint survives the round trip to Entra in this window's session storage, not in the address. */
 const HINT_KEY = 'ledgermail.signIn.hint';
 /** Entra's and MSAL's codes for a person who backed out or declined consent. */
@@ -43,9 +47,13 @@ function takeLoginHint(): string | undefined {
 
 /** Signs in; a message for the opener, or undefined while this page is on its way to Entra. */
 async function signIn(loginHint: string | undefined): Promise<AuthDialogMessage | undefined> {
-  const response = await fetch(new URL('api/auth/config', window.location.href), { credentials: 'omit' });
-  if (!response.ok) return { status: 'failed', reason: 'failed', detail: `bridge answered ${response.status}` };
-  const config = AuthConfigSchema.parse(await response.json());
+  // The bridge serves this page: its API sits beside it (under the same path prefix, if any).
+  const bridgeBase = new URL('.', window.location.href).href.replace(/\/$/, '');
+  const config = await createBridgeTransport({ baseUrl: bridgeBase, timeoutMs: CONFIG_TIMEOUT_MS }).requestJson(
+    AuthConfigSchema,
+    '/api/auth/config',
+    { credentials: 'omit' },
+  );
   if (config.mode !== 'entra')
     return { status: 'failed', reason: 'failed', detail: 'the bridge does not use Entra ID' };
   const redirectUri = window.location.origin + window.location.pathname;

@@ -7,10 +7,10 @@ import {
   type BatchPreview,
   type BatchRequestInput,
 } from '../contract/batches.schemas';
-import type { BridgeClient } from './bridge-client';
+import type { BridgeTransport } from './bridge-transport';
 
 /** The bridge's batch API (reminder runs), on top of the typed bridge client. */
-export function createBatchesClient(bridge: Pick<BridgeClient, 'requestJson'>) {
+export function createBatchesClient(bridge: Pick<BridgeTransport, 'requestJson'>) {
   const post = (body: BatchRequestInput, headers: Record<string, string> = {}) => ({
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

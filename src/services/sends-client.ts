@@ -5,10 +5,10 @@ import {
   type SendRecord,
   type SendRequestInput,
 } from '../contract/sends.schemas';
-import type { BridgeClient } from './bridge-client';
+import type { BridgeTransport } from './bridge-transport';
 
 /** The bridge's send API, on top of the typed bridge client. */
-export function createSendsClient(bridge: Pick<BridgeClient, 'requestJson'>) {
+export function createSendsClient(bridge: Pick<BridgeTransport, 'requestJson'>) {
   return {
     getPolicy: (): Promise<Policy> => bridge.requestJson(PolicySchema, '/api/policy'),
     submitSend: (idempotencyKey: string, request: SendRequestInput): Promise<SendRecord> =>
