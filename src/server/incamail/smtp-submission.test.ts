@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import net, { type AddressInfo } from 'node:net';
 import { startSmtpFaultProxy, type SmtpFault, type SmtpFaultProxy } from '../../../test/support/smtp-faults';
 import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../../../test/support/smtp-sink';
+import { loopbackCertificate } from '../../../test/support/test-certificate';
 import type { MarkedMessage } from './compose-message.js';
 import { Secret } from './incamail-config.js';
 import { submitMessage, type SmtpEndpoint, type SubmitOutcome } from './smtp-submission.js';
@@ -154,6 +156,42 @@ describe('SMTP submission', () => {
     });
     expect(outcome.kind).toBe('failed');
     expect(sink!.logins()).toBe(0);
+  });
+
+  it('fails at once, as a configuration error, when the server’s certificate is not trusted', async () => {
+    const tls = await loopbackCertificate();
+    const auth = { user: 'ledgermail', pass: 'Sup3r-Secret!' };
+    // No trust anchor for the server's self-signed certificate: retrying would meet the same certificate.
+    const { outcome } = await submitThrough({
+      auth,
+      tls,
+      endpoint: { requireTLS: true, auth: { user: auth.user, pass: new Secret(auth.pass) } },
+    });
+    expect(outcome).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/certificate/i) });
+    expect(sink!.logins()).toBe(0);
+    expect(sink!.dataAttempts()).toBe(0);
+  });
+
+  it('submits over STARTTLS to an IP-address host without Node’s warning about TLS server names', async () => {
+    const tls = await loopbackCertificate();
+    sink = await startSmtpSink({ tls });
+    // Node warns on the real process, which a test file does not see: the submission runs in a child.
+    const endpoint = { host: '127.0.0.1', port: sink.port, secure: false, requireTLS: true, ca: tls.cert };
+    const script = `
+      import { submitMessage } from ${JSON.stringify(new URL('./smtp-submission.ts', import.meta.url).href)};
+      const message = ${JSON.stringify({ ...message, attachments: [] })};
+      const outcome = await submitMessage(${JSON.stringify(endpoint)}, message, { timeoutMs: 5000 });
+      console.log(JSON.stringify(outcome));`;
+    const child = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script],
+        { timeout: 20_000 },
+        (error, stdout, stderr) => (error ? reject(error) : resolve({ stdout, stderr })),
+      );
+    });
+    expect(JSON.parse(child.stdout.trim().split('\n').at(-1)!)).toMatchObject({ kind: 'accepted' });
+    expect(child.stderr).not.toContain('DEP0123');
   });
 
   it('gives up on a server that never greets, within the timeout', async () => {

@@ -44,7 +44,7 @@ export function smtpTransport(endpoint: SmtpEndpoint, timeoutMs: number): SendTr
 
 type Phase = 'connect' | 'login' | 'envelope' | 'data' | 'data-complete';
 
-type NodemailerError = Error & { code?: string; responseCode?: number; response?: string };
+type NodemailerError = Error & { code?: string; originalCode?: string; responseCode?: number; response?: string };
 
 /**
  * Submits one message over a fresh SMTP connection and classifies the result. Uses nodemailer's low-level
@@ -73,7 +73,9 @@ export function submitMessage(
       dnsTimeout: options.timeoutMs,
       socketCloseTimeout: 1000,
       logger: false,
-      tls: { servername: endpoint.host, ...(endpoint.ca ? { ca: endpoint.ca } : {}) },
+      // No servername of our own: nodemailer sends the host name for SNI and none for an IP address, which
+      // Node would otherwise warn about on every connection (DEP0123, RFC 6066).
+      tls: endpoint.ca ? { ca: endpoint.ca } : {},
     });
 
     const settle = (outcome: SubmitOutcome) => {
@@ -125,10 +127,43 @@ export function submitMessage(
   });
 }
 
+/**
+ * Node's codes for a server certificate that cannot be trusted (OpenSSL's verification results, and the
+ * host name check). The same server presents the same certificate on every attempt: not worth retrying.
+ */
+const CERTIFICATE_ERRORS = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'CERT_REJECTED',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_CHAIN_TOO_LONG',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_DECRYPT_CERT_SIGNATURE',
+  'INVALID_CA',
+  'INVALID_PURPOSE',
+  'PATH_LENGTH_EXCEEDED',
+  'HOSTNAME_MISMATCH',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 /** SMTP reply classes (RFC 5321 §4.2.1): 4xx transient, 5xx permanent; no reply at all depends on the phase. */
 function classifyFailure(error: NodemailerError, phase: Phase): SubmitOutcome {
   const response = typeof error.response === 'string' ? error.response : null;
   const code = error.responseCode;
+  // nodemailer reports a socket error as ESOCKET and keeps Node's own code beside it.
+  const tlsCode = error.originalCode ?? error.code ?? '';
+  if (CERTIFICATE_ERRORS.has(tlsCode)) {
+    const reason =
+      `The IncaMail server's TLS certificate is not trusted (${tlsCode}: ${error.message}). ` +
+      'Check the IncaMail host name, or give the bridge the certificate authority (NODE_EXTRA_CA_CERTS).';
+    return { kind: 'failed', reason, response };
+  }
   if (code && code >= 400 && code < 500) {
     return { kind: 'retry', reason: `IncaMail is temporarily unavailable: ${response}`, response };
   }
