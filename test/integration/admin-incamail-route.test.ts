@@ -101,6 +101,51 @@ describe('IncaMail route set by an admin', () => {
     expect((await app.inject({ url: '/api/admin/incamail', headers: admin })).json().source).toBe('sandbox');
   });
 
+  it.each([
+    ['another SECRETS_KEY', { SECRETS_KEY: randomBytes(32).toString('base64') }, /cannot be decrypted/],
+    ['no SECRETS_KEY', {}, /SECRETS_KEY is not set/],
+  ])('keeps working, fails sends closed and says why, when restarted with %s', async (_case, restartEnv, why) => {
+    const key = randomBytes(32).toString('base64');
+    await start({ SECRETS_KEY: key });
+    const smtpUrl = `smtp://acme:${PASSWORD}@127.0.0.1:${sink.port}`;
+    const stored = await app.inject({
+      method: 'PUT',
+      url: '/api/admin/incamail',
+      headers: await headers('boss@example.ch'),
+      payload: { smtpUrl },
+    });
+    expect(stored.statusCode).toBe(200);
+    await app.close();
+    await sink.close();
+
+    // The environment names another route: the admin's stored one must not be silently replaced by it.
+    const fallback = await startSmtpSink();
+    try {
+      await start({ ...restartEnv, INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${fallback.port}` });
+      const user = await headers('anna.keller@example.ch');
+      const policy = await app.inject({ url: '/api/policy', headers: user });
+      expect(policy.statusCode).toBe(200);
+      expect(policy.json().route).toBe('relay');
+
+      const admin = await app.inject({ url: '/api/admin/incamail', headers: await headers('boss@example.ch') });
+      expect(admin.statusCode).toBe(200);
+      expect(admin.json()).toMatchObject({ source: 'admin', problem: expect.stringMatching(why) });
+
+      const sent = await app.inject({
+        method: 'POST',
+        url: '/api/sends?wait=5',
+        headers: { ...user, 'idempotency-key': 'key-after-restart' },
+        payload: sendRequest(),
+      });
+      expect(sent.statusCode).toBe(502);
+      expect(sent.json().error).toMatchObject({ code: 'upstream_unavailable', message: expect.stringMatching(why) });
+      expect(fallback.dataAttempts()).toBe(0);
+      expect(sink.dataAttempts()).toBe(0);
+    } finally {
+      await fallback.close();
+    }
+  });
+
   it('refuses a SECRETS_KEY that is not 32 bytes at start-up', () => {
     expect(() => loadConfig({ SECRETS_KEY: randomBytes(8).toString('base64') })).toThrow(
       /SECRETS_KEY: must be 32 random bytes/,

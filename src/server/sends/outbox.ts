@@ -53,6 +53,8 @@ export type OutboxOptions = {
   /** `relay` while a transport is configured; `mailbox` tells the add-in to mark the item instead. */
   /** The route now; a function when an admin can change it at run time. */
   route: Policy['route'] | (() => Policy['route']);
+  /** Why the configured route cannot be used right now (e.g. a stored route this bridge cannot decrypt). */
+  routeProblem?: () => string | undefined;
   retry: Partial<RetryPolicy> & Pick<RetryPolicy, 'concurrency' | 'maxAttempts' | 'retryBaseMs'>;
   log: Log;
 };
@@ -122,6 +124,8 @@ export class Outbox {
     if (this.route() !== 'relay') {
       throw new AppError('upstream_unavailable', 'This bridge has no IncaMail submission configured.');
     }
+    const problem = this.options.routeProblem?.();
+    if (problem) throw new AppError('upstream_unavailable', problem);
     if (!this.options.sendModes.includes(request.mode)) {
       throw new AppError('mode_not_allowed', `Sending as ${request.mode} is not enabled for this organisation.`);
     }

@@ -6,17 +6,22 @@ import { sandboxRoutes } from '../incamail/sandbox.routes.js';
 import { smtpTransport, type SendTransport, type SmtpEndpoint } from '../incamail/smtp-submission.js';
 
 /** Looks the endpoint up for every submission, so a route an admin changed applies to the next send. */
-function routedTransport(current: () => SmtpEndpoint | undefined, timeoutMs: number): SendTransport {
+/** Where a send goes: the admin's stored route, else the environment's; or why it cannot go anywhere. */
+type Resolved = { endpoint: SmtpEndpoint | undefined } | { problem: string };
+
+function routedTransport(resolve: () => Resolved, timeoutMs: number): SendTransport {
   return {
-    submit: (message, hooks, signal) =>
-      smtpTransport(current() ?? { host: '', port: 0, secure: false, requireTLS: true }, timeoutMs).submit(
-        message,
-        hooks,
-        signal,
-      ),
+    submit: async (message, hooks, signal) => {
+      const resolved = resolve();
+      // Fail closed: a stored route that cannot be read sends nothing (it may have been queued before a restart).
+      if ('problem' in resolved) return { kind: 'failed', reason: resolved.problem, response: null };
+      const endpoint = resolved.endpoint ?? { host: '', port: 0, secure: false, requireTLS: true };
+      return smtpTransport(endpoint, timeoutMs).submit(message, hooks, signal);
+    },
   };
 }
 import type { Db } from '../storage/database.js';
+import type { AdminRoute } from '../settings/incamail-route-store.js';
 import { Outbox } from './outbox.js';
 import { sendsRoutes, type SendsRoutesOptions } from './sends.routes.js';
 
@@ -30,7 +35,7 @@ export type SendsSetup = {
   /** Identity of the caller and who may see which sends (from the bridge's sign-in). */
   access?: Pick<SendsRoutesOptions, 'callerOf' | 'viewerOf'>;
   /** The IncaMail route an admin set at run time; it takes precedence over INCAMAIL_SMTP_URL. */
-  adminRoute?: { endpoint: () => SmtpEndpoint | undefined };
+  adminRoute?: { current: () => AdminRoute };
 };
 
 /**
@@ -54,14 +59,28 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     app.log.warn('INCAMAIL_SMTP_URL is not set: the bridge refuses secure sends (no relay route)');
   }
 
+  const resolve = (): Resolved => {
+    const admin = setup.adminRoute?.current() ?? { kind: 'none' };
+    if (admin.kind === 'unreadable') return { problem: admin.reason };
+    return { endpoint: (admin.kind === 'stored' ? admin.endpoint : undefined) ?? endpoint };
+  };
+  const stored = setup.adminRoute?.current();
+  if (stored?.kind === 'unreadable') app.log.error(`Secure sends are refused: ${stored.reason}`);
+
   const outbox = new Outbox({
     db: setup.db,
-    transport:
-      setup.transport ?? routedTransport(() => setup.adminRoute?.endpoint() ?? endpoint, incamail.smtpTimeoutMs),
+    transport: setup.transport ?? routedTransport(resolve, incamail.smtpTimeoutMs),
     accounting: setup.accounting,
     recipientSuffix: incamail.recipientSuffix,
     sendModes: incamail.sendModes,
-    route: () => (setup.adminRoute?.endpoint() || endpoint || setup.transport ? 'relay' : 'mailbox'),
+    route: () => {
+      const resolved = resolve();
+      return 'problem' in resolved || resolved.endpoint || setup.transport ? 'relay' : 'mailbox';
+    },
+    routeProblem: () => {
+      const resolved = resolve();
+      return 'problem' in resolved ? resolved.problem : undefined;
+    },
     retry: {
       concurrency: incamail.concurrency,
       maxAttempts: incamail.maxAttempts,

@@ -6,6 +6,8 @@ import { migrate, type Db } from '../storage/database.js';
 
 export type IncaMailRouteView = {
   source: 'admin' | 'environment' | 'sandbox' | 'none';
+  /** Why the route cannot be used (a stored route this bridge cannot decrypt); null when it can. */
+  problem: string | null;
   host: string | null;
   port: number | null;
   secure: boolean | null;
@@ -14,6 +16,13 @@ export type IncaMailRouteView = {
   updatedAt: string | null;
   updatedBy: string | null;
 };
+
+/**
+ * The route an admin stored, as the send path sees it. `unreadable`: stored, but this bridge cannot decrypt
+ * it (another SECRETS_KEY, or none): sends fail closed rather than fall back to the environment's route.
+ */
+export type AdminRoute =
+  { kind: 'none' } | { kind: 'stored'; endpoint: SmtpEndpoint | undefined } | { kind: 'unreadable'; reason: string };
 
 /**
  * The IncaMail SMTP route an admin set at run time (PUT /api/admin/incamail), kept in the database sealed
@@ -53,27 +62,48 @@ export function createIncaMailRouteStore(db: Db, box: SecretBox | undefined) {
       : undefined;
   }
 
+  function current(): AdminRoute & { row?: Row } {
+    const row = read();
+    if (!row) return { kind: 'none' };
+    if (!box) {
+      return {
+        kind: 'unreadable',
+        reason: `SECRETS_KEY is not set, so the IncaMail route an admin stored on ${row.updated_at} cannot be read. Start the bridge with the SECRETS_KEY it was stored with, or store the route again.`,
+        row,
+      };
+    }
+    try {
+      return { kind: 'stored', endpoint: toEndpoint(box.open(row.sealed)), row };
+    } catch {
+      return {
+        kind: 'unreadable',
+        reason: `The IncaMail route an admin stored on ${row.updated_at} cannot be decrypted with this SECRETS_KEY. Start the bridge with the key it was stored with, or store the route again.`,
+        row,
+      };
+    }
+  }
+
   return {
-    /** The admin-set endpoint, decrypted for one submission; undefined when none is set. */
-    endpoint(): SmtpEndpoint | undefined {
-      const row = read();
-      if (!row || !box) return undefined;
-      return toEndpoint(box.open(row.sealed));
+    /** The admin's route for one submission, decrypted for it; never throws, so the policy always answers. */
+    current: (): AdminRoute => {
+      const { row: _row, ...route } = current();
+      return route;
     },
 
     describe(): IncaMailRouteView | undefined {
-      const row = read();
-      if (!row || !box) return undefined;
-      const endpoint = toEndpoint(box.open(row.sealed));
+      const route = current();
+      if (route.kind === 'none') return undefined;
+      const endpoint = route.kind === 'stored' ? route.endpoint : undefined;
       return {
         source: 'admin',
+        problem: route.kind === 'unreadable' ? route.reason : null,
         host: endpoint?.host ?? null,
         port: endpoint?.port ?? null,
         secure: endpoint?.secure ?? null,
         user: endpoint?.auth?.user ?? null,
         passwordSet: Boolean(endpoint?.auth?.pass.reveal()),
-        updatedAt: row.updated_at,
-        updatedBy: row.updated_by,
+        updatedAt: route.row?.updated_at ?? null,
+        updatedBy: route.row?.updated_by ?? null,
       };
     },
 

@@ -21,6 +21,7 @@ export const settingsRoutes: FastifyPluginAsync<{
     (environment.kind === 'remote'
       ? {
           source: 'environment',
+          problem: null,
           host: environment.host,
           port: environment.port,
           secure: environment.secure,
@@ -31,6 +32,7 @@ export const settingsRoutes: FastifyPluginAsync<{
         }
       : {
           source: production ? 'none' : 'sandbox',
+          problem: null,
           host: null,
           port: null,
           secure: null,
