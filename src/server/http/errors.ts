@@ -1,13 +1,28 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AppError, describeDetails, issuesToDetails } from '../../contract/errors.js';
+import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../../contract/text.js';
 
-/** Parses a request part with its contract schema; a failure is a 400 that names each offending field. */
+/**
+ * Parses a request part with its contract schema; a failure is a 400 that names each offending field. Every
+ * text of every route passes here first, so a control character anywhere (an id, `q`, a template) is refused
+ * before it reaches SQLite, FTS5 or an SMTP header, for routes written later too.
+ */
 export function parseRequest<S extends z.ZodType>(
   schema: S,
   value: unknown,
   part: 'query' | 'body' | 'params' | 'headers',
 ): z.infer<S> {
+  const controlAt = part === 'headers' ? undefined : findControlCharacter(value);
+  if (controlAt) {
+    const details = [
+      {
+        path: [part === 'body' ? 'body' : '', ...controlAt].filter(Boolean).join('.') || '(root)',
+        message: CONTROL_CHARACTER_MESSAGE,
+      },
+    ];
+    throw new AppError('bad_request', `Invalid request ${part}: ${describeDetails(details)}`, { details });
+  }
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
   const details = issuesToDetails(parsed.error, part === 'body' ? 'body' : '');
