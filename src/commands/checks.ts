@@ -1,11 +1,14 @@
 import type { SecureMode } from '../contract/modes';
-import { isExecutableFileName, MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/sends.schemas';
+import { base64Source } from '../contract/byte-source';
+import { judgeAttachment } from '../contract/file-rule';
+import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/sends.schemas';
+import type { RefusedFile } from './file-danger-strings';
 import type { OutgoingMessage } from '../services/outgoing-message';
 
 export type MessageProblem =
   | { problem: 'no-recipients' }
   | { problem: 'too-large'; bytes: number }
-  | { problem: 'executable'; names: string[] }
+  | { problem: 'dangerous-file'; files: RefusedFile[] }
   | { problem: 'unsupported-attachment'; names: string[] }
   | { problem: 'inline-image'; names: string[] };
 
@@ -36,8 +39,13 @@ export function checkOutgoingMessage(
   // Inline images (signature logos) would arrive as loose attachments with broken images in the body.
   const inline = message.attachments.filter((a) => a.kind === 'unsupported' && a.reason === 'inline');
   if (inline.length > 0) problems.push({ problem: 'inline-image', names: inline.map((a) => a.name) });
-  const executables = message.attachments.map((a) => a.name).filter(isExecutableFileName);
-  if (executables.length > 0) problems.push({ problem: 'executable', names: executables });
+  // The bridge applies the same rule again; here it stops the send before anything leaves Outlook.
+  const refused = message.attachments.flatMap((a) => {
+    const danger =
+      a.kind === 'file' ? judgeAttachment({ name: a.name, content: base64Source(a.contentBase64) }) : undefined;
+    return danger ? [{ name: a.name, danger }] : [];
+  });
+  if (refused.length > 0) problems.push({ problem: 'dangerous-file', files: refused });
   const bytes = messageBytes(message);
   if (bytes > MAX_MESSAGE_BYTES) problems.push({ problem: 'too-large', bytes });
   else if (mode === 'registered' && bytes > REGISTERED_WARN_BYTES)
