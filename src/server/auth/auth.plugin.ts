@@ -58,7 +58,8 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
     // An unmatched public path (the dev token route on a production bridge) gets its plain 404.
     if (!isApi || PUBLIC_API_ROUTES.has(pattern) || (!pattern && PUBLIC_API_ROUTES.has(path))) return;
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+    // RFC 7235 (2.1): the scheme is case-insensitive and one or more spaces separate it from the token68.
+    const match = /^bearer +([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
     if (!match?.[1]) throw new AppError('unauthorized', 'Sign in to use LedgerMail (no bearer token was sent).');
     request.caller = await verifier.verify(match[1]);
   });
