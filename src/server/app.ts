@@ -10,6 +10,7 @@ import { installAuth } from './auth/auth.plugin.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
+import { MAX_PARAM_LENGTH } from './http/api-routes.js';
 import { answerFrameworkError, installErrorHandling } from './http/errors.js';
 import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
@@ -40,6 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     // A 30 MB IncaMail message travels as base64 JSON: 30 MB × 4/3 plus the envelope.
     bodyLimit: 42 * 1024 * 1024,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply, securityHeaders),
   }) as unknown as FastifyInstance;
 

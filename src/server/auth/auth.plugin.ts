@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DevTokenQuerySchema, type AuthConfig, type Caller, type Token } from '../../contract/auth.schemas.js';
 import { AppError } from '../../contract/errors.js';
+import { apiRouteOf, decodedPath, isApiPath } from '../http/api-routes.js';
 import { parseRequest } from '../http/errors.js';
 import type { AuthSettings } from './auth-config.js';
 import {
@@ -19,15 +20,6 @@ declare module 'fastify' {
 
 /** Routes anyone may call: the add-in needs them before it has a token. */
 const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/auth/config', '/api/dev/token']);
-
-function decodedPath(url: string): string {
-  const raw = url.split('?')[0] ?? '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
 
 export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw new AppError('unauthorized', 'Sign in to use LedgerMail.');
@@ -52,11 +44,15 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
   app.addHook('onRequest', async (request) => {
     // Decide on the route the router matched and on the decoded path, never on the raw URL alone:
     // `/%61pi/documents` is routed to /api/documents.
-    const pattern = request.routeOptions.url ?? '';
+    const pattern = apiRouteOf(request);
     const path = decodedPath(request.url);
-    const isApi = pattern.startsWith('/api/') || path.toLowerCase().startsWith('/api/');
     // An unmatched public path (the dev token route on a production bridge) gets its plain 404.
-    if (!isApi || PUBLIC_API_ROUTES.has(pattern) || (!pattern && PUBLIC_API_ROUTES.has(path))) return;
+    if (
+      !(pattern || isApiPath(request.url)) ||
+      PUBLIC_API_ROUTES.has(pattern) ||
+      (!pattern && PUBLIC_API_ROUTES.has(path))
+    )
+      return;
     const header = request.headers.authorization ?? '';
     // RFC 7235 (2.1): the scheme is case-insensitive and one or more spaces separate it from the token68.
     const match = /^bearer +([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
