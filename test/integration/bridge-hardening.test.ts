@@ -114,7 +114,7 @@ describe('the whole bridge, hardened', () => {
     expect((await bridged.inject({ url: raw, headers: boss })).statusCode).toBe(200);
   });
 
-  it.failing('keeps its data directory and SQLite files to its own user (0700 and 0600)', async () => {
+  it('keeps its data directory and SQLite files to its own user (0700 and 0600)', async () => {
     const bridged = await bridge();
     await devToken(bridged);
     const data = path.join(tempDir(), 'data');

@@ -6,7 +6,11 @@ describe('database', () => {
   const tempDir = useTempDir();
 
   const migrations: Migration[] = [
-    { version: 1, name: 'create things', up: (db) => db.exec('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)') },
+    {
+      version: 1,
+      name: 'create things',
+      up: (db) => db.exec('CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)'),
+    },
     { version: 2, name: 'add colour', up: (db) => db.exec('ALTER TABLE things ADD COLUMN colour TEXT') },
   ];
 
@@ -20,7 +24,9 @@ describe('database', () => {
     const second = openDatabase(file);
     migrate(second, 'things', migrations);
     expect(second.prepare('SELECT name, colour FROM things').all()).toEqual([{ name: 'a', colour: 'red' }]);
-    expect(second.prepare("SELECT version FROM schema_migrations WHERE module = 'things'").pluck().all()).toEqual([1, 2]);
+    expect(second.prepare("SELECT version FROM schema_migrations WHERE module = 'things'").pluck().all()).toEqual([
+      1, 2,
+    ]);
     expect(second.pragma('journal_mode', { simple: true })).toBe('wal');
     second.close();
   });
