@@ -21,6 +21,17 @@ declare module 'fastify' {
 /** Routes anyone may call: the add-in needs them before it has a token. */
 const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/auth/config', '/api/dev/token']);
 
+/**
+ * Development tokens go only to pages that reached the bridge by a loopback name. The bridge listens on
+ * loopback in dev mode (config.ts), but a web page whose own host name an attacker re-points to 127.0.0.1
+ * (DNS rebinding) reaches it too, with its own name in Host, and over TLS=off nothing else tells them apart.
+ */
+function isLoopbackHost(hostname: string): boolean {
+  const ipv4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+  if (ipv4) return ipv4.slice(1).every((part) => Number(part) <= 255);
+  return hostname === 'localhost' || hostname === '[::1]';
+}
+
 export function callerOf(request: FastifyRequest): Caller {
   if (!request.caller) throw new AppError('unauthorized', 'Sign in to use LedgerMail.');
   return request.caller;
@@ -77,6 +88,9 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
   const issue = verifier.issue;
   if (issue) {
     app.get('/api/dev/token', async (request): Promise<Token> => {
+      if (!isLoopbackHost(request.hostname)) {
+        throw new AppError('forbidden', 'Development sign-in answers only on localhost, 127.0.0.1 or [::1].');
+      }
       const query = parseRequest(DevTokenQuerySchema, request.query, 'query');
       return { token: await issue(query) };
     });
