@@ -93,6 +93,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.env !== 'production') {
     await app.register(workbenchRoutes, { addinDir: config.addinDir, workbenchDir: path.resolve('build/workbench') });
   }
-  await serveAddinFiles(app, config.addinDir);
+  await serveAddinFiles(app, config.addinDir, { sourceMaps: config.env !== 'production' });
   return app;
 }
