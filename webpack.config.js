@@ -19,7 +19,9 @@ export default (_env, argv) => {
   const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_ORIGIN;
   return {
     mode: production ? 'production' : 'development',
-    devtool: production ? 'source-map' : 'eval-cheap-module-source-map',
+    // dist/ is what admins deploy: maps would publish the sources. `SOURCE_MAPS=on npm run build` adds them for
+    // a debugging session; the production bridge does not serve them either way (http/addin-files.ts).
+    devtool: production ? (process.env.SOURCE_MAPS === 'on' ? 'source-map' : false) : 'eval-cheap-module-source-map',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',

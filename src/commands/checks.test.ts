@@ -45,12 +45,12 @@ describe('checks before a secure send', () => {
     expect(checkOutgoingMessage('confidential', message({ to: [], bcc: ['a@b.ch'] })).problems).toEqual([]);
   });
 
-  it('refuses executables, Outlook items and cloud links by name', () => {
+  it('refuses programs, Outlook items and cloud links', () => {
     const { problems } = checkOutgoingMessage(
       'registered',
       message({
         attachments: [
-          { kind: 'file', name: 'Invoice.pdf', size: 3, contentBase64: 'AAAA' },
+          { kind: 'file', name: 'Invoice.pdf', size: 3, contentBase64: btoa('%PDF-1.7') },
           { kind: 'file', name: 'setup.EXE', size: 3, contentBase64: 'AAAA' },
           { kind: 'unsupported', name: 'Meeting', reason: 'item' },
         ],
@@ -58,8 +58,33 @@ describe('checks before a secure send', () => {
     );
     expect(problems).toEqual([
       { problem: 'unsupported-attachment', names: ['Meeting'] },
-      { problem: 'executable', names: ['setup.EXE'] },
+      { problem: 'dangerous-file', files: [{ name: 'setup.EXE', danger: { danger: 'name', extension: 'exe' } }] },
     ]);
+  });
+
+  it.each([
+    ['x.exe.', 'AAAA', { danger: 'name', extension: 'exe' }],
+    ['x.exe. .', 'AAAA', { danger: 'name', extension: 'exe' }],
+    ['x.exe::$DATA', 'AAAA', { danger: 'name', extension: 'exe' }],
+    ['x.exe\u200b', 'AAAA', { danger: 'name', extension: 'exe' }],
+    ['x.exe\u0000', 'AAAA', { danger: 'name', extension: 'exe' }],
+    ['Rechnung.one', 'AAAA', { danger: 'name', extension: 'one' }],
+    ['Rechnung.pdf', btoa('MZ\x90\x00'), { danger: 'content', content: 'program' }],
+    [
+      'Rechnung.pdf',
+      btoa('<svg xmlns="http://www.w3.org/2000/svg"><script/></svg>'),
+      { danger: 'content', content: 'page' },
+    ],
+  ] as const)('refuses %j before anything leaves Outlook', (name, contentBase64, danger) => {
+    const attachments = [{ kind: 'file' as const, name, size: 3, contentBase64 }];
+    expect(checkOutgoingMessage('registered', message({ attachments })).problems).toEqual([
+      { problem: 'dangerous-file', files: [{ name, danger }] },
+    ]);
+  });
+
+  it.each(['Rechnung 2026.pdf', 'report.exe.pdf', 'photo.jpeg', 'data.csv'])('lets %j go', (name) => {
+    const attachments = [{ kind: 'file' as const, name, size: 8, contentBase64: btoa('%PDF-1.7') }];
+    expect(checkOutgoingMessage('registered', message({ attachments })).problems).toEqual([]);
   });
 
   it('takes a message of exactly 30 MB as IncaMail counts it and refuses one byte more', () => {

@@ -1,4 +1,6 @@
 import type { SecureMode } from '../contract/modes';
+import { base64Source } from '../contract/byte-source';
+import { judgeAttachment } from '../contract/file-rule';
 import {
   base64DecodedBytes,
   measureMessage,
@@ -6,13 +8,13 @@ import {
   REGISTERED_WARN_BYTES,
   type MessageSize,
 } from '../contract/message-size';
-import { isExecutableFileName } from '../contract/sends.schemas';
+import type { RefusedFile } from './file-danger-strings';
 import type { OutgoingMessage } from '../services/outgoing-message';
 
 export type MessageProblem =
   | { problem: 'no-recipients' }
   | { problem: 'too-large'; size: MessageSize }
-  | { problem: 'executable'; names: string[] }
+  | { problem: 'dangerous-file'; files: RefusedFile[] }
   | { problem: 'unsupported-attachment'; names: string[] }
   | { problem: 'inline-image'; names: string[] };
 
@@ -43,8 +45,13 @@ export function checkOutgoingMessage(
   // Inline images (signature logos) would arrive as loose attachments with broken images in the body.
   const inline = message.attachments.filter((a) => a.kind === 'unsupported' && a.reason === 'inline');
   if (inline.length > 0) problems.push({ problem: 'inline-image', names: inline.map((a) => a.name) });
-  const executables = message.attachments.map((a) => a.name).filter(isExecutableFileName);
-  if (executables.length > 0) problems.push({ problem: 'executable', names: executables });
+  // The bridge applies the same rule again; here it stops the send before anything leaves Outlook.
+  const refused = message.attachments.flatMap((a) => {
+    const danger =
+      a.kind === 'file' ? judgeAttachment({ name: a.name, content: base64Source(a.contentBase64) }) : undefined;
+    return danger ? [{ name: a.name, danger }] : [];
+  });
+  if (refused.length > 0) problems.push({ problem: 'dangerous-file', files: refused });
   const size = measureOutgoingMessage(message);
   if (messageSizeVerdict(size.encodedBytes) === 'exceeds') problems.push({ problem: 'too-large', size });
   else if (mode === 'registered' && size.encodedBytes > REGISTERED_WARN_BYTES)

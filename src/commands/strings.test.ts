@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../contract/errors';
+import type { FileDanger } from '../contract/file-rule';
 import { SECURE_MODES } from '../contract/modes';
 import type { SendRecord } from '../contract/sends.schemas';
 import { refusedRecipients } from './secure-send';
@@ -7,6 +8,16 @@ import { commandStrings } from './strings';
 /** What the command hands its texts: the start of the send's id as the reference, a long customer address. */
 const REFERENCE = '0f8fad5b';
 const REFUSED = 'buchhaltung@brunner-baeckerei.ch.incamail.ch';
+/** Every reason the file rule gives, with long but ordinary names in it. */
+const DANGERS: FileDanger[] = [
+  { danger: 'name', extension: 'application' },
+  { danger: 'content-type', contentType: 'application/x-msdownload' },
+  { danger: 'content', content: 'program' },
+  { danger: 'content', content: 'script' },
+  { danger: 'content', content: 'page' },
+  { danger: 'archive-member', member: 'Belege/Rechnung-2026-0042.pdf.exe' },
+  { danger: 'unreadable-archive' },
+];
 /** Failures that leave the outcome open (5xx, time-outs): the command says "not confirmed", not "not sent". */
 const OPEN_OUTCOME_CODES: ErrorCode[] = [
   'bridge_unreachable',
@@ -36,7 +47,9 @@ describe('command notifications', () => {
         problem: 'too-large',
         size: { encodedBytes: 37_100_000, attachmentBytes: 27_262_976, attachmentAllowanceBytes: 22_900_000 },
       }),
-      s.problem({ problem: 'executable', names: ['setup.exe'] }),
+      ...DANGERS.map((danger) =>
+        s.problem({ problem: 'dangerous-file', files: [{ name: 'Rechnung-2026-0042.pdf', danger }] }),
+      ),
       s.problem({ problem: 'inline-image', names: ['logo.png'] }),
       s.problem({ problem: 'unsupported-attachment', names: ['Offerte.msg'] }),
       ...reasons.map((reason) => s.notSent(reason!)),

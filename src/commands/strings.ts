@@ -3,6 +3,7 @@ import { describeOversizeMessage } from '../contract/message-size-wording';
 import type { SecureMode } from '../contract/modes';
 import { errorExplanations, type ErrorExplanations } from '../services/error-explanations';
 import type { MessageProblem } from './checks';
+import { fileDangerText } from './file-danger-strings';
 
 /** Notifications of the Registered and Confidential commands. Outlook shows at most 150 characters. */
 export type CommandStrings = {
@@ -38,8 +39,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
         ? 'Not sent: add at least one recipient.'
         : p.problem === 'too-large'
           ? `Not sent: ${describeOversizeMessage('en', p.size)}`
-          : p.problem === 'executable'
-            ? `Not sent: IncaMail refuses executable files (${p.names.join(', ')}). Remove them.`
+          : p.problem === 'dangerous-file'
+            ? `Not sent: IncaMail refuses ${p.files.map(fileDangerText.en).join('; ')}. Remove it.`
             : p.problem === 'inline-image'
               ? `Not sent: images in the text (${p.names.join(', ')}) cannot go through IncaMail yet. Remove them or attach them.`
               : `Not sent: attach files directly, not Outlook items or cloud links (${p.names.join(', ')}).`,
@@ -73,8 +74,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
         ? 'Nicht gesendet: Bitte mindestens einen Empfänger angeben.'
         : p.problem === 'too-large'
           ? `Nicht gesendet: ${describeOversizeMessage('de', p.size)}`
-          : p.problem === 'executable'
-            ? `Nicht gesendet: IncaMail lehnt ausführbare Dateien ab (${p.names.join(', ')}).`
+          : p.problem === 'dangerous-file'
+            ? `Nicht gesendet: IncaMail lehnt ab: ${p.files.map(fileDangerText.de).join('; ')}.`
             : p.problem === 'inline-image'
               ? `Nicht gesendet: Bilder im Text (${p.names.join(', ')}) gehen noch nicht über IncaMail. Entfernen oder anhängen.`
               : `Nicht gesendet: Dateien direkt anhängen, keine Outlook-Elemente oder Cloud-Links (${p.names.join(', ')}).`,
@@ -110,8 +111,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
         ? 'Non envoyé : ajoutez au moins un destinataire.'
         : p.problem === 'too-large'
           ? `Non envoyé : ${describeOversizeMessage('fr', p.size)}`
-          : p.problem === 'executable'
-            ? `Non envoyé : IncaMail refuse les fichiers exécutables (${p.names.join(', ')}).`
+          : p.problem === 'dangerous-file'
+            ? `Non envoyé : IncaMail refuse ${p.files.map(fileDangerText.fr).join(' ; ')}.`
             : p.problem === 'inline-image'
               ? `Non envoyé : les images dans le texte (${p.names.join(', ')}) ne passent pas encore par IncaMail. Retirez-les ou joignez-les.`
               : `Non envoyé : joignez des fichiers, pas des éléments Outlook ni des liens cloud (${p.names.join(', ')}).`,
@@ -146,8 +147,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
         ? 'Non inviato: aggiungere almeno un destinatario.'
         : p.problem === 'too-large'
           ? `Non inviato: ${describeOversizeMessage('it', p.size)}`
-          : p.problem === 'executable'
-            ? `Non inviato: IncaMail rifiuta i file eseguibili (${p.names.join(', ')}).`
+          : p.problem === 'dangerous-file'
+            ? `Non inviato: IncaMail rifiuta ${p.files.map(fileDangerText.it).join('; ')}.`
             : p.problem === 'inline-image'
               ? `Non inviato: le immagini nel testo (${p.names.join(', ')}) non passano ancora da IncaMail. Rimuoverle o allegarle.`
               : `Non inviato: allegare file, non elementi di Outlook o link cloud (${p.names.join(', ')}).`,

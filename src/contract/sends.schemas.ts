@@ -109,13 +109,3 @@ export const SendListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(100).optional(),
 });
-
-/** IncaMail refuses executable attachments; the add-in checks before sending and the bridge again. */
-const EXECUTABLE_EXTENSIONS = new Set(
-  'exe com bat cmd scr pif msi msp msc cpl jar js jse vbs vbe wsf wsh ps1 psm1 hta lnk reg dll sys app sh'.split(' '),
-);
-
-export function isExecutableFileName(name: string): boolean {
-  const extension = /\.([^.]+)$/.exec(name.trim().toLowerCase())?.[1];
-  return extension !== undefined && EXECUTABLE_EXTENSIONS.has(extension);
-}

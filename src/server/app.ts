@@ -10,6 +10,7 @@ import { installAuth } from './auth/auth.plugin.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
+import { MAX_PARAM_LENGTH } from './http/api-routes.js';
 import { answerFrameworkError, installErrorHandling } from './http/errors.js';
 import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
@@ -40,6 +41,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? { level: config.logLevel },
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     bodyLimit: SEND_BODY_LIMIT_BYTES,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply, securityHeaders),
   }) as unknown as FastifyInstance;
 
@@ -91,6 +93,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.env !== 'production') {
     await app.register(workbenchRoutes, { addinDir: config.addinDir, workbenchDir: path.resolve('build/workbench') });
   }
-  await serveAddinFiles(app, config.addinDir);
+  await serveAddinFiles(app, config.addinDir, { sourceMaps: config.env !== 'production' });
   return app;
 }

@@ -30,6 +30,12 @@ const hostileString = fc.oneof(
     '<script>alert(1)</script>',
     "' OR 1=1 --",
     '\u0000',
+    // A NUL or another control character inside a longer text reached FTS5's query parser (a 500) before.
+    'abc\u0000',
+    '\u0000abc',
+    'ab\u0000cd',
+    'ab\u0007cd\u001b[2J',
+    'ab\u007fcd\u0085',
     '😀'.repeat(50),
     'a'.repeat(100_000),
     '-1',

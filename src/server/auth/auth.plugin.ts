@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DevTokenQuerySchema, type AuthConfig, type Caller, type Token } from '../../contract/auth.schemas.js';
 import { AppError } from '../../contract/errors.js';
+import { apiRouteOf, decodedPath, isApiPath } from '../http/api-routes.js';
 import { parseRequest } from '../http/errors.js';
 import type { AuthSettings } from './auth-config.js';
 import {
@@ -20,13 +21,15 @@ declare module 'fastify' {
 /** Routes anyone may call: the add-in needs them before it has a token. */
 const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/auth/config', '/api/dev/token']);
 
-function decodedPath(url: string): string {
-  const raw = url.split('?')[0] ?? '';
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+/**
+ * Development tokens go only to pages that reached the bridge by a loopback name. The bridge listens on
+ * loopback in dev mode (config.ts), but a web page whose own host name an attacker re-points to 127.0.0.1
+ * (DNS rebinding) reaches it too, with its own name in Host, and over TLS=off nothing else tells them apart.
+ */
+function isLoopbackHost(hostname: string): boolean {
+  const ipv4 = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+  if (ipv4) return ipv4.slice(1).every((part) => Number(part) <= 255);
+  return hostname === 'localhost' || hostname === '[::1]';
 }
 
 export function callerOf(request: FastifyRequest): Caller {
@@ -52,13 +55,18 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
   app.addHook('onRequest', async (request) => {
     // Decide on the route the router matched and on the decoded path, never on the raw URL alone:
     // `/%61pi/documents` is routed to /api/documents.
-    const pattern = request.routeOptions.url ?? '';
+    const pattern = apiRouteOf(request);
     const path = decodedPath(request.url);
-    const isApi = pattern.startsWith('/api/') || path.toLowerCase().startsWith('/api/');
     // An unmatched public path (the dev token route on a production bridge) gets its plain 404.
-    if (!isApi || PUBLIC_API_ROUTES.has(pattern) || (!pattern && PUBLIC_API_ROUTES.has(path))) return;
+    if (
+      !(pattern || isApiPath(request.url)) ||
+      PUBLIC_API_ROUTES.has(pattern) ||
+      (!pattern && PUBLIC_API_ROUTES.has(path))
+    )
+      return;
     const header = request.headers.authorization ?? '';
-    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
+    // RFC 7235 (2.1): the scheme is case-insensitive and one or more spaces separate it from the token68.
+    const match = /^bearer +([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
     if (!match?.[1]) throw new AppError('unauthorized', 'Sign in to use LedgerMail (no bearer token was sent).');
     request.caller = await verifier.verify(match[1]);
   });
@@ -80,6 +88,9 @@ export function installAuth(app: FastifyInstance, settings: AuthSettings, dataDi
   const issue = verifier.issue;
   if (issue) {
     app.get('/api/dev/token', async (request): Promise<Token> => {
+      if (!isLoopbackHost(request.hostname)) {
+        throw new AppError('forbidden', 'Development sign-in answers only on localhost, 127.0.0.1 or [::1].');
+      }
       const query = parseRequest(DevTokenQuerySchema, request.query, 'query');
       return { token: await issue(query) };
     });

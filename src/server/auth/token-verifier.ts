@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Caller, Role } from '../../contract/auth.schemas.js';
 import { AppError } from '../../contract/errors.js';
 import type { AuthSettings } from './auth-config.js';
+import { ensurePrivateDir } from '../storage/private-files.js';
 
 export type TokenVerifier = { verify: (token: string) => Promise<Caller> };
 export type DevTokenIssuer = TokenVerifier & {
@@ -42,7 +43,7 @@ function roleFor(email: string, roles: unknown, adminEmails: readonly string[]):
 export function createDevTokenIssuer(dataDir: string, adminEmails: readonly string[]): DevTokenIssuer {
   const keyFile = path.join(dataDir, 'auth', 'dev-signing.key');
   if (!existsSync(keyFile)) {
-    mkdirSync(path.dirname(keyFile), { recursive: true });
+    ensurePrivateDir(path.dirname(keyFile));
     writeFileSync(keyFile, randomBytes(32), { mode: 0o600 });
   }
   const secret = new Uint8Array(readFileSync(keyFile));

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from 'selfsigned';
 import type { Config } from '../config.js';
+import { ensurePrivateDir } from '../storage/private-files.js';
 
 export type TlsMaterial = { cert: string; key: string; source: 'configured' | 'office-dev-certs' | 'self-signed' };
 
@@ -51,7 +52,7 @@ export async function resolveTlsMaterial(config: Config, warn: (message: string)
         },
       ],
     });
-    mkdirSync(folder, { recursive: true });
+    ensurePrivateDir(folder);
     writeFileSync(certFile, pems.cert);
     writeFileSync(keyFile, pems.private, { mode: 0o600 });
   }

@@ -1,16 +1,32 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { SandboxMessage } from '../../contract/sandbox.schemas.js';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors.js';
 import { parseRequest } from '../http/errors.js';
 import type { IncaMailSandbox } from './sandbox-server.js';
 
-/** What the sandbox kept, for the workbench and for developers. Registered only outside production. */
-export const sandboxRoutes: FastifyPluginAsync<{ sandbox: IncaMailSandbox }> = async (app, { sandbox }) => {
-  app.get('/api/sandbox/messages', async () => ({ items: sandbox.list() }));
+/**
+ * What the sandbox kept, for the workbench and for developers. Registered only outside production. Each
+ * user sees the messages they submitted (the envelope sender the outbox gave them), admins every message,
+ * as with sends; another user's message is answered like one that does not exist. Without sign-in (only in
+ * tests of this module) every message is shown.
+ */
+export const sandboxRoutes: FastifyPluginAsync<{
+  sandbox: IncaMailSandbox;
+  viewerOf?: (request: FastifyRequest) => { sentBy: string } | 'all';
+}> = async (app, { sandbox, viewerOf = () => 'all' }) => {
+  const visibleTo = (request: FastifyRequest) => {
+    const viewer = viewerOf(request);
+    return (message: SandboxMessage) =>
+      viewer === 'all' || message.envelope.from.toLowerCase() === viewer.sentBy.toLowerCase();
+  };
+
+  app.get('/api/sandbox/messages', async (request) => ({ items: sandbox.list().filter(visibleTo(request)) }));
 
   app.get('/api/sandbox/messages/:id/raw', async (request, reply) => {
     const { id } = parseRequest(z.object({ id: z.string().max(100) }), request.params, 'params');
-    const raw = sandbox.raw(id);
+    const message = sandbox.list().find((m) => m.id === id);
+    const raw = message && visibleTo(request)(message) ? sandbox.raw(id) : undefined;
     if (!raw) throw new AppError('not_found', `The sandbox keeps no message ${id}.`);
     return reply.type('message/rfc822').send(raw);
   });

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { chunksSource } from '../../contract/byte-source.js';
 import { AppError } from '../../contract/errors.js';
+import { describeFileDanger, judgeAttachment } from '../../contract/file-rule.js';
 import type { Language } from '../../contract/locale.js';
 import { describeOversizeMessage } from '../../contract/message-size-wording.js';
 import {
@@ -14,7 +16,6 @@ import { markMessage } from '../../contract/marking.js';
 import type { SecureMode } from '../../contract/modes.js';
 import {
   EmailAddressSchema,
-  isExecutableFileName,
   type Policy,
   type SendList,
   type SendRecord,
@@ -135,9 +136,12 @@ export class Outbox {
     if (headerValues.some((value) => /[\r\n]/.test(value)) || request.attachments.some((a) => /[\r\n]/.test(a.name))) {
       throw new AppError('bad_request', 'Subject, addresses and file names must not contain line breaks.');
     }
-    const executables = request.attachments.filter((a) => isExecutableFileName(a.name)).map((a) => a.name);
-    if (executables.length > 0) {
-      throw new AppError('bad_request', `IncaMail refuses executable attachments: ${executables.join(', ')}`);
+    const refused = request.attachments.flatMap(({ name, contentType, content }) => {
+      const danger = judgeAttachment({ name, contentType, content: chunksSource(content) });
+      return danger ? [describeFileDanger(name, danger)] : [];
+    });
+    if (refused.length > 0) {
+      throw new AppError('bad_request', `IncaMail refuses programs and active content: ${refused.join('; ')}`);
     }
     const { attachments } = request;
     const size = measureSendMessage(request);

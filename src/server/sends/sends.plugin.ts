@@ -51,7 +51,10 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
   } else if (env !== 'production') {
     const sandbox = await IncaMailSandbox.start({ recipientSuffix: incamail.recipientSuffix });
     app.addHook('onClose', () => sandbox.close());
-    await app.register(sandboxRoutes, { sandbox });
+    await app.register(sandboxRoutes, {
+      sandbox,
+      ...(setup.access?.viewerOf ? { viewerOf: setup.access.viewerOf } : {}),
+    });
     endpoint = sandbox.endpoint();
     app.log.info(`IncaMail sandbox listening on 127.0.0.1:${sandbox.port}; messages at /api/sandbox/messages`);
   } else {
