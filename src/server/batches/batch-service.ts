@@ -15,6 +15,7 @@ import type { SendRecord } from '../../contract/sends.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { SendCaller, Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
+import { createRateLimiter } from '../security/rate-limit.js';
 import type { Db } from '../storage/database.js';
 import { mapWithConcurrency, prepareMessages } from './batch-messages.js';
 import { BatchSender, type BatchSendSettings } from './batch-sender.js';
@@ -31,6 +32,9 @@ export type BatchServiceOptions = {
   log: Log;
 };
 
+/** A preview renders every PDF of the run: ten a minute is ample for a person editing a template. */
+const PREVIEWS_PER_MINUTE = 10;
+
 /**
  * Reminder runs: preview, create (exactly once per Idempotency-Key), progress, and "retry failed". The
  * items are individual outbox sends; their state is read from the outbox, never copied.
@@ -40,6 +44,11 @@ export class BatchService {
   private readonly sender: BatchSender;
   /** Settled sends never change again: a pane polling a 500-item batch reads each from the outbox once. */
   private readonly settled = new Map<string, SendRecord>();
+  private readonly previewLimiter = createRateLimiter({
+    limit: PREVIEWS_PER_MINUTE,
+    windowMs: 60_000,
+    what: 'previews of reminder runs',
+  });
 
   constructor(private readonly options: BatchServiceOptions) {
     this.store = new BatchStore(options.db);
@@ -54,8 +63,16 @@ export class BatchService {
     return this.sender.stop();
   }
 
-  /** Renders every message with its PDF, without storing or sending anything. */
-  async preview(request: BatchRequest): Promise<BatchPreview> {
+  /**
+   * Renders every message with its PDF, without storing or sending anything. Rendering a run's PDFs costs
+   * seconds of CPU, so a sender has PREVIEWS_PER_MINUTE a minute.
+   */
+  async preview(request: BatchRequest, caller: SendCaller): Promise<BatchPreview> {
+    this.previewLimiter.take(caller.email.toLowerCase());
+    return this.renderPreview(request);
+  }
+
+  private async renderPreview(request: BatchRequest): Promise<BatchPreview> {
     const items = await prepareMessages(request, this.options.accounting, this.modes());
     const withEmail = items.filter((item) => item.recipient !== null);
     const messages = await mapWithConcurrency(withEmail, this.options.settings.concurrency, async (item) => {

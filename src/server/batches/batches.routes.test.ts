@@ -13,6 +13,7 @@ import {
   waitForBatch,
 } from '../../../test/support/batch-bridge';
 import { startSmtpSink, type SmtpSink } from '../../../test/support/smtp-sink';
+import { devToken } from '../../../test/support/dev-auth';
 import { useTempDir } from '../../../test/support/temp-dir';
 import { eventually } from '../../../test/support/eventually';
 
@@ -116,6 +117,23 @@ describe('batch API on the demo ledger over a loopback SMTP server', () => {
       expect(message?.parsed.subject, reminder.number).toMatch(new RegExp(`^${prefix[mode]}\\w+ ${reminder.number}$`));
     }
     expect(sink.messages).toHaveLength(chosen.length);
+  });
+
+  it('bounds previews, which render every PDF: ten a minute per sender, others unaffected', async () => {
+    const { app, sink } = await bridge();
+    const ids = (await listReminders(app, '')).filter((r) => r.customer.email).map((r) => r.id);
+    const preview = (documentIds: string[], headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: '/api/batches/preview', headers, payload: batchRequest(documentIds) });
+
+    expect((await preview(ids.slice(0, 20))).statusCode).toBe(200);
+    // One preview is spent; nine more fit in the minute, the tenth after them does not.
+    for (let i = 0; i < 9; i++) expect((await preview(ids.slice(0, 1))).statusCode, `preview ${i + 2}`).toBe(200);
+    const over = await preview(ids.slice(0, 1));
+    expect(over.statusCode).toBe(429);
+    expect(ErrorBodySchema.parse(over.json()).error.message).toMatch(/Too many previews/);
+    const other = { authorization: `Bearer ${await devToken(app, 'bruno.weber@example.ch')}` };
+    expect((await preview(ids.slice(0, 1), other)).statusCode).toBe(200);
+    expect(sink.messages).toHaveLength(0);
   });
 
   it('previews one message per reminder without sending, and lists customers without an address apart', async () => {

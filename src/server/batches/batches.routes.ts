@@ -40,8 +40,8 @@ export const batchesRoutes: FastifyPluginAsync<BatchesRoutesOptions> = async (ap
 
   app.post('/api/batches/preview', async (request): Promise<BatchPreview> => {
     const body = parseRequest(BatchRequestSchema, request.body, 'body');
-    senderOf(request); // a preview, too, is for a signed-in sender only
-    return batches.preview(body);
+    // A preview, too, is for a signed-in sender only, and counts against their preview rate.
+    return batches.preview(body, senderOf(request));
   });
 
   /** 202 with the new batch; 200 with the same batch when the Idempotency-Key was seen with this request. */
