@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { SecureMode } from '../../contract/modes.js';
 import type { SendRecord } from '../../contract/sends.schemas.js';
-import { migrate, type Db } from '../storage/database.js';
+import { migrate, reclaimFreePages, type Db } from '../storage/database.js';
 import { OUTBOX_MIGRATIONS, toRecord, type DataPhase, type SendRow } from './outbox-schema.js';
 
 export type NewSend = {
@@ -230,6 +230,7 @@ export class OutboxStore {
       );
       this.statement('DELETE FROM outbox_attachment_chunks WHERE send_id = ?').run(id);
     })();
+    reclaimFreePages(this.db);
   }
 
   /**

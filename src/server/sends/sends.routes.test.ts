@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ErrorBodySchema } from '../../contract/errors.js';
 import { PolicySchema, SendListSchema, SendRecordSchema, type SendRecord } from '../../contract/sends.schemas.js';
@@ -8,6 +10,7 @@ import { useTempDir } from '../../../test/support/temp-dir';
 import { eventually } from '../../../test/support/eventually';
 import { messageOfEncodedSize } from '../../../test/support/message-at-size';
 import { MAX_MESSAGE_BYTES } from '../../contract/message-size.js';
+import { openDatabase } from '../storage/database.js';
 
 describe('send API over a loopback SMTP server', () => {
   const tempDir = useTempDir();
@@ -86,6 +89,28 @@ describe('send API over a loopback SMTP server', () => {
       sentBy: 'anna.keller@example.ch',
       sendId: record!.id,
     });
+  });
+
+  it('gives the space of a settled send’s attachments back to the file system', async () => {
+    const { app: bridgeApp } = await bridge();
+    const big = Buffer.concat([PDF, randomBytes(3 * 1024 * 1024)]);
+    const posted = await bridgeApp.inject({
+      method: 'POST',
+      url: '/api/sends?wait=10',
+      headers: { 'idempotency-key': 'key-space-1' },
+      payload: sendRequest({
+        attachments: [{ name: 'Scan.pdf', contentType: 'application/pdf', contentBase64: big.toString('base64') }],
+      }),
+    });
+    expect(SendRecordSchema.parse(posted.json()).status).toBe('accepted');
+    const file = openDatabase(path.join(tempDir(), 'ledgermail.sqlite'));
+    try {
+      expect(file.prepare('SELECT count(*) FROM outbox_attachment_chunks').pluck().get()).toBe(0);
+      // 3 MB of chunks were freed; at most a few pages stay on the free list.
+      expect(file.pragma('freelist_count', { simple: true }) as number).toBeLessThan(16);
+    } finally {
+      file.close();
+    }
   });
 
   it('keeps the recipients IncaMail refused on an accepted send, as a list', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { useTempDir } from '../../../test/support/temp-dir';
-import { migrate, openDatabase, type Migration } from './database.js';
+import Database from 'better-sqlite3';
+import { migrate, openDatabase, reclaimFreePages, type Migration } from './database.js';
 
 describe('database', () => {
   const tempDir = useTempDir();
@@ -29,6 +30,33 @@ describe('database', () => {
     ]);
     expect(second.pragma('journal_mode', { simple: true })).toBe('wal');
     second.close();
+  });
+
+  it('gives back the space of deleted data: incremental auto-vacuum, also for a file made without it', () => {
+    const fresh = openDatabase(path.join(tempDir(), 'fresh.sqlite'));
+    expect(fresh.pragma('auto_vacuum', { simple: true })).toBe(2);
+    fresh.close();
+
+    // A file an earlier bridge created, with SQLite's default (no auto-vacuum) and data in it.
+    const file = path.join(tempDir(), 'older.sqlite');
+    const older = new Database(file);
+    older.exec('CREATE TABLE kept (id INTEGER PRIMARY KEY, data BLOB)');
+    older.prepare('INSERT INTO kept (data) VALUES (?)').run(Buffer.alloc(1000, 1));
+    older.close();
+    const db = openDatabase(file);
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM kept').pluck().get()).toBe(1);
+
+    db.exec('CREATE TABLE chunks (id INTEGER PRIMARY KEY, data BLOB)');
+    const insert = db.prepare('INSERT INTO chunks (data) VALUES (?)');
+    for (let i = 0; i < 8; i++) insert.run(Buffer.alloc(512 * 1024, i));
+    const pagesWithChunks = db.pragma('page_count', { simple: true }) as number;
+    db.exec('DELETE FROM chunks');
+    expect(db.pragma('freelist_count', { simple: true })).toBeGreaterThan(900);
+    reclaimFreePages(db);
+    expect(db.pragma('freelist_count', { simple: true })).toBe(0);
+    expect(db.pragma('page_count', { simple: true })).toBeLessThan(pagesWithChunks / 10);
+    db.close();
   });
 
   it('rolls a failing migration back entirely', () => {

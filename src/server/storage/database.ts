@@ -18,6 +18,12 @@ export function openDatabase(file: string): Db {
     ensurePrivateFile(file);
   }
   const db = new Database(file);
+  // Attachments pass through the outbox and are deleted once a send is settled: without auto-vacuum the file
+  // keeps their pages for ever. A file made without it (SQLite's default, or an older bridge) is rebuilt once.
+  if (db.pragma('auto_vacuum', { simple: true }) !== INCREMENTAL_AUTO_VACUUM) {
+    db.pragma('auto_vacuum = INCREMENTAL');
+    db.exec('VACUUM');
+  }
   db.pragma('journal_mode = WAL');
   // SQLite creates the -wal and -shm files with the database file's mode; files an older bridge left are tightened.
   for (const companion of [`${file}-wal`, `${file}-shm`]) if (existsSync(companion)) ensurePrivateFile(companion);
@@ -32,6 +38,13 @@ export function openDatabase(file: string): Db {
     PRIMARY KEY (module, version)
   )`);
   return db;
+}
+
+const INCREMENTAL_AUTO_VACUUM = 2;
+
+/** Gives the pages of deleted rows back to the file system (incremental auto-vacuum); cheap when few are free. */
+export function reclaimFreePages(db: Db): void {
+  db.pragma('incremental_vacuum');
 }
 
 /**
