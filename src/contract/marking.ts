@@ -14,6 +14,10 @@ export const DEFAULT_RECIPIENT_SUFFIX = '.incamail.ch';
 /** RFC 5322 caps a header line and IncaMail's form at 255 characters; the contract holds subjects to it. */
 export const MAX_SUBJECT_LENGTH = 255;
 
+/** The longest subject that keeps every character once marked: room for the longest prefix. */
+export const MAX_UNMARKED_SUBJECT_LENGTH =
+  MAX_SUBJECT_LENGTH - Math.max(...Object.values(SUBJECT_PREFIXES).map((prefix) => prefix.length));
+
 /** Any run of prefixes at the start, with blanks between them: `<c> <r>Offer` is one marked subject, not two. */
 const LEADING_PREFIXES = /^(?:\s*<[rcp]>)+/i;
 const MODE_BY_LETTER: Record<string, SecureMode> = { r: 'registered', c: 'confidential', p: 'personal' };

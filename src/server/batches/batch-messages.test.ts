@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { BatchRequest } from '../../contract/batches.schemas.js';
 import { DEFAULT_MODE_BY_LEVEL } from '../../contract/batches.schemas.js';
+import { MAX_UNMARKED_SUBJECT_LENGTH } from '../../contract/marking.js';
 import { createBuiltInLedger } from '../accounting/ledger/ledger.js';
 import { migrateLedger } from '../accounting/ledger/schema.js';
 import { insertLedgerData } from '../accounting/ledger/seed.js';
@@ -30,11 +31,18 @@ describe('reminder run subjects at their limit', () => {
     };
   };
 
-  it('takes a rendered subject of 250 characters and refuses one of 251, naming the template', async () => {
+  it(`takes a rendered subject of ${MAX_UNMARKED_SUBJECT_LENGTH} characters and refuses one more, naming the template`, async () => {
     const ledger = createBuiltInLedger(db, { today: () => PANE_TODAY });
-    const [item] = await prepareMessages(runWithSubjectOf(250), ledger, ['registered', 'confidential']);
-    expect(item!.subject).toHaveLength(250);
-    await expect(prepareMessages(runWithSubjectOf(251), ledger, ['registered', 'confidential'])).rejects.toMatchObject({
+    const [item] = await prepareMessages(runWithSubjectOf(MAX_UNMARKED_SUBJECT_LENGTH), ledger, [
+      'registered',
+      'confidential',
+    ]);
+    expect(item!.subject).toHaveLength(MAX_UNMARKED_SUBJECT_LENGTH);
+    // Marked, it is exactly IncaMail's limit: nothing is cut.
+    expect(MAX_UNMARKED_SUBJECT_LENGTH + '<r>'.length).toBe(255);
+    await expect(
+      prepareMessages(runWithSubjectOf(MAX_UNMARKED_SUBJECT_LENGTH + 1), ledger, ['registered', 'confidential']),
+    ).rejects.toMatchObject({
       code: 'bad_request',
       details: [{ path: 'body.templates.de.subject', message: 'too long for M-2026-0001' }],
     });

@@ -1,14 +1,12 @@
 import type { BatchRequest } from '../../contract/batches.schemas.js';
 import type { DocumentDetail } from '../../contract/documents.schemas.js';
 import { AppError, type ErrorDetail } from '../../contract/errors.js';
+import { MAX_UNMARKED_SUBJECT_LENGTH } from '../../contract/marking.js';
 import type { SecureMode } from '../../contract/modes.js';
 import { EmailAddressSchema } from '../../contract/sends.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { NewItem } from './batch-store.js';
 import { placeholderValues, renderMessage } from './template-render.js';
-
-/** IncaMail's subject limit is 255 characters; the marking adds a prefix such as `<r> `. */
-const MAX_SUBJECT = 250;
 
 /** Runs `fn` over `values` with at most `limit` calls in flight, keeping the order of the results. */
 export async function mapWithConcurrency<T, R>(values: readonly T[], limit: number, fn: (value: T) => Promise<R>) {
@@ -65,7 +63,7 @@ export async function prepareMessages(
           const language = reminder.customer.language;
           const values = placeholderValues(reminder, invoiceNumbers.get(reminder.invoiceId ?? '') ?? '', language);
           const rendered = renderMessage(request.templates[language]!, values);
-          if (rendered.subject.length > MAX_SUBJECT) {
+          if (rendered.subject.length > MAX_UNMARKED_SUBJECT_LENGTH) {
             problems.push({ path: `body.templates.${language}.subject`, message: `too long for ${reminder.number}` });
           }
           const email = reminder.customer.email;

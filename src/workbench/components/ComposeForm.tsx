@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type ChangeEvent } from 'react';
 import { formatRecipients, formatSize, parseRecipients } from '../format';
-import { MAX_SUBJECT_LENGTH, type ComposeSnapshot } from '../office-sim';
+import { MAX_OUTLOOK_SUBJECT_LENGTH, type ComposeSnapshot } from '../office-sim';
 import { htmlToText } from '../office-sim/compose-state';
 import { useCompose, useSimulatedOffice } from '../workbench-context';
 
@@ -74,7 +74,7 @@ export function ComposeForm() {
           id={subjectId}
           name="subject"
           type="text"
-          maxLength={MAX_SUBJECT_LENGTH}
+          maxLength={MAX_OUTLOOK_SUBJECT_LENGTH}
           value={compose.subject}
           onChange={(e) => host.editSubject(e.target.value)}
         />

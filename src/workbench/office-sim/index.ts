@@ -23,4 +23,4 @@ export { OUTLOOK_ERRORS, OfficeArgumentError } from './office-errors';
 export type { OutlookErrorName } from './office-errors';
 export { MAX_BASE64_LENGTH, MAX_CONCURRENT_ATTACHMENT_CALLS, MAX_TOTAL_BYTES } from './attachments';
 export { MAX_NOTIFICATIONS, MAX_NOTIFICATION_LENGTH } from './notifications';
-export { MAX_SUBJECT_LENGTH } from './message-compose';
+export { MAX_OUTLOOK_SUBJECT_LENGTH } from './message-compose';

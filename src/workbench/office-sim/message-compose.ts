@@ -7,7 +7,7 @@ import { OfficeArgumentError, throwIfOutOfRange } from './office-errors';
 import { answer, versionAtLeast, type SimRuntime } from './sim-runtime';
 
 /** Outlook's limits: 255 characters of subject, 1,000,000 characters of body per call, 100 recipients per call, 500 per field. */
-export const MAX_SUBJECT_LENGTH = 255;
+export const MAX_OUTLOOK_SUBJECT_LENGTH = 255;
 export const MAX_BODY_LENGTH = 1_000_000;
 const MAX_RECIPIENTS_PER_CALL = 100;
 const MAX_RECIPIENTS_PER_FIELD = 500;
@@ -91,7 +91,7 @@ function createSubject(runtime: SimRuntime): Office.Subject {
     },
     setAsync(value: unknown, ...rest: unknown[]) {
       if (typeof value !== 'string') throw new OfficeArgumentError('Sys.ArgumentException', 'data');
-      throwIfOutOfRange(value.length, 0, MAX_SUBJECT_LENGTH, 'data');
+      throwIfOutOfRange(value.length, 0, MAX_OUTLOOK_SUBJECT_LENGTH, 'data');
       const { callback, asyncContext } = parseCommonParameters(rest, false);
       answer<void>(runtime, 'subject.setAsync', callback, asyncContext, () => {
         state.update({ subject: value });
