@@ -1,6 +1,7 @@
 import type { OutgoingMessage } from '../services/outgoing-message';
 import { checkOutgoingMessage } from './checks';
 import { contentTypeOf } from '../contract/content-types';
+import { MAX_UNMARKED_SUBJECT_LENGTH } from '../contract/marking';
 import { MAX_MESSAGE_BYTES } from '../contract/message-size';
 import { base64OfZeroBytes, messageOfEncodedSize } from '../../test/support/message-at-size';
 
@@ -36,6 +37,27 @@ function messageOfSize(target: number): OutgoingMessage {
 }
 
 describe('checks before a secure send', () => {
+  it('names the addresses that are not e-mail addresses, before the bridge sees them', () => {
+    const problems = checkOutgoingMessage(
+      'registered',
+      message({ to: ['keine-adresse', 'max@example.org'], bcc: ['lea@example'] }),
+    ).problems;
+    expect(problems).toEqual([{ problem: 'bad-address', addresses: ['keine-adresse', 'lea@example'] }]);
+  });
+
+  it('refuses an empty subject, and one that the marking would cut, at the limit and one over', () => {
+    expect(checkOutgoingMessage('registered', message({ subject: '  ' })).problems).toEqual([
+      { problem: 'no-subject' },
+    ]);
+    const atLimit = 'S'.repeat(MAX_UNMARKED_SUBJECT_LENGTH);
+    expect(checkOutgoingMessage('registered', message({ subject: atLimit })).problems).toEqual([]);
+    expect(checkOutgoingMessage('registered', message({ subject: `${atLimit}S` })).problems).toEqual([
+      { problem: 'subject-too-long', length: MAX_UNMARKED_SUBJECT_LENGTH + 1, max: MAX_UNMARKED_SUBJECT_LENGTH },
+    ]);
+    // A subject the user already marked keeps its marking: only the rest counts.
+    expect(checkOutgoingMessage('registered', message({ subject: `<r>${atLimit}` })).problems).toEqual([]);
+  });
+
   it('passes an ordinary message', () => {
     expect(checkOutgoingMessage('registered', message())).toEqual({ problems: [], warnings: [] });
   });

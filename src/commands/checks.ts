@@ -1,6 +1,7 @@
 import type { SecureMode } from '../contract/modes';
 import { base64Source } from '../contract/byte-source';
 import { judgeAttachment } from '../contract/file-rule';
+import { MAX_UNMARKED_SUBJECT_LENGTH, unmarkSubject } from '../contract/marking';
 import {
   base64DecodedBytes,
   measureMessage,
@@ -8,11 +9,15 @@ import {
   REGISTERED_WARN_BYTES,
   type MessageSize,
 } from '../contract/message-size';
+import { EmailAddressSchema } from '../contract/sends.schemas';
 import type { RefusedFile } from './file-danger-strings';
 import type { OutgoingMessage } from '../services/outgoing-message';
 
 export type MessageProblem =
   | { problem: 'no-recipients' }
+  | { problem: 'bad-address'; addresses: string[] }
+  | { problem: 'no-subject' }
+  | { problem: 'subject-too-long'; length: number; max: number }
   | { problem: 'too-large'; size: MessageSize }
   | { problem: 'dangerous-file'; files: RefusedFile[] }
   | { problem: 'unsupported-attachment'; names: string[] }
@@ -39,6 +44,15 @@ export function checkOutgoingMessage(
   const problems: MessageProblem[] = [];
   const warnings: MessageWarning[] = [];
   if (message.to.length + message.cc.length + message.bcc.length === 0) problems.push({ problem: 'no-recipients' });
+  // The bridge refuses these too, but in its own words; here the user reads which address, in their language.
+  const bad = [...message.to, ...message.cc, ...message.bcc].filter((a) => !EmailAddressSchema.safeParse(a).success);
+  if (bad.length > 0) problems.push({ problem: 'bad-address', addresses: bad });
+  // IncaMail shows the subject to the recipient, and the marking needs room in front of it: none is cut.
+  const subject = unmarkSubject(message.subject).trim();
+  if (subject === '') problems.push({ problem: 'no-subject' });
+  else if (subject.length > MAX_UNMARKED_SUBJECT_LENGTH) {
+    problems.push({ problem: 'subject-too-long', length: subject.length, max: MAX_UNMARKED_SUBJECT_LENGTH });
+  }
   const unsupported = message.attachments.filter((a) => a.kind === 'unsupported' && a.reason !== 'inline');
   if (unsupported.length > 0)
     problems.push({ problem: 'unsupported-attachment', names: unsupported.map((a) => a.name) });

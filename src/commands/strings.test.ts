@@ -51,6 +51,9 @@ describe('command notifications', () => {
         s.problem({ problem: 'dangerous-file', files: [{ name: 'Rechnung-2026-0042.pdf', danger }] }),
       ),
       s.problem({ problem: 'inline-image', names: ['logo.png'] }),
+      s.problem({ problem: 'bad-address', addresses: ['buchhaltung-mueller-holzbau', 'lea@example'] }),
+      s.problem({ problem: 'no-subject' }),
+      s.problem({ problem: 'subject-too-long', length: 255, max: 252 }),
       s.problem({ problem: 'unsupported-attachment', names: ['Offerte.msg'] }),
       ...reasons.map((reason) => s.notSent(reason!)),
       ...[...OPEN_OUTCOME_CODES.map((code) => s.errors.byCode[code]!), s.errors.unexpected].map((r) =>

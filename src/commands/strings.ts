@@ -1,9 +1,8 @@
 import type { Language } from '../contract/locale';
-import { describeOversizeMessage } from '../contract/message-size-wording';
 import type { SecureMode } from '../contract/modes';
 import { errorExplanations, type ErrorExplanations } from '../services/error-explanations';
 import type { MessageProblem } from './checks';
-import { fileDangerText } from './file-danger-strings';
+import { describeProblem } from './problem-strings';
 
 /** Notifications of the Registered and Confidential commands. Outlook shows at most 150 characters. */
 export type CommandStrings = {
@@ -34,16 +33,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     modeName: { registered: 'registered', confidential: 'confidential', personal: 'personal' },
     checking: 'Checking the message for IncaMail…',
     sending: (mode) => `Sending as ${commandStrings.en.modeName[mode]} e-mail through IncaMail…`,
-    problem: (p) =>
-      p.problem === 'no-recipients'
-        ? 'Not sent: add at least one recipient.'
-        : p.problem === 'too-large'
-          ? `Not sent: ${describeOversizeMessage('en', p.size)}`
-          : p.problem === 'dangerous-file'
-            ? `Not sent: IncaMail refuses ${p.files.map(fileDangerText.en).join('; ')}. Remove it.`
-            : p.problem === 'inline-image'
-              ? `Not sent: images in the text (${p.names.join(', ')}) cannot go through IncaMail yet. Remove them or attach them.`
-              : `Not sent: attach files directly, not Outlook items or cloud links (${p.names.join(', ')}).`,
+    problem: (p) => describeProblem('en', p),
     largeRegistered: (size) => `The message has ${size} MB; registered mail over 10 MB is discouraged.`,
     modeNotAllowed: (mode) =>
       `Not sent: ${commandStrings.en.modeName[mode]} e-mail is not enabled by your administrator.`,
@@ -69,16 +59,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     modeName: { registered: 'eingeschrieben', confidential: 'vertraulich', personal: 'persönlich' },
     checking: 'Nachricht wird für IncaMail geprüft…',
     sending: (mode) => `Wird ${commandStrings.de.modeName[mode]} über IncaMail gesendet…`,
-    problem: (p) =>
-      p.problem === 'no-recipients'
-        ? 'Nicht gesendet: Bitte mindestens einen Empfänger angeben.'
-        : p.problem === 'too-large'
-          ? `Nicht gesendet: ${describeOversizeMessage('de', p.size)}`
-          : p.problem === 'dangerous-file'
-            ? `Nicht gesendet: IncaMail lehnt ab: ${p.files.map(fileDangerText.de).join('; ')}.`
-            : p.problem === 'inline-image'
-              ? `Nicht gesendet: Bilder im Text (${p.names.join(', ')}) gehen noch nicht über IncaMail. Entfernen oder anhängen.`
-              : `Nicht gesendet: Dateien direkt anhängen, keine Outlook-Elemente oder Cloud-Links (${p.names.join(', ')}).`,
+    problem: (p) => describeProblem('de', p),
     largeRegistered: (size) => `Die Nachricht hat ${size} MB; eingeschrieben über 10 MB wird nicht empfohlen.`,
     modeNotAllowed: (mode) =>
       `Nicht gesendet: «${commandStrings.de.modeName[mode]}» ist von Ihrer Administration nicht freigegeben.`,
@@ -106,16 +87,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     modeName: { registered: 'recommandé', confidential: 'confidentiel', personal: 'personnel' },
     checking: 'Vérification du message pour IncaMail…',
     sending: (mode) => `Envoi en ${commandStrings.fr.modeName[mode]} via IncaMail…`,
-    problem: (p) =>
-      p.problem === 'no-recipients'
-        ? 'Non envoyé : ajoutez au moins un destinataire.'
-        : p.problem === 'too-large'
-          ? `Non envoyé : ${describeOversizeMessage('fr', p.size)}`
-          : p.problem === 'dangerous-file'
-            ? `Non envoyé : IncaMail refuse ${p.files.map(fileDangerText.fr).join(' ; ')}.`
-            : p.problem === 'inline-image'
-              ? `Non envoyé : les images dans le texte (${p.names.join(', ')}) ne passent pas encore par IncaMail. Retirez-les ou joignez-les.`
-              : `Non envoyé : joignez des fichiers, pas des éléments Outlook ni des liens cloud (${p.names.join(', ')}).`,
+    problem: (p) => describeProblem('fr', p),
     largeRegistered: (size) => `Le message fait ${size} Mo ; un recommandé de plus de 10 Mo est déconseillé.`,
     modeNotAllowed: (mode) =>
       `Non envoyé : l'envoi ${commandStrings.fr.modeName[mode]} n'est pas activé par votre administrateur.`,
@@ -142,16 +114,7 @@ export const commandStrings: Record<Language, CommandStrings> = {
     modeName: { registered: 'raccomandata', confidential: 'confidenziale', personal: 'personale' },
     checking: 'Verifica del messaggio per IncaMail…',
     sending: (mode) => `Invio come e-mail ${commandStrings.it.modeName[mode]} tramite IncaMail…`,
-    problem: (p) =>
-      p.problem === 'no-recipients'
-        ? 'Non inviato: aggiungere almeno un destinatario.'
-        : p.problem === 'too-large'
-          ? `Non inviato: ${describeOversizeMessage('it', p.size)}`
-          : p.problem === 'dangerous-file'
-            ? `Non inviato: IncaMail rifiuta ${p.files.map(fileDangerText.it).join('; ')}.`
-            : p.problem === 'inline-image'
-              ? `Non inviato: le immagini nel testo (${p.names.join(', ')}) non passano ancora da IncaMail. Rimuoverle o allegarle.`
-              : `Non inviato: allegare file, non elementi di Outlook o link cloud (${p.names.join(', ')}).`,
+    problem: (p) => describeProblem('it', p),
     largeRegistered: (size) => `Il messaggio ha ${size} MB; una raccomandata oltre 10 MB è sconsigliata.`,
     modeNotAllowed: (mode) =>
       `Non inviato: l'invio ${commandStrings.it.modeName[mode]} non è abilitato dall'amministratore.`,
