@@ -58,6 +58,7 @@ export async function startPaneBridge(ledger: PaneLedgerOptions = {}): Promise<P
     INCAMAIL_RETRY_SECONDS: '0.02',
     INCAMAIL_TIMEOUT_SECONDS: '2',
     BATCH_RATE_PER_MINUTE: '60000',
+    ...ledger.bridgeEnv,
   });
   // The ledger's data goes in before the bridge starts, so the bridge does not seed its demo data.
   mkdirSync(config.dataDir, { recursive: true });

@@ -107,6 +107,8 @@ export function ledgerDocument(seed: LedgerSeed, kind: LedgerDocument['kind']): 
 }
 
 export type PaneLedgerOptions = {
+  /** The bridge's environment on top of the pane tests' (e.g. `SEND_MODES`). */
+  bridgeEnv?: Record<string, string>;
   /** Generated invoices on top (2025-1000 onwards, spread over the four customers), for paging. */
   extraInvoices?: number;
   /** Customers (by row, 1–4) that have no e-mail address in the ledger. */

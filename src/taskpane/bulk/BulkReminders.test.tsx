@@ -23,6 +23,25 @@ async function openBulk(user: Awaited<ReturnType<typeof setup>>['user']) {
 const reminderBox = (number: string) => screen.getByRole('checkbox', { name: new RegExp(`^${number},`) });
 
 describe('reminder run in the task pane', () => {
+  const optionsOf = (name: string) =>
+    within(screen.getByRole('combobox', { name }))
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+
+  it('offers only the modes the policy allows, and moves a level off a mode it does not', async () => {
+    const { user } = await renderPane(server, { ledger: { bridgeEnv: { SEND_MODES: 'registered' } } });
+    await openBulk(user);
+    await waitFor(() => expect(optionsOf('Mode for level 1')).toEqual(['Registered']));
+    expect(screen.getByRole('combobox', { name: 'Mode for level 1' })).toHaveValue('registered');
+    expect(optionsOf('Mode for level 3')).toEqual(['Registered']);
+  });
+
+  it('does not offer Personal where the policy leaves it out (the default)', async () => {
+    const { user } = await setup();
+    await openBulk(user);
+    await waitFor(() => expect(optionsOf('Mode for level 3')).toEqual(['Registered', 'Confidential']));
+  });
+
   it('filters and selects reminders, and lists customers without an address apart', async () => {
     const { user } = await setup();
     const list = await openBulk(user);

@@ -10,6 +10,8 @@ import {
 } from '../../contract/batches.schemas';
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import { createBatchesClient } from '../../services/batches-client';
+import { createSendsClient } from '../../services/sends-client';
+import type { SecureMode } from '../../contract/modes';
 import { describeError } from '../../services/error-explanations';
 import { useAsync } from '../hooks/use-async';
 import { usePaneServices } from '../pane-context';
@@ -39,6 +41,9 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   const { bridge, language, strings: paneStrings } = usePaneServices();
   const strings = bulkStrings[language];
   const client = useMemo(() => createBatchesClient(bridge), [bridge]);
+  const policy = useAsync('policy', () => createSendsClient(bridge).getPolicy());
+  // Until the policy is known, the default modes; a mode the policy leaves out is never offered.
+  const modes = useMemo(() => policy.data?.modes ?? [...new Set(Object.values(DEFAULT_MODE_BY_LEVEL))], [policy.data]);
   const [filters, setFilters] = useState<BulkFilters>(INITIAL_FILTERS);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [templates, setTemplates] = useState<Required<Templates>>(DEFAULT_TEMPLATES);
@@ -48,6 +53,16 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   const [batch, setBatch] = useState<Batch>();
   const [busy, setBusy] = useState<'preview' | 'send' | undefined>();
   const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    const fallback = modes[0];
+    if (!fallback) return;
+    setModeByLevel((current) => {
+      const allowed = (mode: SecureMode) => (modes.includes(mode) ? mode : fallback);
+      const next = { '1': allowed(current['1']), '2': allowed(current['2']), '3': allowed(current['3']) };
+      return next['1'] === current['1'] && next['2'] === current['2'] && next['3'] === current['3'] ? current : next;
+    });
+  }, [modes]);
 
   useEffect(() => {
     if (!resumeBatchId) return;
@@ -138,6 +153,7 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
         templates={templates}
         onTemplatesChange={setTemplates}
         modeByLevel={modeByLevel}
+        modes={modes}
         onModeByLevelChange={setModeByLevel}
         editing={editing}
         onEditingChange={setEditing}

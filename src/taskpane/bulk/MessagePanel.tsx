@@ -1,7 +1,7 @@
 import { Field, Input, makeStyles, Select, Text, Textarea, tokens } from '@fluentui/react-components';
 import { PLACEHOLDERS, type ModeByLevel, type Templates } from '../../contract/batches.schemas';
 import { LANGUAGES, type Language } from '../../contract/locale';
-import { SECURE_MODES, type SecureMode } from '../../contract/modes';
+import type { SecureMode } from '../../contract/modes';
 import type { BulkStrings } from './bulk-strings';
 
 const useStyles = makeStyles({
@@ -15,6 +15,8 @@ export type MessagePanelProps = {
   templates: Required<Templates>;
   onTemplatesChange: (templates: Required<Templates>) => void;
   modeByLevel: ModeByLevel;
+  /** The modes this deployment offers (the bridge's policy): nothing else is listed. */
+  modes: readonly SecureMode[];
   onModeByLevelChange: (modes: ModeByLevel) => void;
   editing: Language;
   onEditingChange: (language: Language) => void;
@@ -38,7 +40,7 @@ export function MessagePanel(props: MessagePanelProps) {
               value={modeByLevel[level]}
               onChange={(_, data) => props.onModeByLevelChange({ ...modeByLevel, [level]: data.value as SecureMode })}
             >
-              {SECURE_MODES.map((mode) => (
+              {props.modes.map((mode) => (
                 <option key={mode} value={mode}>
                   {strings.modeNames[mode]}
                 </option>
