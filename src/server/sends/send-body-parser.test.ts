@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { AppError } from '../../contract/errors.js';
+import { MAX_JSON_DEPTH } from '../http/json-body.js';
 import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 /** The body as the network may deliver it: cut at arbitrary points. */
@@ -91,5 +92,42 @@ describe('send body parser', () => {
   it('stops reading beyond the size limit', async () => {
     const error = await failure(JSON.stringify({ html: 'x'.repeat(5000) }), 1000);
     expect([error.code, error.status]).toEqual(['payload_too_large', 413]);
+  });
+
+  /** Arrays and objects alternately, `depth` levels deep, around a send's usual fields. */
+  const nested = (depth: number) => {
+    const open = Array.from({ length: depth - 1 }, (_, i) => (i % 2 ? '{"a":' : '['));
+    const close = open.map((o) => (o === '[' ? ']' : '}')).reverse();
+    return `{"subject":"x","deep":${open.join('')}1${close.join('')}}`;
+  };
+
+  it(`reads a body nested exactly ${MAX_JSON_DEPTH} levels deep and refuses one level more`, async () => {
+    const { body } = await parse(nested(MAX_JSON_DEPTH), [3, 40]);
+    expect(body.subject).toBe('x');
+    const error = await failure(nested(MAX_JSON_DEPTH + 1));
+    expect([error.code, error.status, error.message]).toEqual([
+      'bad_request',
+      400,
+      `The request body is nested too deeply (more than ${MAX_JSON_DEPTH} levels of arrays and objects).`,
+    ]);
+  });
+
+  it('counts brackets outside strings only, escaped quotes included', async () => {
+    const brackets = '[{'.repeat(5000);
+    const { body } = await parse(JSON.stringify({ subject: brackets, html: `\\"${brackets}` }));
+    expect(body.subject).toBe(brackets);
+  });
+
+  it('stops reading a hostile body at the first level too deep, long before its end', async () => {
+    let pulled = 0;
+    const chunk = Buffer.alloc(64 * 1024, '[');
+    const endless = Readable.from(
+      (function* () {
+        // 40 MB of `[`, handed out lazily: the parser must stop asking for more.
+        for (; pulled < 640; pulled++) yield chunk;
+      })(),
+    );
+    await expect(parseSendBody(endless, 1e9)).rejects.toThrow(/nested too deeply/);
+    expect(pulled).toBeLessThanOrEqual(2);
   });
 });

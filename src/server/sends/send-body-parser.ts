@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../contract/errors.js';
 import { MAX_MESSAGE_BYTES } from '../../contract/message-size.js';
+import { MAX_JSON_DEPTH, tooDeeplyNested } from '../http/json-body.js';
 
 /**
  * The largest request body the bridge reads. A message at IncaMail's limit carries its attachments as base64
@@ -142,7 +143,7 @@ class Base64Decoder {
 type Container = { kind: 'object' | 'array'; expectKey: boolean };
 
 /**
- * Parses the body, enforcing `limit` bytes. Strings other than `contentBase64` values are copied as they are
+ * Parses the body, enforcing `limit` bytes and MAX_JSON_DEPTH. Strings other than `contentBase64` values are copied as they are
  * (escapes included) and left to JSON.parse.
  */
 export async function parseSendBody(stream: Readable, limit: number): Promise<unknown> {
@@ -203,6 +204,8 @@ export async function parseSendBody(stream: Readable, limit: number): Promise<un
           inString = true;
         }
       } else if (byte === 0x7b || byte === 0x5b) {
+        // Refused here, as the body streams, before any level too many costs memory (see MAX_JSON_DEPTH).
+        if (stack.length === MAX_JSON_DEPTH) throw tooDeeplyNested();
         stack.push({ kind: byte === 0x7b ? 'object' : 'array', expectKey: byte === 0x7b });
       } else if (byte === 0x7d || byte === 0x5d) {
         stack.pop();
