@@ -12,7 +12,7 @@ import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { MAX_PARAM_LENGTH } from './http/api-routes.js';
 import { answerFrameworkError, installErrorHandling } from './http/errors.js';
-import { JSON_BODY_LIMIT_BYTES } from './http/json-body.js';
+import { installJsonBodyParser, JSON_BODY_LIMIT_BYTES } from './http/json-body.js';
 import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
 import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
@@ -47,6 +47,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);
+  // Every JSON body is checked for depth before it is parsed; the send route streams its own reader.
+  installJsonBodyParser(app);
   installSecurityHeaders(app, {
     hsts: config.tls.mode === 'on',
     ...(config.auth.mode === 'entra' ? { identityHost: config.auth.authorityHost } : {}),

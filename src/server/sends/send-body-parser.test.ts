@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
+import { nestedJson } from '../../../test/support/nested-json';
 import { AppError } from '../../contract/errors.js';
 import { MAX_JSON_DEPTH } from '../http/json-body.js';
 import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
@@ -94,12 +95,8 @@ describe('send body parser', () => {
     expect([error.code, error.status]).toEqual(['payload_too_large', 413]);
   });
 
-  /** Arrays and objects alternately, `depth` levels deep, around a send's usual fields. */
-  const nested = (depth: number) => {
-    const open = Array.from({ length: depth - 1 }, (_, i) => (i % 2 ? '{"a":' : '['));
-    const close = open.map((o) => (o === '[' ? ']' : '}')).reverse();
-    return `{"subject":"x","deep":${open.join('')}1${close.join('')}}`;
-  };
+  /** A send's usual field beside a value nested so that the whole body is `depth` levels deep. */
+  const nested = (depth: number) => `{"subject":"x","deep":${nestedJson(depth - 1)}}`;
 
   it(`reads a body nested exactly ${MAX_JSON_DEPTH} levels deep and refuses one level more`, async () => {
     const { body } = await parse(nested(MAX_JSON_DEPTH), [3, 40]);
