@@ -165,6 +165,10 @@ const benchmark: Benchmark = {
       print(report, '40 MB of [ to /api/sends', hostile);
       const two = await costOf(bridge, [post('/api/sends', hostileBody), post('/api/sends', hostileBody)]);
       print(report, 'two of them at once', two);
+      // Not nested at all: one key of 40 MB, which the send's reader once collected byte by byte.
+      const longKey = new TextEncoder().encode(`{"${'k'.repeat(HOSTILE_BYTES)}":1}`);
+      const key = await costOf(bridge, [post('/api/sends', longKey)]);
+      print(report, 'a key of 40 MB to /api/sends', key);
       const batches = await costOf(bridge, [
         post('/api/batches', brackets(JSON_BODY_LIMIT_BYTES)),
         post('/api/batches', hostileBody),
@@ -175,6 +179,8 @@ const benchmark: Benchmark = {
       report.ratio('hostile / real send: /api/health latency max', hostile.healthMaxMs / real.healthMaxMs, '≤ 1');
       report.ratio('two hostile / real send: peak RSS increase', two.peakMb / real.peakMb, '≤ 1');
       report.ratio('two hostile / real send: /api/health latency max', two.healthMaxMs / real.healthMaxMs, '≤ 1');
+      report.ratio('40 MB key / real send: peak RSS increase', key.peakMb / real.peakMb, '≤ 1');
+      report.ratio('40 MB key / real send: /api/health latency max', key.healthMaxMs / real.healthMaxMs, '≤ 1');
     } finally {
       await bridge.stop();
       await server.close();

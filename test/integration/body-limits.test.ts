@@ -14,7 +14,7 @@ import { MAX_MESSAGE_BYTES } from '../../src/contract/message-size';
 import { buildApp } from '../../src/server/app';
 import { JSON_BODY_LIMIT_BYTES } from '../../src/server/http/json-body';
 import { testBridgeConfig } from '../support/bridge-config';
-import { signInAs } from '../support/dev-auth';
+import { devToken, signInAs } from '../support/dev-auth';
 import { messageOfEncodedSize } from '../support/message-at-size';
 import { sendRequest } from '../support/smtp-bridge';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -116,5 +116,29 @@ describe('request body limits of the whole bridge', () => {
     expect(payload.length).toBeGreaterThan(7 * JSON_BODY_LIMIT_BYTES);
     const response = await post('/api/sends', payload);
     expect(response.statusCode, response.body.slice(0, 300)).toBe(202);
+  });
+
+  it('answers a key of 3 MB on every route with a body in a short, readable error, without echoing the key', async () => {
+    const key = 'k'.repeat(3_000_000);
+    const admin = `Bearer ${await devToken(app, 'boss@example.ch', 'admin')}`;
+    for (const [method, url, payload] of [
+      ['POST', '/api/sends', `{"${key}":1}`],
+      ['POST', '/api/batches/preview', `{"${key}":1}`],
+      ['POST', '/api/batches', `{"documentIds":["x"],"templates":{"de":{"subject":"s","html":"h","${key}\\u0007":1}}}`],
+      ['PUT', '/api/admin/incamail', `{"smtpUrl":"smtp://a","${key}":1}`],
+    ] as const) {
+      const response = await app.inject({
+        method,
+        url,
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'key-limits-0002', authorization: admin },
+        payload,
+      });
+      const what = `${method} ${url}`;
+      expect(response.statusCode, what).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, what).toBeLessThan(500);
+      // The bridge names the key, shortened: a client that sent megabytes does not get them back (twice).
+      expect(response.body.length, what).toBeLessThan(4000);
+      expect(ErrorBodySchema.parse(response.json()).error.message, what).toMatch(/k{20}…/);
+    }
   });
 });

@@ -76,6 +76,18 @@ describe('send body parser', () => {
     expect(body.attachments[0]!.contentBase64).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
   });
 
+  it('decodes the values of contentBase64 keys only, not of keys that begin or end like it', async () => {
+    const keys = ['contentBase64x', 'contentBase6', 'xcontentBase64', 'contentBase64'.repeat(1000)];
+    const text = JSON.stringify({
+      attachments: [{ ...Object.fromEntries(keys.map((k) => [k, 'YQ=='])), contentBase64: 'YQ==' }],
+    });
+    const { body, contents } = await parse(text, [7, 20]);
+    const [attachment] = body.attachments as Record<string, string>[];
+    for (const key of keys) expect(attachment![key], key.slice(0, 20)).toBe('YQ==');
+    expect(attachment!.contentBase64).not.toBe('YQ==');
+    expect(contents).toEqual([Buffer.from('a')]);
+  });
+
   it('accepts an escaped solidus, as some JSON encoders write it', async () => {
     const { contents } = await parse('{"attachments":[{"contentBase64":"\\/\\/8="}]}');
     expect(contents[0]).toEqual(Buffer.from([0xff, 0xff]));
