@@ -37,16 +37,20 @@ const placeholderMessage = (text: string) =>
     .map((name) => `{${name}}`)
     .join(', ')}; use ${PLACEHOLDERS.map((name) => `{${name}}`).join(' ')}`;
 
+/** Longest template texts, in UTF-16 units as zod counts them; the bridge's body limit is derived from them. */
+export const MAX_TEMPLATE_SUBJECT_LENGTH = 200;
+export const MAX_TEMPLATE_HTML_LENGTH = 100_000;
+
 export const MessageTemplateSchema = z.object({
   subject: z
     .string()
     .min(1)
-    .max(200)
+    .max(MAX_TEMPLATE_SUBJECT_LENGTH)
     .refine((value) => !/[\r\n]/.test(value), 'must not contain line breaks')
     .refine(knownPlaceholders, { error: (issue) => placeholderMessage(String(issue.input)) }),
   html: z
     .string()
-    .max(100_000)
+    .max(MAX_TEMPLATE_HTML_LENGTH)
     .refine(knownPlaceholders, { error: (issue) => placeholderMessage(String(issue.input)) }),
 });
 export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;

@@ -12,11 +12,11 @@ import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
 import { MAX_PARAM_LENGTH } from './http/api-routes.js';
 import { answerFrameworkError, installErrorHandling } from './http/errors.js';
+import { installJsonBodyParser, JSON_BODY_LIMIT_BYTES } from './http/json-body.js';
 import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
 import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
 import { settingsRoutes } from './settings/settings.routes.js';
-import { SEND_BODY_LIMIT_BYTES } from './sends/send-body-parser.js';
 import { registerSends } from './sends/sends.plugin.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
@@ -40,12 +40,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
-    bodyLimit: SEND_BODY_LIMIT_BYTES,
+    // Small for every route; `POST /api/sends`, where a message travels, sets its own (SEND_BODY_LIMIT_BYTES).
+    bodyLimit: JSON_BODY_LIMIT_BYTES,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: (error, _request, reply) => answerFrameworkError(error, reply, securityHeaders),
   }) as unknown as FastifyInstance;
 
   installErrorHandling(app);
+  // Every JSON body is checked for depth before it is parsed; the send route streams its own reader.
+  installJsonBodyParser(app);
   installSecurityHeaders(app, {
     hsts: config.tls.mode === 'on',
     ...(config.auth.mode === 'entra' ? { identityHost: config.auth.authorityHost } : {}),

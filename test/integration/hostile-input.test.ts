@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import fc from 'fast-check';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
+import { apiRoutes } from '../support/api-routes';
 import { testBridgeConfig } from '../support/bridge-config';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
@@ -102,25 +103,6 @@ const QUERY_KEYS = [
   'notSent',
   'x',
 ];
-
-/** The routes under /api the bridge registered, read from Fastify's route tree (HEAD aside). */
-function apiRoutes(app: FastifyInstance): { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string }[] {
-  const routes: { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; url: string }[] = [];
-  const segments: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
-    if (!match) continue;
-    segments.length = match[1]!.length / 4;
-    segments.push(match[2]!);
-    const url = segments.join('');
-    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
-      if (url.startsWith('/api/') && ['GET', 'POST', 'PUT', 'DELETE'].includes(method)) {
-        routes.push({ method: method as 'GET' | 'POST' | 'PUT' | 'DELETE', url });
-      }
-    }
-  }
-  return routes;
-}
 
 describe('the bridge under hostile input', () => {
   const tempDir = useTempDir();

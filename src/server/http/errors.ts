@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { AppError, describeDetails, issuesToDetails } from '../../contract/errors.js';
+import { AppError, describeDetails, issuesToDetails, type ErrorDetail } from '../../contract/errors.js';
 import { apiRouteOf, isApiPath, overlongSegment } from './api-routes.js';
 import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../../contract/text.js';
 
@@ -22,12 +22,24 @@ export function parseRequest<S extends z.ZodType>(
         message: CONTROL_CHARACTER_MESSAGE,
       },
     ];
-    throw new AppError('bad_request', `Invalid request ${part}: ${describeDetails(details)}`, { details });
+    throw invalidRequest(part, details);
   }
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
-  const details = issuesToDetails(parsed.error, part === 'body' ? 'body' : '');
-  throw new AppError('bad_request', `Invalid request ${part}: ${describeDetails(details)}`, { details });
+  throw invalidRequest(part, issuesToDetails(parsed.error, part === 'body' ? 'body' : ''));
+}
+
+/**
+ * Paths and messages name what the client sent (a key it made up, in zod's "Unrecognized key"): shortened, so
+ * that a key of megabytes is not answered with twice as many (in the message and in the details).
+ */
+const MAX_ECHO_CHARACTERS = 200;
+const shortened = (text: string) =>
+  text.length > MAX_ECHO_CHARACTERS ? `${text.slice(0, MAX_ECHO_CHARACTERS - 1)}…` : text;
+
+function invalidRequest(part: string, found: ErrorDetail[]): AppError {
+  const details = found.map(({ path, message }) => ({ path: shortened(path), message: shortened(message) }));
+  return new AppError('bad_request', `Invalid request ${part}: ${describeDetails(details)}`, { details });
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
+import { nestedJson } from '../../../test/support/nested-json';
 import { AppError } from '../../contract/errors.js';
+import { MAX_JSON_DEPTH } from '../http/json-body.js';
 import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 /** The body as the network may deliver it: cut at arbitrary points. */
@@ -74,6 +76,18 @@ describe('send body parser', () => {
     expect(body.attachments[0]!.contentBase64).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
   });
 
+  it('decodes the values of contentBase64 keys only, not of keys that begin or end like it', async () => {
+    const keys = ['contentBase64x', 'contentBase6', 'xcontentBase64', 'contentBase64'.repeat(1000)];
+    const text = JSON.stringify({
+      attachments: [{ ...Object.fromEntries(keys.map((k) => [k, 'YQ=='])), contentBase64: 'YQ==' }],
+    });
+    const { body, contents } = await parse(text, [7, 20]);
+    const [attachment] = body.attachments as Record<string, string>[];
+    for (const key of keys) expect(attachment![key], key.slice(0, 20)).toBe('YQ==');
+    expect(attachment!.contentBase64).not.toBe('YQ==');
+    expect(contents).toEqual([Buffer.from('a')]);
+  });
+
   it('accepts an escaped solidus, as some JSON encoders write it', async () => {
     const { contents } = await parse('{"attachments":[{"contentBase64":"\\/\\/8="}]}');
     expect(contents[0]).toEqual(Buffer.from([0xff, 0xff]));
@@ -91,5 +105,38 @@ describe('send body parser', () => {
   it('stops reading beyond the size limit', async () => {
     const error = await failure(JSON.stringify({ html: 'x'.repeat(5000) }), 1000);
     expect([error.code, error.status]).toEqual(['payload_too_large', 413]);
+  });
+
+  /** A send's usual field beside a value nested so that the whole body is `depth` levels deep. */
+  const nested = (depth: number) => `{"subject":"x","deep":${nestedJson(depth - 1)}}`;
+
+  it(`reads a body nested exactly ${MAX_JSON_DEPTH} levels deep and refuses one level more`, async () => {
+    const { body } = await parse(nested(MAX_JSON_DEPTH), [3, 40]);
+    expect(body.subject).toBe('x');
+    const error = await failure(nested(MAX_JSON_DEPTH + 1));
+    expect([error.code, error.status, error.message]).toEqual([
+      'bad_request',
+      400,
+      `The request body is nested too deeply (more than ${MAX_JSON_DEPTH} levels of arrays and objects).`,
+    ]);
+  });
+
+  it('counts brackets outside strings only, escaped quotes included', async () => {
+    const brackets = '[{'.repeat(5000);
+    const { body } = await parse(JSON.stringify({ subject: brackets, html: `\\"${brackets}` }));
+    expect(body.subject).toBe(brackets);
+  });
+
+  it('stops reading a hostile body at the first level too deep, long before its end', async () => {
+    let pulled = 0;
+    const chunk = Buffer.alloc(64 * 1024, '[');
+    const endless = Readable.from(
+      (function* () {
+        // 40 MB of `[`, handed out lazily: the parser must stop asking for more.
+        for (; pulled < 640; pulled++) yield chunk;
+      })(),
+    );
+    await expect(parseSendBody(endless, 1e9)).rejects.toThrow(/nested too deeply/);
+    expect(pulled).toBeLessThanOrEqual(2);
   });
 });

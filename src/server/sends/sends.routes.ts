@@ -15,7 +15,7 @@ import {
 } from '../../contract/sends.schemas.js';
 import { parseRequest } from '../http/errors.js';
 import type { SendCaller, Outbox } from './outbox.js';
-import { takeDecodedContent, parseSendBody } from './send-body-parser.js';
+import { SEND_BODY_LIMIT_BYTES, takeDecodedContent, parseSendBody } from './send-body-parser.js';
 
 export type SendsRoutesOptions = {
   outbox: Outbox;
@@ -43,8 +43,8 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
 
   // Only this plugin's routes: attachments are decoded while the body streams in (see parseSendBody).
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', (_request: FastifyRequest, payload: IncomingMessage) =>
-    parseSendBody(payload, app.initialConfig.bodyLimit ?? 1024 * 1024),
+  app.addContentTypeParser('application/json', (request: FastifyRequest, payload: IncomingMessage) =>
+    parseSendBody(payload, request.routeOptions.bodyLimit),
   );
 
   app.get('/api/policy', async (): Promise<Policy> => outbox.policy());
@@ -53,7 +53,8 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
    * 202 with the new record, or 200 with the recorded one when the key was seen before (the message is never
    * submitted twice). `?wait=N` holds the answer until IncaMail answered, for at most N seconds.
    */
-  app.post('/api/sends', async (request, reply): Promise<SendRecord> => {
+  // The one route where a message travels: its limit is the bridge's largest, every other body's is small.
+  app.post('/api/sends', { bodyLimit: SEND_BODY_LIMIT_BYTES }, async (request, reply): Promise<SendRecord> => {
     const { 'idempotency-key': idempotencyKey } = parseRequest(IdempotencyHeaderSchema, request.headers, 'headers');
     const body = parseRequest(SendRequestSchema, request.body, 'body');
     const { wait } = parseRequest(SendWaitQuerySchema, request.query, 'query');
