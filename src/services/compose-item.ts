@@ -25,6 +25,8 @@ export type ComposeItem = {
    * handler, or to null where the event is not supported: the caller then refreshes on focus instead.
    */
   onRecipientsChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
+  /** Calls `handler` whenever an attachment is added or removed (Mailbox 1.8), by the person or the add-in. */
+  onAttachmentsChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
   addToRecipients(recipients: Recipient[]): Promise<void>;
   getAttachments(): Promise<ItemAttachment[]>;
   /** The content of an attachment of the item (Mailbox 1.8), base64 for files. */
@@ -46,6 +48,23 @@ export function createComposeItem(item: Office.MessageCompose): ComposeItem {
   const loadCustomProperties = () =>
     settle<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) => item.loadCustomPropertiesAsync(cb));
 
+  /**
+   * Registers the pane's one handler of an item event. Resolves to its removal, or to null where the host
+   * refuses the event (RecipientsChanged below Mailbox 1.7, AttachmentsChanged below 1.8): a supported case,
+   * not a failure; the caller then refreshes on focus instead.
+   */
+  async function onItemEvent(type: Office.EventType, handler: () => void): Promise<(() => Promise<void>) | null> {
+    if (typeof item.addHandlerAsync !== 'function') return null;
+    try {
+      await settle<void>('addHandlerAsync', (cb) => item.addHandlerAsync(type, () => handler(), cb));
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'office_error') return null;
+      throw error;
+    }
+    // Outlook removes every handler of the event type at once; the pane registers only this one.
+    return () => settle<void>('removeHandlerAsync', (cb) => item.removeHandlerAsync(type, cb));
+  }
+
   return {
     async getRecipients() {
       const [to, cc] = await Promise.all([
@@ -55,22 +74,8 @@ export function createComposeItem(item: Office.MessageCompose): ComposeItem {
       return { to: to.map(toRecipient), cc: cc.map(toRecipient) };
     },
 
-    async onRecipientsChanged(handler) {
-      if (typeof item.addHandlerAsync !== 'function') return null;
-      const listener = () => handler();
-      try {
-        await settle<void>('addHandlerAsync', (cb) =>
-          item.addHandlerAsync(Office.EventType.RecipientsChanged, listener, cb),
-        );
-      } catch (error) {
-        // Hosts below Mailbox 1.7 refuse the event; that is a supported case, not a failure.
-        if (error instanceof AppError && error.code === 'office_error') return null;
-        throw error;
-      }
-      // Outlook removes every handler of the event type at once; the pane registers only this one.
-      return () =>
-        settle<void>('removeHandlerAsync', (cb) => item.removeHandlerAsync(Office.EventType.RecipientsChanged, cb));
-    },
+    onRecipientsChanged: (handler) => onItemEvent(Office.EventType.RecipientsChanged, handler),
+    onAttachmentsChanged: (handler) => onItemEvent(Office.EventType.AttachmentsChanged, handler),
 
     addToRecipients: (recipients) =>
       settle<void>('to.addAsync', (cb) =>

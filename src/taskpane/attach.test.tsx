@@ -42,6 +42,22 @@ describe('task pane: attach', () => {
     ]);
   });
 
+  it('follows the compose window: an attachment the user removes there is no longer shown as attached', async () => {
+    const { user, sim } = await renderPane(server, { compose: { to: [brunner] } });
+    const section = screen.getByRole('region', { name: 'For this message' });
+    const button = await within(section).findByRole('button', { name: 'Attach invoice 2026-0042' });
+    await user.click(button);
+    expect(await within(section).findByText('Attached as Rechnung-2026-0042.pdf.')).toBeInTheDocument();
+
+    // Removed in Outlook, while the pane keeps no focus (Outlook on the web): AttachmentsChanged tells it.
+    sim.host.removeAttachment(sim.state.get().attachments[0]!.id);
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled', 'true'));
+    expect(button).not.toHaveTextContent('Attached');
+    expect(within(section).queryByText('Attached as Rechnung-2026-0042.pdf.')).not.toBeInTheDocument();
+    await user.click(button);
+    await waitFor(() => expect(sim.state.get().attachments).toHaveLength(1));
+  });
+
   it('shows a progress indicator while the PDF is on its way', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

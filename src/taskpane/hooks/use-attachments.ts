@@ -45,10 +45,18 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
   // What an earlier session of the pane attached, as far as the attachments are still on the message.
   const reconcile = useCallback(async () => {
     const stillAttached = await attachedDocuments(item);
+    const gone = (state: AttachState, id: string) => state.state === 'attached' && !stillAttached.has(id);
     setAttachStates((current) => {
       const next = new Map(current);
-      for (const [id, state] of current) if (state.state === 'attached' && !stillAttached.has(id)) next.delete(id);
+      for (const [id, state] of current) if (gone(state, id)) next.delete(id);
       for (const [id, entry] of stillAttached) next.set(id, { state: 'attached', fileName: entry.fileName });
+      return next;
+    });
+    // "Attached as …" of a removed attachment would now be untrue.
+    setNotices((current) => {
+      const next = new Map(current);
+      for (const id of current.keys())
+        if (!stillAttached.has(id) && current.get(id)?.intent === 'success') next.delete(id);
       return next;
     });
   }, [item]);
@@ -57,10 +65,25 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
     // A failed check only means the buttons start enabled; attach() checks again before adding anything.
     const run = () => enqueue(() => reconcile().catch(() => undefined));
     run();
-    // The user may remove an attachment in Outlook; the pane learns it when it gets focus again.
+    // The user may remove an attachment in Outlook: AttachmentsChanged says so at once (Mailbox 1.8); where
+    // the host has no such event, the pane learns it when it gets focus again.
+    let removeHandler: (() => Promise<void>) | null = null;
+    let unmounted = false;
+    item.onAttachmentsChanged(run).then(
+      (remove) => {
+        if (unmounted) void remove?.().catch(() => undefined);
+        else removeHandler = remove;
+      },
+      // Not registered: the focus refresh below still notices removals, only later.
+      () => undefined,
+    );
     window.addEventListener('focus', run);
-    return () => window.removeEventListener('focus', run);
-  }, [enqueue, reconcile]);
+    return () => {
+      unmounted = true;
+      window.removeEventListener('focus', run);
+      void removeHandler?.().catch(() => undefined);
+    };
+  }, [enqueue, reconcile, item]);
 
   const attach = useCallback(
     (document: DocumentSummary) => {

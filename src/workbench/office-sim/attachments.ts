@@ -66,6 +66,7 @@ export function createAttachmentApi(runtime: SimRuntime): AttachmentApi & { inFl
           contentType: contentTypeOf(name),
         };
         state.update({ attachments: [...current, attachment] });
+        runtime.fireAttachmentsChanged('added', attachment);
         callback?.(succeeded(attachment.id, asyncContext));
       }, latency);
     },
@@ -92,8 +93,10 @@ export function createAttachmentApi(runtime: SimRuntime): AttachmentApi & { inFl
       const { callback, asyncContext } = parseCommonParameters(rest, false);
       answer<void>(runtime, 'removeAttachmentAsync', callback, asyncContext, () => {
         const current = state.get().attachments;
-        if (!current.some((a) => a.id === id)) return { error: 'InvalidAttachmentId' };
+        const removed = current.find((a) => a.id === id);
+        if (!removed) return { error: 'InvalidAttachmentId' };
         state.update({ attachments: current.filter((a) => a.id !== id) });
+        runtime.fireAttachmentsChanged('removed', removed);
         return { value: undefined };
       });
     },

@@ -225,17 +225,20 @@ export function createMessageCompose(runtime: SimRuntime): SimulatedMessageCompo
       if (typeof handler !== 'function') throw new OfficeArgumentError('Sys.ArgumentException', 'handler');
       const { callback, asyncContext } = parseCommonParameters(rest, false);
       answer<void>(runtime, 'addHandlerAsync', callback, asyncContext, () => {
-        if (eventType !== 'olkRecipientsChanged') return { error: 'EventRegistrationError' };
-        runtime.recipientsChangedHandlers.add(handler as never);
+        if (eventType === 'olkRecipientsChanged') runtime.recipientsChangedHandlers.add(handler as never);
+        else if (eventType === 'olkAttachmentsChanged' && versionAtLeast(runtime.version(), '1.8')) {
+          runtime.attachmentsChangedHandlers.add(handler as never);
+        } else return { error: 'EventRegistrationError' };
         return { value: undefined };
       });
     },
     removeHandlerAsync(eventType: unknown, ...rest: unknown[]) {
       const { callback, asyncContext } = parseCommonParameters(rest, false);
       answer<void>(runtime, 'removeHandlerAsync', callback, asyncContext, () => {
-        if (eventType !== 'olkRecipientsChanged') return { error: 'EventRegistrationError' };
         // Outlook removes every handler of the event type at once.
-        runtime.recipientsChangedHandlers.clear();
+        if (eventType === 'olkRecipientsChanged') runtime.recipientsChangedHandlers.clear();
+        else if (eventType === 'olkAttachmentsChanged') runtime.attachmentsChangedHandlers.clear();
+        else return { error: 'EventRegistrationError' };
         return { value: undefined };
       });
     },

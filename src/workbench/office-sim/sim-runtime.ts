@@ -19,6 +19,15 @@ export type SimRuntime = {
   selection: string;
   recipientsChangedHandlers: Set<(event: RecipientsChangedEvent) => void>;
   fireRecipientsChanged(fields: readonly RecipientField[]): void;
+  attachmentsChangedHandlers: Set<(event: AttachmentsChangedEvent) => void>;
+  /** Outlook raises AttachmentsChanged (Mailbox 1.8) for the person's and the add-in's changes alike. */
+  fireAttachmentsChanged(status: 'added' | 'removed', attachment: { id: string; name: string }): void;
+};
+
+export type AttachmentsChangedEvent = {
+  type: string;
+  attachmentStatus: 'added' | 'removed';
+  attachmentDetails: { id: string; name: string };
 };
 
 export type RecipientsChangedEvent = {

@@ -124,6 +124,21 @@ describe('simulated Office: recipients and body', () => {
     expect(after.value.data).toBe('');
   });
 
+  it('raises AttachmentsChanged for the person’s and the add-in’s attachments, from Mailbox 1.8', async () => {
+    const { item, host } = setup();
+    const events: { attachmentStatus: string; attachmentDetails: { name: string } }[] = [];
+    await call<void>((cb) =>
+      item().addHandlerAsync('olkAttachmentsChanged' as never, (e: never) => events.push(e), cb),
+    );
+    const added = await call<string>((cb) => item().addFileAttachmentFromBase64Async('JVBERi0=', 'a.pdf', cb));
+    host.removeAttachment(added.value);
+    await eventually(() => expect(events).toHaveLength(2));
+    expect(events.map((e) => [e.attachmentStatus, e.attachmentDetails.name])).toEqual([
+      ['added', 'a.pdf'],
+      ['removed', 'a.pdf'],
+    ]);
+  });
+
   it('counts the add-in’s calls, refused ones included', async () => {
     const { item, host } = setup();
     host.failNext('subject.getAsync', 'NetworkError');

@@ -112,6 +112,15 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     calls: new Map(),
     selection: '',
     recipientsChangedHandlers: new Set(),
+    attachmentsChangedHandlers: new Set(),
+    fireAttachmentsChanged(attachmentStatus, attachment) {
+      const event = {
+        type: EventType.AttachmentsChanged as unknown as string,
+        attachmentStatus,
+        attachmentDetails: { id: attachment.id, name: attachment.name },
+      };
+      for (const handler of [...runtime.attachmentsChangedHandlers]) setTimeout(() => handler(event), 0);
+    },
     fireRecipientsChanged(fields: readonly RecipientField[]) {
       const event: RecipientsChangedEvent = {
         type: EventType.RecipientsChanged as unknown as string,
@@ -205,6 +214,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     configure(change: Partial<HostSettings>): void {
       settings = { ...settings, ...change };
       runtime.recipientsChangedHandlers.clear();
+      runtime.attachmentsChangedHandlers.clear();
       commands.clearAssociations();
       if (change.version) item = createMessageCompose(runtime);
       for (const listener of [...settingsListeners]) listener();
@@ -243,10 +253,13 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
         contentType: contentTypeOf(name),
       };
       state.update({ attachments: [...state.get().attachments, attachment] });
+      runtime.fireAttachmentsChanged('added', attachment);
       return id;
     },
     removeAttachment(id: string): void {
+      const removed = state.get().attachments.find((a) => a.id === id);
       state.update({ attachments: state.get().attachments.filter((a) => a.id !== id) });
+      if (removed) runtime.fireAttachmentsChanged('removed', removed);
     },
     dismissNotification: (key: string) => dismissNotification(runtime, key),
     /** Makes the next call of `api` (e.g. `saveAsync`, `to.getAsync`) fail with this Outlook error. */
