@@ -178,6 +178,9 @@ describe('task pane: fill the message', () => {
     expect(bodyText()).toMatch(
       /^Veuillez trouver ci-joint la facture 2026-0045 de 15.600[.,]00\sCHF, payable jusqu’au 30\.03\.2026\.$/,
     );
+    // "Please find attached" is true: the invoice is on the message, once.
+    await waitFor(() => expect(sim.state.get().attachments.map((x) => x.name)).toEqual(['Facture-2026-0045.pdf']));
+    expect(within(row).getByRole('button', { name: 'Attach invoice 2026-0045' })).toHaveTextContent('Attached');
   });
 
   it('never overwrites what the user wrote', async () => {

@@ -85,52 +85,64 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
     };
   }, [enqueue, reconcile, item]);
 
+  /** Attaches the document's PDF unless it already is; says how it went on the row. Runs inside the queue. */
+  const attachNow = useCallback(
+    async (document: DocumentSummary): Promise<boolean> => {
+      try {
+        const attached = await attachedDocuments(item);
+        const existing = attached.get(document.id);
+        if (existing) {
+          setAttach(document.id, { state: 'attached', fileName: existing.fileName });
+          return true;
+        }
+
+        const pdf = await bridge.getDocumentPdf(document.id);
+        const present = await item.getAttachments();
+        const verdict = checkAttachmentLimits({
+          base64Length: base64LengthOf(pdf.bytes.length),
+          fileBytes: pdf.bytes.length,
+          existingAttachmentBytes: present.reduce((sum, a) => sum + a.size, 0),
+        });
+        if (verdict.verdict !== 'fits') {
+          setAttach(document.id, IDLE);
+          const message =
+            verdict.verdict === 'file-too-large'
+              ? strings.attach.fileTooLarge(formatMegabytes(pdf.bytes.length, language))
+              : strings.attach.totalTooLarge(formatMegabytes(verdict.totalBytes, language));
+          setNotice(document.id, { intent: 'error', message });
+          return false;
+        }
+
+        const forCustomer = paneStrings[document.customer.language].message;
+        const fileName = pdf.fileName ?? `${forCustomer.documentName[document.kind]} ${document.number}.pdf`;
+        const attachmentId = await item.addFileAttachment(bytesToBase64(pdf.bytes), fileName);
+        const entry: AttachedDocument = {
+          documentId: document.id,
+          attachmentId,
+          fileName,
+          kind: document.kind,
+          number: document.number,
+        };
+        await item.saveAttachedDocuments([...attached.values(), entry]);
+        setAttach(document.id, { state: 'attached', fileName });
+        setNotice(document.id, { intent: 'success', message: strings.attach.attachedAs(fileName) });
+        return true;
+      } catch (error) {
+        setAttach(document.id, IDLE);
+        setNotice(document.id, { intent: 'error', message: describeError(error, strings.errors, 'when-specific') });
+        return false;
+      }
+    },
+    [bridge, item, language, strings, setAttach, setNotice],
+  );
+
   const attach = useCallback(
     (document: DocumentSummary) => {
       setAttach(document.id, { state: 'attaching' });
       setNotice(document.id, null);
-      enqueue(async () => {
-        try {
-          const attached = await attachedDocuments(item);
-          const existing = attached.get(document.id);
-          if (existing) return setAttach(document.id, { state: 'attached', fileName: existing.fileName });
-
-          const pdf = await bridge.getDocumentPdf(document.id);
-          const present = await item.getAttachments();
-          const verdict = checkAttachmentLimits({
-            base64Length: base64LengthOf(pdf.bytes.length),
-            fileBytes: pdf.bytes.length,
-            existingAttachmentBytes: present.reduce((sum, a) => sum + a.size, 0),
-          });
-          if (verdict.verdict !== 'fits') {
-            setAttach(document.id, IDLE);
-            const message =
-              verdict.verdict === 'file-too-large'
-                ? strings.attach.fileTooLarge(formatMegabytes(pdf.bytes.length, language))
-                : strings.attach.totalTooLarge(formatMegabytes(verdict.totalBytes, language));
-            return setNotice(document.id, { intent: 'error', message });
-          }
-
-          const forCustomer = paneStrings[document.customer.language].message;
-          const fileName = pdf.fileName ?? `${forCustomer.documentName[document.kind]} ${document.number}.pdf`;
-          const attachmentId = await item.addFileAttachment(bytesToBase64(pdf.bytes), fileName);
-          const entry: AttachedDocument = {
-            documentId: document.id,
-            attachmentId,
-            fileName,
-            kind: document.kind,
-            number: document.number,
-          };
-          await item.saveAttachedDocuments([...attached.values(), entry]);
-          setAttach(document.id, { state: 'attached', fileName });
-          setNotice(document.id, { intent: 'success', message: strings.attach.attachedAs(fileName) });
-        } catch (error) {
-          setAttach(document.id, IDLE);
-          setNotice(document.id, { intent: 'error', message: describeError(error, strings.errors, 'when-specific') });
-        }
-      });
+      enqueue(async () => void (await attachNow(document)));
     },
-    [bridge, item, language, strings, enqueue, setAttach, setNotice],
+    [enqueue, attachNow, setAttach, setNotice],
   );
 
   const fill = useCallback(
@@ -139,6 +151,8 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
       setNotice(document.id, null);
       enqueue(async () => {
         try {
+          // The sentence says the document is attached: attach it first, and write nothing if that failed.
+          if (!(await attachNow(document))) return;
           const outcome = await fillMessage(item, document);
           const message = {
             filled: strings.fill.done,
@@ -157,7 +171,7 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
         }
       });
     },
-    [item, strings, enqueue, setNotice],
+    [item, strings, enqueue, setNotice, attachNow],
   );
 
   const statusOf = useCallback(
