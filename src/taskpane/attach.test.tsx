@@ -58,6 +58,16 @@ describe('task pane: attach', () => {
     await waitFor(() => expect(sim.state.get().attachments).toHaveLength(1));
   });
 
+  it('does not attach a draft, and says why', async () => {
+    const { user, sim } = await renderPane(server, { compose: { to: [brunner] }, ledger: { draftInvoice: true } });
+    const row = await rowOf('Attach invoice 2026-0048');
+    await user.click(within(row).getByRole('button', { name: 'Attach invoice 2026-0048' }));
+    expect(await within(row).findByText(/^2026-0048 is a draft\./)).toBeInTheDocument();
+    await user.click(within(row).getByRole('button', { name: 'Fill the message for invoice 2026-0048' }));
+    expect(sim.state.get().attachments).toHaveLength(0);
+    expect(sim.state.get().subject).toBe('');
+  });
+
   it('shows a progress indicator while the PDF is on its way', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -111,6 +111,8 @@ export type PaneLedgerOptions = {
   bridgeEnv?: Record<string, string>;
   /** Generated invoices on top (2025-1000 onwards, spread over the four customers), for paging. */
   extraInvoices?: number;
+  /** Adds invoice 2026-0048 of Bäckerei Brunner, still a draft in the accounting. */
+  draftInvoice?: boolean;
   /** Customers (by row, 1–4) that have no e-mail address in the ledger. */
   withoutEmail?: readonly number[];
 };
@@ -157,6 +159,14 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
     ),
   ];
   const documents = [...INVOICES.map((s) => ledgerDocument(s, 'invoice'))];
+  if (options.draftInvoice) {
+    documents.push(
+      ledgerDocument(
+        { row: 48, number: '2026-0048', customer: 1, dueDate: '2026-04-30', total: 640, status: 'draft' },
+        'invoice',
+      ),
+    );
+  }
   const statuses: StoredStatus[] = ['open', 'open', 'paid'];
   for (let i = 0; i < (options.extraInvoices ?? 0); i++) {
     documents.push(

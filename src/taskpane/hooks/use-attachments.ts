@@ -96,6 +96,11 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
           return true;
         }
 
+        if (document.status === 'draft') {
+          setAttach(document.id, IDLE);
+          setNotice(document.id, { intent: 'error', message: strings.attach.draft(document.number) });
+          return false;
+        }
         const pdf = await bridge.getDocumentPdf(document.id);
         const present = await item.getAttachments();
         const verdict = checkAttachmentLimits({

@@ -44,6 +44,7 @@ export const de: PaneStrings = {
     attaching: (number) => `${number} wird angehängt…`,
     attached: 'Angehängt',
     attachedAs: (fileName) => `Angehängt als ${fileName}.`,
+    draft: (number) => `${number} ist ein Entwurf. Schliessen Sie ihn in der Buchhaltung ab, bevor Sie ihn senden.`,
     fileTooLarge: (mb) => `Dieses PDF ist zu gross für Outlook (${mb} MB; höchstens 25 MB pro Datei).`,
     totalTooLarge: (mb) => `Die Anhänge der Nachricht kämen auf ${mb} MB; Outlook erlaubt insgesamt 25 MB.`,
   },

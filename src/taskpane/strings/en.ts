@@ -44,6 +44,7 @@ export const en: PaneStrings = {
     attaching: (number) => `Attaching ${number}…`,
     attached: 'Attached',
     attachedAs: (fileName) => `Attached as ${fileName}.`,
+    draft: (number) => `${number} is a draft. Finalise it in your accounting before you send it.`,
     fileTooLarge: (mb) => `This PDF is too large for Outlook (${mb} MB; at most 25 MB per file).`,
     totalTooLarge: (mb) => `The message's attachments would reach ${mb} MB; Outlook allows 25 MB in total.`,
   },

@@ -44,6 +44,7 @@ export const fr: PaneStrings = {
     attaching: (number) => `${number} en cours d’ajout…`,
     attached: 'Joint',
     attachedAs: (fileName) => `Joint sous ${fileName}.`,
+    draft: (number) => `${number} est un brouillon. Finalisez-le dans votre comptabilité avant de l’envoyer.`,
     fileTooLarge: (mb) => `Ce PDF est trop volumineux pour Outlook (${mb} Mo ; 25 Mo au plus par fichier).`,
     totalTooLarge: (mb) => `Les pièces jointes atteindraient ${mb} Mo ; Outlook en permet 25 Mo au total.`,
   },

@@ -44,6 +44,7 @@ export const it: PaneStrings = {
     attaching: (number) => `${number} in allegamento…`,
     attached: 'Allegato',
     attachedAs: (fileName) => `Allegato come ${fileName}.`,
+    draft: (number) => `${number} è una bozza. Finalizzarla nella contabilità prima di inviarla.`,
     fileTooLarge: (mb) => `Questo PDF è troppo grande per Outlook (${mb} MB; al massimo 25 MB per file).`,
     totalTooLarge: (mb) => `Gli allegati del messaggio arriverebbero a ${mb} MB; Outlook ne consente 25 MB in tutto.`,
   },

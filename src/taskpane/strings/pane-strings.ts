@@ -44,6 +44,8 @@ export type PaneStrings = {
     attached: string;
     attachedAs: (fileName: string) => string;
     fileTooLarge: (megabytes: string) => string;
+    /** A draft is not a document the customer may receive yet. */
+    draft: (number: string) => string;
     totalTooLarge: (megabytes: string) => string;
   };
   fill: {
