@@ -19,6 +19,10 @@ export function formatFileSize(bytes: number, language: Language): string {
     const kilobytes = Math.max(1, Math.ceil(bytes / 1024));
     return `${new Intl.NumberFormat(INTL_LOCALE[language]).format(kilobytes)} ${units.kilo}`;
   }
-  const megabytes = new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
-  return `${megabytes} ${units.mega}`;
+  return `${formatMegabytes(bytes, language)} ${units.mega}`;
+}
+
+/** Megabytes with at most one decimal, without the unit (for texts that say it themselves: Outlook's limits). */
+export function formatMegabytes(bytes: number, language: Language): string {
+  return new Intl.NumberFormat(INTL_LOCALE[language], { maximumFractionDigits: 1 }).format(bytes / MEGABYTE);
 }

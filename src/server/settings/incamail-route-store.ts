@@ -62,37 +62,29 @@ export function createIncaMailRouteStore(db: Db, box: SecretBox | undefined) {
       : undefined;
   }
 
-  function current(): AdminRoute & { row?: Row } {
-    const row = read();
+  /** What a stored row comes to with this bridge's key; never throws, so the policy always answers. */
+  function routeOf(row: Row | undefined): AdminRoute {
     if (!row) return { kind: 'none' };
-    if (!box) {
-      return {
-        kind: 'unreadable',
-        reason: `SECRETS_KEY is not set, so the IncaMail route an admin stored on ${row.updated_at} cannot be read. Start the bridge with the SECRETS_KEY it was stored with, or store the route again.`,
-        row,
-      };
-    }
+    const unreadable = (why: string): AdminRoute => ({
+      kind: 'unreadable',
+      reason: `The IncaMail route an admin stored on ${row.updated_at} cannot be read: ${why}. Start the bridge with the SECRETS_KEY it was stored with, or store the route again.`,
+    });
+    if (!box) return unreadable('SECRETS_KEY is not set');
     try {
-      return { kind: 'stored', endpoint: toEndpoint(box.open(row.sealed)), row };
+      return { kind: 'stored', endpoint: toEndpoint(box.open(row.sealed)) };
     } catch {
-      return {
-        kind: 'unreadable',
-        reason: `The IncaMail route an admin stored on ${row.updated_at} cannot be decrypted with this SECRETS_KEY. Start the bridge with the key it was stored with, or store the route again.`,
-        row,
-      };
+      return unreadable('it cannot be decrypted with this SECRETS_KEY');
     }
   }
 
   return {
-    /** The admin's route for one submission, decrypted for it; never throws, so the policy always answers. */
-    current: (): AdminRoute => {
-      const { row: _row, ...route } = current();
-      return route;
-    },
+    /** The admin's route for one submission, decrypted for it. */
+    current: (): AdminRoute => routeOf(read()),
 
     describe(): IncaMailRouteView | undefined {
-      const route = current();
-      if (route.kind === 'none') return undefined;
+      const row = read();
+      const route = routeOf(row);
+      if (!row || route.kind === 'none') return undefined;
       const endpoint = route.kind === 'stored' ? route.endpoint : undefined;
       return {
         source: 'admin',
@@ -102,8 +94,8 @@ export function createIncaMailRouteStore(db: Db, box: SecretBox | undefined) {
         secure: endpoint?.secure ?? null,
         user: endpoint?.auth?.user ?? null,
         passwordSet: Boolean(endpoint?.auth?.pass.reveal()),
-        updatedAt: route.row?.updated_at ?? null,
-        updatedBy: route.row?.updated_by ?? null,
+        updatedAt: row.updated_at,
+        updatedBy: row.updated_by,
       };
     },
 

@@ -4,7 +4,7 @@ import type { AttachedDocument } from '../../contract/item-state';
 import { base64LengthOf, bytesToBase64, checkAttachmentLimits } from '../../services/attachment-limits';
 import type { ComposeItem } from '../../services/compose-item';
 import { describeError } from '../../services/error-explanations';
-import { formatMegabytes } from '../format';
+import { formatMegabytes } from '../file-size';
 import type { PaneServices } from '../pane-context';
 import { paneStrings } from '../strings';
 import { fillMessage } from './fill-message';
