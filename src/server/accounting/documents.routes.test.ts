@@ -145,7 +145,7 @@ describe('documents API', () => {
   });
 
   it('shows when a document was last sent and leaves it out of notSent=true', async () => {
-    const [reminder] = await listAll('kind=reminder&status=overdue&notSent=true', 1).then((all) => all.slice(0, 1));
+    const [reminder] = await listAll('kind=reminder&status=open&notSent=true', 1).then((all) => all.slice(0, 1));
     const sends = [
       { at: '2026-04-14T09:00:00+02:00', mode: 'plain' as const, sendId: 'send-1' },
       { at: '2026-04-15T10:30:00+02:00', mode: 'registered' as const, sendId: 'send-2' },

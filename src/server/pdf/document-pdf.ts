@@ -1,7 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { SwissQRBill } from 'swissqrbill/pdf';
 import type { DocumentDetail } from '../../contract/documents.schemas.js';
-import { amountDueCents, qrBillData, type Creditor } from './qr-bill-data.js';
+import { amountDueCents } from '../../contract/amount-due.js';
+import { documentTitle } from '../../contract/document-titles.js';
+import { qrBillData, type Creditor } from './qr-bill-data.js';
 import { formatAmount, formatDate, formatMoney } from '../../contract/swiss-format.js';
 import { WORDING, type Wording } from './wording.js';
 
@@ -22,10 +24,7 @@ export async function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer
   const { document, creditor } = input;
   const wording = WORDING[document.customer.language];
   const issued = new Date(`${document.issueDate}T00:00:00Z`);
-  const title =
-    document.kind === 'reminder' && document.level !== null
-      ? wording.reminderTitle[document.level]
-      : wording.invoiceTitle;
+  const title = documentTitle(document, document.customer.language);
   const pdf = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -1,4 +1,5 @@
 import type { Data as QrBillData } from 'swissqrbill/types';
+import { amountDueCents } from '../../contract/amount-due.js';
 import type { Address, DocumentSummary } from '../../contract/documents.schemas.js';
 
 /** The company that issues the documents: creditor of every QR-bill it prints. */
@@ -13,15 +14,6 @@ export type Creditor = {
    */
   accounts: Record<'CHF' | 'EUR', string>;
 };
-
-/**
- * What the payment part asks for, in cents: an invoice's open amount; a reminder's open amount plus its
- * fee. Paid and cancelled documents ask for nothing, so a reprint cannot be paid twice by mistake.
- */
-export function amountDueCents(document: Pick<DocumentSummary, 'status' | 'openAmount' | 'fee'>): number | null {
-  if (document.status === 'paid' || document.status === 'cancelled') return null;
-  return Math.round(document.openAmount * 100) + Math.round((document.fee ?? 0) * 100);
-}
 
 /** The data swissqrbill encodes: structured addresses only, as QR-bill 2.3 requires. */
 export function qrBillData(

@@ -5,8 +5,6 @@ import type { Language } from '../../contract/locale.js';
 export type Wording = {
   /** Prefix of the PDF's file name: `Rechnung-2026-0042.pdf`, `Mahnung-2026-0042-2.pdf`. */
   fileNamePrefix: Record<DocumentKind, string>;
-  invoiceTitle: string;
-  reminderTitle: Record<ReminderLevel, string>;
   /** Reminder text by level: a friendly nudge, then firmer, then the last word before debt collection. */
   reminderBody: Record<ReminderLevel, (invoiceNumber: string, invoiceDate: string, dueDate: string) => string>;
   invoiceBody: (dueDate: string) => string;
@@ -37,8 +35,6 @@ export type Wording = {
 export const WORDING: Record<Language, Wording> = {
   de: {
     fileNamePrefix: { invoice: 'Rechnung', reminder: 'Mahnung' },
-    invoiceTitle: 'Rechnung',
-    reminderTitle: { 1: 'Zahlungserinnerung', 2: '2. Mahnung', 3: '3. und letzte Mahnung' },
     reminderBody: {
       1: (n, d, due) =>
         `Sicher ist es Ihrer Aufmerksamkeit entgangen: Unsere Rechnung ${n} vom ${d} ist seit dem ${due} fällig. Wir bitten Sie, den offenen Betrag in den nächsten Tagen zu überweisen. Falls Sie bereits bezahlt haben, betrachten Sie dieses Schreiben als gegenstandslos.`,
@@ -73,8 +69,6 @@ export const WORDING: Record<Language, Wording> = {
   },
   fr: {
     fileNamePrefix: { invoice: 'Facture', reminder: 'Rappel' },
-    invoiceTitle: 'Facture',
-    reminderTitle: { 1: 'Rappel de paiement', 2: '2e rappel', 3: '3e et dernier rappel' },
     reminderBody: {
       1: (n, d, due) =>
         `Sauf erreur de notre part, notre facture ${n} du ${d}, échue le ${due}, n'a pas encore été réglée. Nous vous prions de bien vouloir verser le montant ouvert ces prochains jours. Si votre paiement nous est déjà parvenu, veuillez ne pas tenir compte de ce rappel.`,
@@ -110,8 +104,6 @@ export const WORDING: Record<Language, Wording> = {
   },
   it: {
     fileNamePrefix: { invoice: 'Fattura', reminder: 'Sollecito' },
-    invoiceTitle: 'Fattura',
-    reminderTitle: { 1: 'Promemoria di pagamento', 2: '2° sollecito', 3: '3° e ultimo sollecito' },
     reminderBody: {
       1: (n, d, due) =>
         `Probabilmente Le è sfuggito: la nostra fattura ${n} del ${d} è scaduta il ${due}. La preghiamo di versare l'importo aperto nei prossimi giorni. Se ha già effettuato il pagamento, consideri nullo il presente promemoria.`,
@@ -146,8 +138,6 @@ export const WORDING: Record<Language, Wording> = {
   },
   en: {
     fileNamePrefix: { invoice: 'Invoice', reminder: 'Reminder' },
-    invoiceTitle: 'Invoice',
-    reminderTitle: { 1: 'Payment reminder', 2: 'Second reminder', 3: 'Final reminder' },
     reminderBody: {
       1: (n, d, due) =>
         `Perhaps it escaped your attention: our invoice ${n} of ${d} was due on ${due}. Please transfer the open amount within the next few days. If you have already paid, please disregard this reminder.`,

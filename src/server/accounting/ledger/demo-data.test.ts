@@ -1,5 +1,6 @@
 import { isIBANValid, isQRIBAN, isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
 import { DEMO_CREDITOR } from './company.js';
+import { addDays } from './dates.js';
 import { generateLedgerData, invoiceTotalCents, REMINDER_FEE_CENTS } from './demo-data.js';
 
 const TODAY = '2026-04-15';
@@ -63,6 +64,15 @@ describe('demo ledger data', () => {
       expect(reminder.issueDate > invoice.dueDate).toBe(true);
       expect(reminder.issueDate <= TODAY).toBe(true);
       expect(reminder.openCents).toBe(reminder.status === 'paid' ? 0 : invoice.openCents);
+    }
+  });
+
+  it('prepares the open reminders for this week: each asks for payment by a day after the seeding day', () => {
+    const open = reminders.filter((r) => r.status === 'open');
+    expect(open.length).toBeGreaterThanOrEqual(30);
+    for (const reminder of open) {
+      expect(reminder.dueDate > TODAY, reminder.number).toBe(true);
+      expect(reminder.issueDate >= addDays(TODAY, -4), reminder.number).toBe(true);
     }
   });
 

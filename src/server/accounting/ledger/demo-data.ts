@@ -241,8 +241,15 @@ function settle(totalCents: number, daysOverdue: number, age: number, random: Ra
   return { status: 'open' as const, paidCents: partly ? roundTo5Rappen(totalCents * random.int(2, 7) * 0.1) : 0 };
 }
 
-function reminderOf(invoice: LedgerDocument, level: ReminderLevel, rowId: number, status: StoredStatus) {
-  const issueDate = addDays(invoice.dueDate, REMINDER_AFTER_DAYS[level]);
+function reminderOf(
+  invoice: LedgerDocument,
+  level: ReminderLevel,
+  rowId: number,
+  status: StoredStatus,
+  notBefore?: string,
+) {
+  const due = addDays(invoice.dueDate, REMINDER_AFTER_DAYS[level]);
+  const issueDate = notBefore && notBefore > due ? notBefore : due;
   return {
     ...invoice,
     rowId,
@@ -270,7 +277,12 @@ function generateReminders(invoices: LedgerDocument[], today: string, random: Ra
     const overdue = daysBetween(invoice.dueDate, today);
     const reached = ([3, 2, 1] as const).find((level) => overdue >= REMINDER_AFTER_DAYS[level]);
     if (!reached) continue;
-    if (invoice.status === 'open') reminders.push(reminderOf(invoice, reached, ++rowId, 'open'));
+    // The open ones are this week's run, prepared in the last few days: a reminder's deadline lies ahead of
+    // the day it goes out, or it asks for payment by a date already past.
+    if (invoice.status === 'open') {
+      const prepared = addDays(today, -((rowId + 1) % 5));
+      reminders.push(reminderOf(invoice, reached, ++rowId, 'open', prepared));
+    }
     else if (invoice.status === 'paid' && random.chance(0.15)) {
       const level = Math.min(reached, random.pick([1, 1, 2] as const)) as ReminderLevel;
       reminders.push({ ...reminderOf(invoice, level, ++rowId, 'paid'), openCents: 0 });
