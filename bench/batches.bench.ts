@@ -16,7 +16,7 @@ import { createBuiltInLedger } from '../src/server/accounting/ledger/ledger';
 import { migrateLedger } from '../src/server/accounting/ledger/schema';
 import { insertLedgerData } from '../src/server/accounting/ledger/seed';
 import { buildApp } from '../src/server/app';
-import { placeholderValues, renderMessage } from '../src/server/batches/template-render';
+import { placeholderValues, renderTemplate } from '../src/contract/reminder-message';
 import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/storage/database';
 import { TEMPLATES } from '../test/support/batch-bridge';
@@ -41,9 +41,16 @@ const benchmark: Benchmark = {
       migrateLedger(db);
       insertLedgerData(db, generateLedgerData({ referenceDate: todayInSwitzerland(), invoices: REMINDERS * 6 }));
       const ledger = createBuiltInLedger(db);
+      const company = await ledger.getCompany();
       const reminders: { id: string; language: 'de' | 'fr' | 'it' | 'en'; email: string }[] = [];
       for (let cursor: string | undefined; reminders.length < REMINDERS;) {
-        const page = await ledger.listDocuments({ kind: 'reminder', limit: 200, ...(cursor ? { cursor } : {}) });
+        const query = {
+          kind: 'reminder',
+          status: ['open', 'overdue'],
+          limit: 200,
+          ...(cursor ? { cursor } : {}),
+        } as const;
+        const page = await ledger.listDocuments({ ...query, status: [...query.status] });
         for (const d of page.items) {
           if (d.customer.email) reminders.push({ id: d.id, language: d.customer.language, email: d.customer.email });
         }
@@ -79,10 +86,16 @@ const benchmark: Benchmark = {
         const mails: Parameters<typeof direct.sendMail>[0][] = [];
         for (const reminder of reminders) {
           const document = (await ledger.getDocument(reminder.id))!;
+          const invoice = (await ledger.getDocument(document.invoiceId!))!;
           const pdf = (await ledger.getDocumentPdf(reminder.id))!;
-          const message = renderMessage(
-            TEMPLATES[reminder.language]!,
-            placeholderValues(document, '', reminder.language),
+          const message = renderTemplate(
+            TEMPLATES[reminder.language]![`${document.level!}`]!,
+            placeholderValues({
+              customerName: document.customer.name,
+              language: reminder.language,
+              reminders: [{ ...document, level: document.level!, invoice }],
+              company,
+            }),
           );
           mails.push({
             from: 'anna.keller@example.ch',
@@ -111,7 +124,7 @@ const benchmark: Benchmark = {
           method: 'POST',
           url: '/api/batches',
           headers: { 'idempotency-key': `bench-${round}` },
-          payload: { from: 'anna.keller@example.ch', documentIds: reminders.map((r) => r.id), templates: TEMPLATES },
+          payload: { documentIds: reminders.map((r) => r.id), grouping: 'per-reminder', templates: TEMPLATES },
         });
         if (posted.statusCode !== 202) throw new Error(`batch refused: ${posted.body}`);
         const { id } = BatchSchema.parse(posted.json());

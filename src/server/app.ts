@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import path from 'node:path';
 import { documentsRoutes } from './accounting/documents.routes.js';
 import { registerBatches } from './batches/batches.plugin.js';
+import { todayInSwitzerland } from './accounting/ledger/dates.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './accounting/ledger/ledger.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { installAudit } from './audit/audit.plugin.js';
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     outbox,
     accounting,
+    today: options.today ?? (() => todayInSwitzerland()),
     callerOf: (request) => (request.method === 'POST' ? access.senderOf(request, undefined) : access.readerOf(request)),
   });
 

@@ -2,10 +2,12 @@ import {
   BatchListSchema,
   BatchPreviewSchema,
   BatchSchema,
+  TemplateDefaultsSchema,
   type Batch,
   type BatchList,
   type BatchPreview,
   type BatchRequestInput,
+  type TemplateDefaults,
 } from '../contract/batches.schemas';
 import type { BridgeTransport } from './bridge-transport';
 
@@ -17,6 +19,9 @@ export function createBatchesClient(bridge: Pick<BridgeTransport, 'requestJson'>
     body: JSON.stringify(body),
   });
   return {
+    /** The bridge's templates for every language and level, the company that signs, and the run's date. */
+    getTemplates: (init?: RequestInit): Promise<TemplateDefaults> =>
+      bridge.requestJson(TemplateDefaultsSchema, '/api/batches/templates', init),
     previewBatch: (request: BatchRequestInput, init?: RequestInit): Promise<BatchPreview> =>
       bridge.requestJson(BatchPreviewSchema, '/api/batches/preview', { ...post(request), ...init }),
     /** The same key and request give the same batch back: a double click or a retried call sends nothing twice. */

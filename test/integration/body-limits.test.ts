@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   MAX_BATCH_SIZE,
-  MAX_TEMPLATE_HTML_LENGTH,
+  MAX_TEMPLATE_BODY_LENGTH,
   MAX_TEMPLATE_SUBJECT_LENGTH,
 } from '../../src/contract/batches.schemas';
 import { ErrorBodySchema } from '../../src/contract/errors';
@@ -24,12 +24,13 @@ import { useTempDir } from '../support/temp-dir';
 const escaped = (text: string) =>
   `"${[...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`;
 
-/** The largest reminder run the contract accepts: 1000 ids of 100 characters, four templates at their longest. */
+/** The largest reminder run the contract accepts: 1000 ids of 100 characters, twelve templates at their longest. */
 function largestBatchBody(): string {
   const ids = Array.from({ length: MAX_BATCH_SIZE }, (_, i) => escaped(`r${String(i).padStart(99, '0')}`));
-  const template = `{"subject":${escaped('S'.repeat(MAX_TEMPLATE_SUBJECT_LENGTH))},"html":${escaped('h'.repeat(MAX_TEMPLATE_HTML_LENGTH))}}`;
-  const templates = ['de', 'fr', 'it', 'en'].map((language) => `"${language}":${template}`).join(',');
-  return `{"documentIds":[${ids.join(',')}],"templates":{${templates}}}`;
+  const template = `{"subject":${escaped('S'.repeat(MAX_TEMPLATE_SUBJECT_LENGTH))},"body":${escaped('b'.repeat(MAX_TEMPLATE_BODY_LENGTH))}}`;
+  const levels = `{"1":${template},"2":${template},"3":${template}}`;
+  const templates = ['de', 'fr', 'it', 'en'].map((language) => `"${language}":${levels}`).join(',');
+  return `{"documentIds":[${ids.join(',')}],"grouping":"per-reminder","templates":{${templates}}}`;
 }
 
 describe('request body limits of the whole bridge', () => {

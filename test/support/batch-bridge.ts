@@ -1,36 +1,52 @@
 import type { FastifyInstance } from 'fastify';
-import { BatchSchema, type Batch, type BatchRequestInput, type Templates } from '../../src/contract/batches.schemas';
+import {
+  BatchSchema,
+  type Batch,
+  type BatchRequestInput,
+  type MessageTemplate,
+  type Templates,
+} from '../../src/contract/batches.schemas';
 import { DocumentPageSchema, type DocumentSummary } from '../../src/contract/documents.schemas';
 import { signInAs } from './dev-auth';
 import { buildApp } from '../../src/server/app';
 import { testBridgeConfig } from './bridge-config';
 
-/** One template per language, naming every kind of placeholder. */
+const everyLevel = (template: MessageTemplate) => ({ '1': template, '2': template, '3': template });
+
+/** One template per language for every level, naming every kind of placeholder. */
 export const TEMPLATES: Templates = {
-  de: {
+  de: everyLevel({
     subject: 'Mahnung {number}',
-    html: '<p>Guten Tag {customerName}</p><p>Offen: {amount}, fällig am {dueDate} (Stufe {level}, Gebühr {fee}).</p>',
-  },
-  fr: {
+    body: 'Guten Tag {customerName}\n\nZu bezahlen: {amountDue} bis {payBy} (Stufe {level}, Gebühr {fee}).',
+  }),
+  fr: everyLevel({
     subject: 'Rappel {number}',
-    html: '<p>Bonjour {customerName}</p><p>Montant : {amount}, échéance le {dueDate} (niveau {level}).</p>',
-  },
-  it: {
+    body: 'Bonjour {customerName}\n\nMontant dû : {amountDue} d’ici au {payBy} (niveau {level}).',
+  }),
+  it: everyLevel({
     subject: 'Sollecito {number}',
-    html: '<p>Buongiorno {customerName}</p><p>Importo: {amount}, scadenza {dueDate} (livello {level}).</p>',
-  },
-  en: {
+    body: 'Buongiorno {customerName}\n\nImporto dovuto: {amountDue} entro il {payBy} (livello {level}).',
+  }),
+  en: everyLevel({
     subject: 'Reminder {number}',
-    html: '<p>Dear {customerName}</p><p>Amount due: {amount}, due on {dueDate} (level {level}).</p>',
-  },
+    body: 'Dear {customerName}\n\nAmount due: {amountDue} by {payBy} (level {level}).',
+  }),
 };
 
 export const GREETING = { de: 'Guten Tag', fr: 'Bonjour', it: 'Buongiorno', en: 'Dear' } as const;
+/** The words before the amount due in TEMPLATES. */
+export const AMOUNT_DUE_LABEL = {
+  de: 'Zu bezahlen:',
+  fr: 'Montant dû :',
+  it: 'Importo dovuto:',
+  en: 'Amount due:',
+} as const;
 
 export const SENDER = 'anna.keller@example.ch';
 
+/** One message per reminder unless a test asks for grouping: each message then carries exactly one PDF. */
 export function batchRequest(documentIds: string[], overrides: Partial<BatchRequestInput> = {}): BatchRequestInput {
-  return { documentIds, templates: TEMPLATES, ...overrides };
+  return { documentIds, grouping: 'per-reminder', templates: TEMPLATES, ...overrides };
 }
 
 /**
@@ -51,7 +67,11 @@ export async function startBatchBridge(dir: string, smtpPort: number, env: Recor
 }
 
 export async function listReminders(app: FastifyInstance, query: string): Promise<DocumentSummary[]> {
-  const response = await app.inject({ method: 'GET', url: `/api/documents?kind=reminder&limit=200&${query}` });
+  // Reminders that can go out: open, asking for payment by a day still ahead (the demo seeds them so).
+  const response = await app.inject({
+    method: 'GET',
+    url: `/api/documents?kind=reminder&status=open&limit=200&${query}`,
+  });
   return DocumentPageSchema.parse(response.json()).items;
 }
 

@@ -42,12 +42,17 @@ export type LedgerSeed = {
   total: number;
   status: StoredStatus;
   currency?: Currency;
+  /** Paid so far of an open document: its open amount is the total less this. */
+  paid?: number;
   /** Reminders: their level and the invoice row they remind of. */
   level?: ReminderLevel;
   invoiceRow?: number;
 };
 
-/** Invoices 42–47 and reminders 101–103 (API ids `inv-42`, `rem-101`). "Overdue" is open and past due. */
+/**
+ * Invoices 42–47 and reminders 101–103 (API ids `inv-42`, `rem-101`). "Overdue" is open and past due. Each
+ * reminder asks for payment by a day after PANE_TODAY.
+ */
 const INVOICES: readonly LedgerSeed[] = [
   { row: 42, number: '2026-0042', customer: 1, dueDate: '2026-02-10', total: 1234.5, status: 'open' },
   { row: 43, number: '2026-0043', customer: 1, dueDate: '2026-01-05', total: 480, status: 'paid' },
@@ -61,7 +66,7 @@ const REMINDERS: readonly LedgerSeed[] = [
     row: 101,
     number: 'M-2026-0001',
     customer: 1,
-    dueDate: '2026-03-01',
+    dueDate: '2026-03-25',
     total: 1234.5,
     status: 'open',
     level: 1,
@@ -71,17 +76,67 @@ const REMINDERS: readonly LedgerSeed[] = [
     row: 102,
     number: 'M-2026-0002',
     customer: 3,
-    dueDate: '2026-02-20',
+    dueDate: '2026-03-22',
     total: 735.2,
     status: 'open',
     level: 2,
     invoiceRow: 46,
     currency: 'EUR',
   },
-  { row: 103, number: 'M-2026-0003', customer: 4, dueDate: '2025-12-20', total: 5400, status: 'open', level: 3 },
+  { row: 103, number: 'M-2026-0003', customer: 4, dueDate: '2026-03-20', total: 5400, status: 'open', level: 3 },
 ];
 
-/** A ledger document from the few facts a test names; issued 30 days before it is due, one line, no VAT. */
+/**
+ * A reminder run's harder cases, on request (`reminderRun`): a partly paid invoice whose reminder asks for
+ * the open amount plus the fee, not the total; a customer with two reminders (grouped into one message); a
+ * reminder whose deadline has passed.
+ */
+const RUN_INVOICES: readonly LedgerSeed[] = [
+  // Partly paid: its reminder asks for the open 3’151.55 plus the fee, not the total.
+  { row: 49, number: '2025-0190', customer: 2, dueDate: '2025-12-31', total: 5252.6, paid: 2101.05, status: 'open' },
+  { row: 51, number: '2025-0201', customer: 1, dueDate: '2026-01-15', total: 860, status: 'open' },
+];
+const RUN_REMINDERS: readonly LedgerSeed[] = [
+  {
+    row: 104,
+    number: 'M-2026-0004',
+    customer: 2,
+    dueDate: '2026-03-24',
+    total: 5252.6,
+    paid: 2101.05,
+    status: 'open',
+    level: 3,
+    invoiceRow: 49,
+  },
+  // Bäckerei Brunner's second reminder: grouped per customer, 101 and 106 go in one message.
+  {
+    row: 106,
+    number: 'M-2026-0006',
+    customer: 1,
+    dueDate: '2026-03-23',
+    total: 860,
+    status: 'open',
+    level: 2,
+    invoiceRow: 51,
+  },
+  // The first reminder of invoice 2025-0190, never sent, whose deadline has passed: not to be sent as it is.
+  {
+    row: 105,
+    number: 'M-2026-0005',
+    customer: 2,
+    dueDate: '2026-02-15',
+    total: 5252.6,
+    paid: 2101.05,
+    status: 'open',
+    level: 1,
+    invoiceRow: 49,
+  },
+];
+
+/**
+ * A ledger document from the few facts a test names, one line, no VAT: an invoice issued 30 days before it
+ * is due, a reminder 10 days. A reminder's open amount is its invoice's; its fee comes on top.
+ */
 export function ledgerDocument(seed: LedgerSeed, kind: LedgerDocument['kind']): LedgerDocument {
   const currency = seed.currency ?? 'CHF';
   const totalCents = Math.round(seed.total * 100);
@@ -92,11 +147,11 @@ export function ledgerDocument(seed: LedgerSeed, kind: LedgerDocument['kind']): 
     kind,
     number: seed.number,
     customerId: `cus-${seed.customer}`,
-    issueDate: addDays(seed.dueDate, -30),
+    issueDate: addDays(seed.dueDate, kind === 'reminder' ? -10 : -30),
     dueDate: seed.dueDate,
     currency,
     totalCents,
-    openCents: settled ? 0 : totalCents + (feeCents ?? 0),
+    openCents: settled ? 0 : totalCents - Math.round((seed.paid ?? 0) * 100),
     status: seed.status,
     paymentReference: paymentReferenceFor(currency, seed.row),
     lines: [{ description: 'Services', quantity: 1, unitPriceCents: totalCents, vatRate: 0, amountCents: totalCents }],
@@ -113,6 +168,8 @@ export type PaneLedgerOptions = {
   extraInvoices?: number;
   /** Adds invoice 2026-0048 of Bäckerei Brunner, still a draft in the accounting. */
   draftInvoice?: boolean;
+  /** Adds invoices 49–51 and reminders 104–106 (RUN_INVOICES, RUN_REMINDERS). */
+  reminderRun?: boolean;
   /** Customers (by row, 1–4) that have no e-mail address in the ledger. */
   withoutEmail?: readonly number[];
 };
@@ -158,7 +215,8 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
       'Zürich',
     ),
   ];
-  const documents = [...INVOICES.map((s) => ledgerDocument(s, 'invoice'))];
+  const run = options.reminderRun ?? false;
+  const documents = [...INVOICES, ...(run ? RUN_INVOICES : [])].map((s) => ledgerDocument(s, 'invoice'));
   if (options.draftInvoice) {
     documents.push(
       ledgerDocument(
@@ -183,6 +241,6 @@ export function paneLedgerData(options: PaneLedgerOptions = {}): LedgerData {
       ),
     );
   }
-  documents.push(...REMINDERS.map((s) => ledgerDocument(s, 'reminder')));
+  documents.push(...[...REMINDERS, ...(run ? RUN_REMINDERS : [])].map((s) => ledgerDocument(s, 'reminder')));
   return { customers, documents };
 }

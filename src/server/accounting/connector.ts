@@ -1,3 +1,4 @@
+import type { Company } from '../../contract/batches.schemas.js';
 import type { Customer, DocumentDetail, DocumentPage, DocumentQuery } from '../../contract/documents.schemas.js';
 import type { DeliveryMode } from '../../contract/modes.js';
 
@@ -30,4 +31,6 @@ export type AccountingConnector = {
   findCustomersByEmail(emails: string[]): Promise<Customer[]>;
   /** Remembers that the documents went out, so lists can show `lastSent` and filter on `notSent`. */
   recordSent(input: SentRecord): Promise<void>;
+  /** The company that issues the documents, as its messages sign: from the accounting's company settings. */
+  getCompany(): Promise<Company>;
 };

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AppError } from '../../contract/errors.js';
 import type { SendRecord } from '../../contract/sends.schemas.js';
-import type { AccountingConnector } from '../accounting/connector.js';
+import type { AccountingConnector, DocumentPdf } from '../accounting/connector.js';
 import type { Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
 import { itemKey, type BatchStore, type PendingItem, type StoredItem } from './batch-store.js';
@@ -85,23 +85,33 @@ export class BatchSender {
     }
   }
 
+  /** Every PDF of the message, or the reason it cannot go: a message goes with all its documents or not at all. */
+  private async pdfsOf(item: PendingItem): Promise<DocumentPdf[] | AppError> {
+    const pdfs: DocumentPdf[] = [];
+    for (const [index, documentId] of item.documentIds.entries()) {
+      try {
+        const pdf = await this.accounting.getDocumentPdf(documentId);
+        const number = item.numbers[index] ?? item.number;
+        if (!pdf) return new AppError('not_found', `Reminder ${number} no longer exists in the accounting.`);
+        pdfs.push(pdf);
+      } catch (error) {
+        this.log.error({ err: error, batchId: item.batchId, documentId }, 'reminder PDF failed');
+        return error instanceof AppError ? error : new AppError('internal', 'The reminder PDF could not be rendered.');
+      }
+    }
+    return pdfs;
+  }
+
   private async send(item: PendingItem): Promise<void> {
     await this.pacer.wait(this.abort.signal);
     if (!this.running) return;
     const batch = this.store.get(item.batchId);
     if (!batch || !item.recipient) return;
-    let pdf;
-    try {
-      pdf = await this.accounting.getDocumentPdf(item.documentId);
-    } catch (error) {
-      this.log.error({ err: error, batchId: item.batchId, documentId: item.documentId }, 'reminder PDF failed');
-      pdf = error instanceof AppError ? error : new AppError('internal', 'The reminder PDF could not be rendered.');
-    }
+    const pdfs = await this.pdfsOf(item);
     // A stopping bridge leaves the item pending; the next start picks it up again.
     if (!this.running) return;
-    if (!pdf || pdf instanceof AppError) {
-      const error = pdf ?? new AppError('not_found', `Reminder ${item.number} no longer exists in the accounting.`);
-      this.store.markFailed(item, { code: error.code, message: error.message });
+    if (pdfs instanceof AppError) {
+      this.store.markFailed(item, { code: pdfs.code, message: pdfs.message });
       return;
     }
 
@@ -118,12 +128,17 @@ export class BatchSender {
             bcc: [],
             subject: item.subject,
             html: item.html,
-            attachments: [{ name: pdf.fileName, contentType: 'application/pdf', content: [pdf.content] }],
-            documentIds: [item.documentId],
+            attachments: pdfs.map((pdf) => ({
+              name: pdf.fileName,
+              contentType: 'application/pdf',
+              content: [pdf.content],
+            })),
+            documentIds: item.documentIds,
           },
           { idempotencyKey: itemSendKey(item), caller: { email: batch.createdBy } },
         );
-        this.store.markSent(item, record.id, { fileName: pdf.fileName, sizeBytes: pdf.content.length });
+        const attachments = pdfs.map((pdf) => ({ fileName: pdf.fileName, sizeBytes: pdf.content.length }));
+        this.store.markSent(item, record.id, attachments);
         return record.id;
       });
     } catch (error) {

@@ -9,7 +9,10 @@ import type {
   BatchRequest,
   BatchSummary,
   PreviewMessage,
+  TemplateDefaults,
 } from '../../contract/batches.schemas.js';
+import { LEVEL_KEYS } from '../../contract/batches.schemas.js';
+import { LANGUAGES } from '../../contract/locale.js';
 import { AppError } from '../../contract/errors.js';
 import type { SendRecord } from '../../contract/sends.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
@@ -20,6 +23,7 @@ import type { Db } from '../storage/database.js';
 import { mapWithConcurrency, prepareMessages } from './batch-messages.js';
 import { BatchSender, type BatchSendSettings } from './batch-sender.js';
 import { BatchStore, type StoredBatch, type StoredItem } from './batch-store.js';
+import { DEFAULT_TEMPLATES } from './default-templates.js';
 
 const SETTLED = new Set<SendRecord['status']>(['accepted', 'failed', 'uncertain']);
 const MAX_REMEMBERED = 20_000;
@@ -27,9 +31,11 @@ const MAX_REMEMBERED = 20_000;
 export type BatchServiceOptions = {
   db: Db;
   outbox: Pick<Outbox, 'accept' | 'waitUntilSettled' | 'get' | 'policy'>;
-  accounting: Pick<AccountingConnector, 'getDocument' | 'getDocumentPdf'>;
+  accounting: Pick<AccountingConnector, 'getDocument' | 'getDocumentPdf' | 'getCompany'>;
   settings: BatchSendSettings;
   log: Log;
+  /** Today's date in Switzerland (YYYY-MM-DD): a reminder must ask for payment by a later day. */
+  today: () => string;
 };
 
 /** A preview renders every PDF of the run: ten a minute is ample for a person editing a template. */
@@ -72,19 +78,44 @@ export class BatchService {
     return this.renderPreview(request);
   }
 
+  /** The bridge's templates for every language and level, the company that signs, and the run's date. */
+  async templateDefaults(): Promise<TemplateDefaults> {
+    return {
+      templates: DEFAULT_TEMPLATES,
+      company: await this.options.accounting.getCompany(),
+      today: this.options.today(),
+    };
+  }
+
+  private async prepare(request: BatchRequest) {
+    return prepareMessages(request, {
+      accounting: this.options.accounting,
+      allowedModes: this.modes(),
+      defaults: DEFAULT_TEMPLATES,
+      company: await this.options.accounting.getCompany(),
+      today: this.options.today(),
+    });
+  }
+
   private async renderPreview(request: BatchRequest): Promise<BatchPreview> {
-    const items = await prepareMessages(request, this.options.accounting, this.modes());
+    const items = await this.prepare(request);
     const withEmail = items.filter((item) => item.recipient !== null);
     const messages = await mapWithConcurrency(withEmail, this.options.settings.concurrency, async (item) => {
-      const pdf = await this.options.accounting.getDocumentPdf(item.documentId);
-      if (!pdf) throw new AppError('not_found', `Reminder ${item.number} no longer exists in the accounting.`);
+      const attachments = [];
+      for (const [index, documentId] of item.documentIds.entries()) {
+        const pdf = await this.options.accounting.getDocumentPdf(documentId);
+        const number = item.numbers[index] ?? item.number;
+        if (!pdf) throw new AppError('not_found', `Reminder ${number} no longer exists in the accounting.`);
+        attachments.push({ fileName: pdf.fileName, sizeBytes: pdf.content.length });
+      }
       const message: PreviewMessage = {
         ...reminderOf(item),
         recipient: item.recipient!,
         mode: item.mode,
         subject: item.subject,
         html: item.html,
-        attachment: { fileName: pdf.fileName, sizeBytes: pdf.content.length },
+        text: item.text,
+        attachments,
       };
       return message;
     });
@@ -95,8 +126,12 @@ export class BatchService {
       withoutEmail: items.filter((item) => item.recipient === null).map(reminderOf),
       summary: {
         messages: messages.length,
+        reminders: messages.reduce((sum, m) => sum + m.documentIds.length, 0),
         recipients: new Set(messages.map((m) => m.recipient.toLowerCase())).size,
-        totalBytes: messages.reduce((sum, m) => sum + Buffer.byteLength(m.html) + m.attachment.sizeBytes, 0),
+        totalBytes: messages.reduce(
+          (sum, m) => sum + Buffer.byteLength(m.html) + m.attachments.reduce((bytes, a) => bytes + a.sizeBytes, 0),
+          0,
+        ),
         byMode,
       },
     };
@@ -118,7 +153,7 @@ export class BatchService {
     // charged only once it is recorded (a refused run or a duplicate click costs nothing).
     context.caller.mayAdmitNew?.();
     const from = context.caller.email;
-    const items = await prepareMessages(request, this.options.accounting, this.modes());
+    const items = await this.prepare(request);
 
     // Checked again after the awaits above: a concurrent request with the same key may have stored it meanwhile.
     const raced = this.replay(createdBy, context.idempotencyKey, requestHash);
@@ -181,8 +216,7 @@ export class BatchService {
       recipient: item.recipient ?? '',
       mode: item.mode,
       retries: item.retries,
-      fileName: item.fileName,
-      sizeBytes: item.sizeBytes,
+      attachments: item.attachments,
       sendId: item.sendId,
     };
     if (item.state !== 'sent' || !item.sendId) {
@@ -229,8 +263,8 @@ function isOwnedBy(batch: StoredBatch, caller: SendCaller | undefined): boolean 
 }
 
 function reminderOf(item: BatchReminder): BatchReminder {
-  const { documentId, number, customerId, customerName, language, level } = item;
-  return { documentId, number, customerId, customerName, language, level };
+  const { documentId, documentIds, number, numbers, customerId, customerName, language, level } = item;
+  return { documentId, documentIds, number, numbers, customerId, customerName, language, level };
 }
 
 function summaryOf(batch: StoredBatch, items: BatchItem[]): BatchSummary {
@@ -242,9 +276,10 @@ function summaryOf(batch: StoredBatch, items: BatchItem[]): BatchSummary {
 
 /** Fixed field order, so the same request hashes the same whatever order its JSON keys came in. */
 function hashRequest(request: BatchRequest): string {
-  const { documentIds, modeByLevel, templates } = request;
-  const languageTemplates = (['de', 'fr', 'it', 'en'] as const).map((l) => [templates[l]?.subject, templates[l]?.html]);
+  const { documentIds, grouping, modeByLevel, templates } = request;
+  const worded = LANGUAGES.map((l) => LEVEL_KEYS.map((k) => [templates[l]?.[k]?.subject, templates[l]?.[k]?.body]));
+  const modes = LEVEL_KEYS.map((k) => modeByLevel[k]);
   return createHash('sha256')
-    .update(JSON.stringify([documentIds, modeByLevel['1'], modeByLevel['2'], modeByLevel['3'], languageTemplates]))
+    .update(JSON.stringify([documentIds, grouping, modes, worded]))
     .digest('hex');
 }

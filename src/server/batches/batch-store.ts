@@ -46,6 +46,17 @@ const MIGRATIONS: Migration[] = [
         CREATE INDEX batch_items_pending ON batch_items (state) WHERE state = 'pending';
       `),
   },
+  {
+    version: 2,
+    name: 'a message carries one or several reminders of a customer',
+    // Items of version 1 carry one reminder: NULL reads as [document_id], [number], [file_name].
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE batch_items ADD COLUMN document_ids TEXT;
+        ALTER TABLE batch_items ADD COLUMN numbers TEXT;
+        ALTER TABLE batch_items ADD COLUMN attachments TEXT;
+      `),
+  },
 ];
 
 /**
@@ -59,7 +70,11 @@ export type NewItem = BatchReminder & {
   mode: SecureMode;
   subject: string;
   html: string;
+  /** The plain-text part as rendered (the outbox derives its own from the HTML); shown in the preview. */
+  text: string;
 };
+
+export type AttachmentInfo = { fileName: string; sizeBytes: number };
 
 export type StoredItem = BatchReminder & {
   batchId: string;
@@ -70,8 +85,7 @@ export type StoredItem = BatchReminder & {
   retries: number;
   sendId: string | null;
   error: { code: string; message: string } | null;
-  fileName: string | null;
-  sizeBytes: number | null;
+  attachments: AttachmentInfo[];
 };
 
 /** An item about to be sent, with its rendered message. */
@@ -80,7 +94,7 @@ export type PendingItem = StoredItem & { subject: string; html: string };
 export type StoredBatch = { id: string; createdBy: string; from: string; createdAt: string; requestHash: string };
 
 const ITEM_COLUMNS = `batch_id, position, document_id, number, customer_id, customer_name, language, level, recipient,
-  mode, state, retries, send_id, error_code, error_message, file_name, size_bytes`;
+  mode, state, retries, send_id, error_code, error_message, file_name, size_bytes, document_ids, numbers, attachments`;
 
 type ItemRow = {
   batch_id: string;
@@ -100,6 +114,9 @@ type ItemRow = {
   error_message: string | null;
   file_name: string | null;
   size_bytes: number | null;
+  document_ids: string | null;
+  numbers: string | null;
+  attachments: string | null;
 };
 
 type BatchRow = { id: string; created_by: string; from_address: string; created_at: string; request_hash: string };
@@ -141,7 +158,8 @@ export class BatchStore {
       ).run(batch.id, batch.createdBy, batch.idempotencyKey, batch.requestHash, batch.from, at);
       const insertItem = this.sql(
         `INSERT INTO batch_items (batch_id, position, document_id, number, customer_id, customer_name, language, level,
-           recipient, mode, subject, html, state, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           recipient, mode, subject, html, state, updated_at, document_ids, numbers)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
       items.forEach((item, position) =>
         insertItem.run(
@@ -159,6 +177,8 @@ export class BatchStore {
           item.html,
           item.recipient === null ? 'skipped' : 'pending',
           at,
+          JSON.stringify(item.documentIds),
+          JSON.stringify(item.numbers),
         ),
       );
     });
@@ -197,11 +217,11 @@ export class BatchStore {
     return row && { ...toItem(row), subject: row.subject, html: row.html };
   }
 
-  markSent(item: StoredItem, sendId: string, attachment: { fileName: string; sizeBytes: number }): void {
+  markSent(item: StoredItem, sendId: string, attachments: AttachmentInfo[]): void {
     this.sql(
-      `UPDATE batch_items SET state = 'sent', send_id = ?, file_name = ?, size_bytes = ?, error_code = NULL,
+      `UPDATE batch_items SET state = 'sent', send_id = ?, attachments = ?, error_code = NULL,
            error_message = NULL, updated_at = ? WHERE batch_id = ? AND position = ? AND state = 'pending'`,
-    ).run(sendId, attachment.fileName, attachment.sizeBytes, new Date().toISOString(), item.batchId, item.position);
+    ).run(sendId, JSON.stringify(attachments), new Date().toISOString(), item.batchId, item.position);
   }
 
   markFailed(item: StoredItem, error: { code: string; message: string }): void {
@@ -236,12 +256,19 @@ function toBatch(row: BatchRow): StoredBatch {
   };
 }
 
+function toAttachments(row: ItemRow): AttachmentInfo[] {
+  if (row.attachments !== null) return JSON.parse(row.attachments) as AttachmentInfo[];
+  return row.file_name === null ? [] : [{ fileName: row.file_name, sizeBytes: row.size_bytes ?? 0 }];
+}
+
 function toItem(row: ItemRow): StoredItem {
   return {
     batchId: row.batch_id,
     position: row.position,
     documentId: row.document_id,
+    documentIds: row.document_ids === null ? [row.document_id] : (JSON.parse(row.document_ids) as string[]),
     number: row.number,
+    numbers: row.numbers === null ? [row.number] : (JSON.parse(row.numbers) as string[]),
     customerId: row.customer_id,
     customerName: row.customer_name,
     language: row.language,
@@ -252,7 +279,6 @@ function toItem(row: ItemRow): StoredItem {
     retries: row.retries,
     sendId: row.send_id,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
-    fileName: row.file_name,
-    sizeBytes: row.size_bytes,
+    attachments: toAttachments(row),
   };
 }

@@ -10,8 +10,9 @@ export type BatchesSetup = {
   db: Db;
   config: Pick<Config, 'batches'>;
   outbox: Outbox;
-  accounting: Pick<AccountingConnector, 'getDocument' | 'getDocumentPdf'>;
+  accounting: Pick<AccountingConnector, 'getDocument' | 'getDocumentPdf' | 'getCompany'>;
   callerOf?: BatchesRoutesOptions['callerOf'];
+  today: () => string;
 };
 
 /**
@@ -25,6 +26,7 @@ export async function registerBatches(app: FastifyInstance, setup: BatchesSetup)
     accounting: setup.accounting,
     settings: setup.config.batches,
     log: app.log,
+    today: setup.today,
   });
   await app.register(batchesRoutes, { batches, ...(setup.callerOf ? { callerOf: setup.callerOf } : {}) });
   batches.start();

@@ -6,6 +6,7 @@ import {
   type Batch,
   type BatchList,
   type BatchPreview,
+  type TemplateDefaults,
 } from '../../contract/batches.schemas.js';
 import { AppError } from '../../contract/errors.js';
 import { IdempotencyKeySchema } from '../../contract/sends.schemas.js';
@@ -37,6 +38,9 @@ export const batchesRoutes: FastifyPluginAsync<BatchesRoutesOptions> = async (ap
     if (!sender) throw new AppError('unauthorized', 'Sign in to LedgerMail to send reminders.');
     return sender;
   };
+
+  /** The bridge's templates a run uses unless it words its own, with the company that signs and today's date. */
+  app.get('/api/batches/templates', async (): Promise<TemplateDefaults> => batches.templateDefaults());
 
   app.post('/api/batches/preview', async (request): Promise<BatchPreview> => {
     const body = parseRequest(BatchRequestSchema, request.body, 'body');

@@ -7,6 +7,7 @@ export type Creditor = {
   name: string;
   address: Address;
   email: string;
+  phone?: string;
   vatNumber: string;
   /**
    * One account per currency. A QR-IBAN (institution id 30000–31999) requires a 27-digit QR reference; a
@@ -41,4 +42,16 @@ export function qrBillData(
     reference: document.paymentReference,
     message: document.number,
   };
+}
+
+/** The signature block of the company's messages: name, address and contact, one line each. */
+export function signatureOf(creditor: Creditor): string[] {
+  const { address } = creditor;
+  return [
+    creditor.name,
+    `${address.street} ${address.buildingNumber}`.trim(),
+    `${address.country === 'CH' ? '' : `${address.country}-`}${address.postalCode} ${address.town}`,
+    ...(creditor.phone ? [creditor.phone] : []),
+    creditor.email,
+  ];
 }

@@ -20,6 +20,8 @@ async function openBulk(user: Awaited<ReturnType<typeof setup>>['user']) {
   return screen.findByRole('list', { name: 'Select reminders' });
 }
 
+const textOf = (name: string) => (screen.getByRole('textbox', { name }) as HTMLTextAreaElement).value;
+
 const reminderBox = (number: string) => screen.getByRole('checkbox', { name: new RegExp(`^${number},`) });
 
 describe('reminder run in the task pane', () => {
@@ -80,6 +82,7 @@ describe('reminder run in the task pane', () => {
     await waitFor(() => expect(reminderBox('M-2026-0003')).toBeInTheDocument());
     await user.click(reminderBox('M-2026-0003'));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Template language' }), 'English');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reminder level' }), 'Final reminder');
     const subject = screen.getByRole('textbox', { name: 'Subject' });
     await user.clear(subject);
     await user.type(subject, 'Final reminder {{number}');
@@ -94,13 +97,19 @@ describe('reminder run in the task pane', () => {
     expect(within(preview).getByText(/^Total size \d+ KB$/)).toBeInTheDocument();
     const frame = within(preview).getByTitle('Message preview');
     expect(frame.getAttribute('sandbox')).toBe('');
-    expect(frame.getAttribute('srcdoc')).toContain('Dear Alpine Software GmbH');
+    // The bridge's final demand: open amount plus the level-3 fee, by the reminder's own deadline, signed.
+    expect(frame.getAttribute('srcdoc')).toContain('Unless payment of CHF\u00a05’430.00 reaches us by 20.03.2026');
+    expect(frame.getAttribute('srcdoc')).toContain('Alpenglut Werkstätten AG');
+    expect(within(preview).getByText('Confidential, as set for level 3')).toBeInTheDocument();
+    expect(within(preview).getByText('Message 1 of 1')).toBeInTheDocument();
     const previews = bridge.requests.filter((r) => r.method === 'POST' && r.path === '/api/batches/preview');
     expect(previews).toHaveLength(1);
     expect(bridge.smtp.messages).toHaveLength(0);
     expect(previews[0]!.body).toMatchObject({
       documentIds: ['rem-103'],
+      grouping: 'per-customer',
       modeByLevel: { '3': 'confidential' },
+      templates: { en: { '3': { subject: 'Final reminder {number}' } } },
     });
     // Any change makes the preview stale.
     await user.type(subject, '!');
@@ -119,14 +128,14 @@ describe('reminder run in the task pane', () => {
 
     const run = await screen.findByRole('region', { name: 'Reminder run' });
     expect(within(run).getByRole('progressbar')).toBeInTheDocument();
-    await waitFor(() => expect(within(run).getByText('2 of 2 settled')).toBeInTheDocument());
+    await waitFor(() => expect(within(run).getByText('2 of 2 processed')).toBeInTheDocument());
     const results = within(run).getByRole('list', { name: 'Results' });
-    expect(
-      within(results).getByRole('listitem', { name: 'M-2026-0001, Bäckerei Brunner AG, Accepted' }),
-    ).toHaveTextContent(/250 .*Ok/);
-    expect(
-      within(results).getByRole('listitem', { name: 'M-2026-0003, Alpine Software GmbH, Failed' }),
-    ).toHaveTextContent('Recipient unknown');
+    // In the user's words, once: no raw SMTP reply for a success, no reply repeated for a failure.
+    const accepted = within(results).getByRole('listitem', { name: 'M-2026-0001, Bäckerei Brunner AG, Accepted' });
+    expect(accepted).not.toHaveTextContent(/250|Ok/);
+    const failed = within(results).getByRole('listitem', { name: 'M-2026-0003, Alpine Software GmbH, Failed' });
+    expect(failed.textContent!.match(/550/g) ?? []).toHaveLength(0);
+    expect(failed).toHaveTextContent(/Failed · \S/);
     // Two clicks, one run.
     const runs = async () => BatchListSchema.parse((await bridge.asUser({ url: '/api/batches' })).json()).items;
     expect(await runs()).toHaveLength(1);
@@ -152,17 +161,82 @@ describe('reminder run in the task pane', () => {
       method: 'POST',
       url: '/api/batches',
       headers: { 'idempotency-key': 'earlier-pane' },
-      payload: {
-        documentIds: ['rem-101', 'rem-103'],
-        templates: { de: { subject: 'Mahnung {number}', html: '' }, en: { subject: 'Reminder {number}', html: '' } },
-      },
+      payload: { documentIds: ['rem-101', 'rem-103'] },
     });
     expect(started.statusCode).toBe(202);
     await user.click(screen.getByRole('tab', { name: 'Reminders' }));
     const run = await screen.findByRole('region', { name: 'Reminder run' });
-    await waitFor(() => expect(within(run).getByText('2 of 2 settled')).toBeInTheDocument());
+    await waitFor(() => expect(within(run).getByText('2 of 2 processed')).toBeInTheDocument());
     expect(received(pane)).toEqual(['M-2026-0001', 'M-2026-0003']);
     await user.click(screen.getByRole('button', { name: 'Back to the list' }));
     expect(await screen.findByRole('button', { name: 'Send in bulk' })).toBeInTheDocument();
+  });
+
+  it('sends one message per customer with all their reminders, and one per reminder when asked', async () => {
+    const pane = await renderPane(server, { ledger: { reminderRun: true } });
+    const { user, bridge } = pane;
+    await openBulk(user);
+    await waitFor(() => expect(reminderBox('M-2026-0006')).toBeInTheDocument());
+    await user.click(reminderBox('M-2026-0001'));
+    await user.click(reminderBox('M-2026-0006'));
+    const summary = screen.getByRole('region', { name: 'Summary' });
+    expect(within(summary).getByText('1 messages to 1 recipients')).toBeInTheDocument();
+    // Levels 1 and 2 in one message: the mode of level 2.
+    expect(within(summary).getByText('Confidential: 1')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Preview' }));
+    const preview = await screen.findByRole('region', { name: 'Preview' });
+    const attachments = within(preview).getByRole('list', { name: '2 attachments' });
+    expect(within(attachments).getByText(/^Mahnung-M-2026-0001\.pdf \(\d+ KB\)$/)).toBeInTheDocument();
+    expect(within(attachments).getByText(/^Mahnung-M-2026-0006\.pdf \(\d+ KB\)$/)).toBeInTheDocument();
+
+    await user.click(screen.getByRole('radio', { name: 'One message per reminder' }));
+    expect(within(summary).getByText('2 messages to 1 recipients')).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'One message per customer with all their reminders' }));
+    await user.click(screen.getByRole('button', { name: 'Send 1 messages' }));
+    await waitFor(() => expect(bridge.smtp.messages).toHaveLength(1));
+    const [message] = bridge.smtp.messages;
+    expect(message!.parsed.attachments.map((a) => a.filename)).toEqual([
+      'Mahnung-M-2026-0001.pdf',
+      'Mahnung-M-2026-0006.pdf',
+    ]);
+    expect(message!.parsed.subject).toBe('<c>2. Mahnung M-2026-0001, M-2026-0006');
+  });
+
+  it('does not offer a reminder whose deadline has passed, and says why', async () => {
+    const { user } = await renderPane(server, { ledger: { reminderRun: true } });
+    await openBulk(user);
+    await waitFor(() => expect(reminderBox('M-2026-0004')).toBeInTheDocument());
+    expect(screen.queryByRole('checkbox', { name: /^M-2026-0005,/ })).not.toBeInTheDocument();
+    const expired = screen.getByRole('list', { name: 'Payment deadline passed, cannot be sent (1)' });
+    expect(expired).toHaveTextContent(
+      'M-2026-0005 · Horlogerie Favre SA: payable by 15.02.2026. Date the reminder anew in the accounting.',
+    );
+  });
+
+  it('edits the template of one language and level, inserts a field at the cursor, previews live, and restores it', async () => {
+    const { user } = await setup();
+    await openBulk(user);
+    await waitFor(() => expect(reminderBox('M-2026-0001')).toBeInTheDocument());
+    await user.click(reminderBox('M-2026-0001'));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Template language' }), 'German');
+    const live = screen.getByRole('document', { name: 'What the customer reads' });
+    // (Text content is compared with its no-break spaces collapsed.) The bridge's level-1 text with M-2026-0001's values: what its QR-bill asks, by its deadline, signed.
+    await waitFor(() => expect(live).toHaveTextContent('Bitte überweisen Sie CHF 1’234.50 bis 25.03.2026.'));
+    expect(live).toHaveTextContent('Zahlungserinnerung M-2026-0001');
+    expect(live).toHaveTextContent('Alpenglut Werkstätten AG');
+
+    const body = screen.getByRole('textbox', { name: 'Text' });
+    await user.clear(body);
+    await user.type(body, 'Offen: ');
+    await user.click(screen.getByRole('button', { name: /^Amount due: open amount plus fee, as on the QR-bill/ }));
+    expect(body).toHaveValue('Offen: {amountDue}');
+    expect(live).toHaveTextContent('Offen: CHF 1’234.50');
+    expect(screen.getByText('Changed for this run')).toBeInTheDocument();
+    // Level 2 still has the bridge's text; level 1 comes back with one click.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reminder level' }), 'Second reminder');
+    expect(textOf('Text')).toContain('Trotz unserer Zahlungserinnerung');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reminder level' }), 'Payment reminder');
+    await user.click(screen.getByRole('button', { name: 'Restore the template' }));
+    expect(textOf('Text')).toContain('Sicher ist es Ihrer');
   });
 });

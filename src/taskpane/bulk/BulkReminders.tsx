@@ -5,9 +5,11 @@ import {
   type Batch,
   type BatchPreview,
   type BatchRequestInput,
+  type Grouping,
   type ModeByLevel,
   type Templates,
 } from '../../contract/batches.schemas';
+import type { MessageFacts } from '../../contract/reminder-message';
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import { createBatchesClient } from '../../services/batches-client';
 import { createSendsClient } from '../../services/sends-client';
@@ -16,10 +18,10 @@ import { describeError } from '../../services/error-explanations';
 import { useAsync } from '../hooks/use-async';
 import { usePaneServices } from '../pane-context';
 import { bulkStrings } from './bulk-strings';
-import { DEFAULT_TEMPLATES } from './default-templates';
-import { MessagePanel } from './MessagePanel';
-import { PreviewPanel, SelectionSummary } from './PreviewPanel';
+import { MessagePanel, type Editing } from './MessagePanel';
+import { messageCount, PreviewPanel, SelectionSummary } from './PreviewPanel';
 import { ProgressPanel } from './ProgressPanel';
+import { runStrings } from './run-strings';
 import { SelectionPanel } from './SelectionPanel';
 import { INITIAL_FILTERS, matchesLocalFilters, toBridgeQuery, type BulkFilters } from './selection';
 
@@ -40,15 +42,19 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   const styles = useStyles();
   const { bridge, language, strings: paneStrings } = usePaneServices();
   const strings = bulkStrings[language];
+  const run = runStrings[language];
   const client = useMemo(() => createBatchesClient(bridge), [bridge]);
+  // The bridge's templates and the run's date: its wording is the default, its today decides what is overdue.
+  const defaults = useAsync('templates', (signal) => client.getTemplates({ signal }));
   const policy = useAsync('policy', () => createSendsClient(bridge).getPolicy());
   // Until the policy is known, the default modes; a mode the policy leaves out is never offered.
   const modes = useMemo(() => policy.data?.modes ?? [...new Set(Object.values(DEFAULT_MODE_BY_LEVEL))], [policy.data]);
   const [filters, setFilters] = useState<BulkFilters>(INITIAL_FILTERS);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [templates, setTemplates] = useState<Required<Templates>>(DEFAULT_TEMPLATES);
+  const [templates, setTemplates] = useState<Templates>({});
+  const [grouping, setGrouping] = useState<Grouping>('per-customer');
   const [modeByLevel, setModeByLevel] = useState<ModeByLevel>({ ...DEFAULT_MODE_BY_LEVEL });
-  const [editing, setEditing] = useState(language);
+  const [editing, setEditing] = useState<Editing>({ language, level: '1' });
   const [preview, setPreview] = useState<BatchPreview>();
   const [batch, setBatch] = useState<Batch>();
   const [busy, setBusy] = useState<'preview' | 'send' | undefined>();
@@ -85,16 +91,42 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
     }
     return items;
   });
-  const visible = useMemo(
+  const today = defaults.data?.today;
+  const matching = useMemo(
     () => (loaded.data ?? []).filter((reminder) => matchesLocalFilters(reminder, filters)),
     [loaded.data, filters],
   );
+  // A reminder asking for payment by a day already past is not offered: it would ask for the impossible.
+  const visible = useMemo(() => matching.filter((r) => today === undefined || r.dueDate > today), [matching, today]);
+  const expired = useMemo(() => matching.filter((r) => today !== undefined && r.dueDate <= today), [matching, today]);
   const chosen = visible.filter((reminder) => selected.has(reminder.id));
   const request: BatchRequestInput = {
     documentIds: chosen.map((reminder) => reminder.id),
+    grouping,
     modeByLevel,
     templates,
   };
+  const sampleReminder = chosen.find((r) => r.customer.language === editing.language);
+  const sampleInvoice = useAsync(`invoice:${sampleReminder?.invoiceId ?? ''}`, async (signal) => {
+    if (!sampleReminder?.invoiceId) return undefined;
+    const { number, issueDate, dueDate, total } = await bridge.getDocument(sampleReminder.invoiceId, { signal });
+    return { number, issueDate, dueDate, total };
+  });
+  const sample: MessageFacts | undefined =
+    sampleReminder && defaults.data && sampleInvoice.data && sampleReminder.level !== null
+      ? {
+          customerName: sampleReminder.customer.name,
+          language: sampleReminder.customer.language,
+          company: defaults.data.company,
+          reminders: [
+            {
+              ...sampleReminder,
+              level: Number(editing.level) as 1 | 2 | 3,
+              invoice: sampleInvoice.data,
+            },
+          ],
+        }
+      : undefined;
   const requestText = JSON.stringify(request);
   // One key per run and request: a second click on Send (or a retried call) finds the batch already made.
   const [runNonce, setRunNonce] = useState(() => crypto.randomUUID());
@@ -102,7 +134,7 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
   // A preview shows one particular request; any change makes it stale.
   useEffect(() => setPreview(undefined), [requestText]);
 
-  const run = async (kind: 'preview' | 'send') => {
+  const start = async (kind: 'preview' | 'send') => {
     setBusy(kind);
     setError(undefined);
     try {
@@ -146,35 +178,59 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
           onSelectedChange={setSelected}
         />
       )}
-      <SelectionSummary strings={strings} chosen={chosen} modeByLevel={modeByLevel} />
-      <Subtitle2 as="h2">{strings.template.heading}</Subtitle2>
-      <MessagePanel
+      <SelectionSummary
         strings={strings}
-        templates={templates}
-        onTemplatesChange={setTemplates}
+        run={run}
+        chosen={chosen}
+        grouping={grouping}
         modeByLevel={modeByLevel}
-        modes={modes}
-        onModeByLevelChange={setModeByLevel}
-        editing={editing}
-        onEditingChange={setEditing}
+        expired={expired}
       />
+      <Subtitle2 as="h2">{strings.template.heading}</Subtitle2>
+      {defaults.status === 'failed' && (
+        <MessageBar intent="error">{describeError(defaults.error, paneStrings.errors, 'when-specific')}</MessageBar>
+      )}
+      {defaults.data && (
+        <MessagePanel
+          strings={strings}
+          run={run}
+          defaults={defaults.data}
+          templates={templates}
+          onTemplatesChange={setTemplates}
+          grouping={grouping}
+          onGroupingChange={setGrouping}
+          modeByLevel={modeByLevel}
+          modes={modes}
+          onModeByLevelChange={setModeByLevel}
+          editing={editing}
+          onEditingChange={setEditing}
+          sample={sample}
+        />
+      )}
       {error !== undefined && (
         <MessageBar intent="error">{describeError(error, paneStrings.errors, 'when-specific')}</MessageBar>
       )}
       <div>
-        <Button disabled={chosen.length === 0 || busy !== undefined} onClick={() => void run('preview')}>
+        <Button disabled={chosen.length === 0 || busy !== undefined} onClick={() => void start('preview')}>
           {strings.preview.action}
         </Button>{' '}
         <Button
           appearance="primary"
           disabled={chosen.length === 0 || busy !== undefined}
-          onClick={() => void run('send')}
+          onClick={() => void start('send')}
         >
-          {busy === 'send' ? strings.send.sending : strings.send.action(chosen.filter((r) => r.customer.email).length)}
+          {busy === 'send'
+            ? strings.send.sending
+            : strings.send.action(
+                messageCount(
+                  chosen.filter((r) => r.customer.email),
+                  grouping,
+                ),
+              )}
         </Button>
       </div>
       {busy === 'preview' && <Spinner size="tiny" label={paneStrings.loading} />}
-      {preview && <PreviewPanel strings={strings} preview={preview} />}
+      {preview && <PreviewPanel strings={strings} run={run} preview={preview} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Field, makeStyles, MessageBar, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Batch } from '../../contract/batches.schemas';
+import { AppError, type ErrorCode } from '../../contract/errors';
 import type { BatchesClient } from '../../services/batches-client';
 import { describeError } from '../../services/error-explanations';
 import { usePaneServices } from '../pane-context';
@@ -13,6 +14,12 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: '2px' },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
+
+/** Red when nothing got through, amber when some failed, green when all did: never a full blue bar of failures. */
+function barColor(counts: Batch['counts'], running: boolean): 'brand' | 'error' | 'warning' | 'success' {
+  if (counts.failed + counts.uncertain > 0) return counts.accepted === 0 && !running ? 'error' : 'warning';
+  return running ? 'brand' : 'success';
+}
 
 export type ProgressPanelProps = {
   strings: BulkStrings;
@@ -77,7 +84,11 @@ export function ProgressPanel({ strings, client, initial, onNewRun }: ProgressPa
         validationMessage={t.counts({ ...counts, open: counts.total - settled })}
         validationState="none"
       >
-        <ProgressBar value={counts.total === 0 ? 1 : settled / counts.total} aria-label={t.heading} />
+        <ProgressBar
+          value={counts.total === 0 ? 1 : settled / counts.total}
+          color={barColor(counts, running)}
+          aria-label={t.heading}
+        />
       </Field>
       {error !== undefined && (
         <MessageBar intent="warning">{describeError(error, paneStrings.errors, 'when-specific')}</MessageBar>
@@ -89,8 +100,17 @@ export function ProgressPanel({ strings, client, initial, onNewRun }: ProgressPa
             <Text>
               {item.number} · {item.customerName} · {item.recipient} ·{' '}
               <span className={item.status === 'failed' ? styles.failed : undefined}>{t.status[item.status]}</span>
-              {item.smtpResponse && ` · ${item.smtpResponse}`}
-              {item.error && item.status !== 'accepted' && ` · ${item.error.message}`}
+              {/* Once, in the user's words; the bridge's own text (an SMTP reply) stays for support, on hover. */}
+              {item.error && item.status !== 'accepted' && (
+                <span title={item.error.message}>
+                  {' · '}
+                  {describeError(
+                    new AppError(item.error.code as ErrorCode, item.error.message),
+                    paneStrings.errors,
+                    'never',
+                  )}
+                </span>
+              )}
             </Text>
           </li>
         ))}

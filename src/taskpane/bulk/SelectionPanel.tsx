@@ -1,3 +1,4 @@
+import { amountDue } from '../../contract/amount-due';
 import { Checkbox, Field, Input, makeStyles, Select, Switch, Text, tokens } from '@fluentui/react-components';
 import type { DocumentSummary, ReminderLevel } from '../../contract/documents.schemas';
 import { LANGUAGES, type Language } from '../../contract/locale';
@@ -97,7 +98,7 @@ export function SelectionPanel(props: SelectionPanelProps) {
                   label={t.reminderLabel(
                     reminder.number,
                     reminder.customer.name,
-                    formatMoney(reminder.total, reminder.currency, language),
+                    formatMoney(amountDue(reminder), reminder.currency, language),
                   )}
                   checked={selected.has(reminder.id)}
                   onChange={(_, data) => {

@@ -93,7 +93,7 @@ export const bulkStrings: Record<Language, BulkStrings> = {
     send: { action: (count) => `Send ${count} messages`, sending: 'Starting…' },
     progress: {
       heading: 'Reminder run',
-      label: (done, total) => `${done} of ${total} settled`,
+      label: (done, total) => `${done} of ${total} processed`,
       counts: ({ accepted, failed, uncertain, open }) =>
         `${accepted} accepted, ${failed} failed, ${uncertain} uncertain, ${open} open`,
       results: 'Results',

@@ -1,5 +1,7 @@
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import type { ComposeItem } from '../../services/compose-item';
+import { amountDue } from '../../contract/amount-due';
+import { documentTitle } from '../../contract/document-titles';
 import { formatDate, formatMoney } from '../../contract/swiss-format';
 import { paneStrings } from '../strings';
 
@@ -21,17 +23,21 @@ export async function fillMessage(item: ComposeItem, document: DocumentSummary):
     changed = true;
   }
 
+  const title = documentTitle(document, language);
   if ((await item.getSubject()).trim() === '') {
-    await item.setSubject(message.subject(document.kind, document.number));
+    await item.setSubject(message.subject(title, document.number));
     changed = true;
   }
 
-  const amount = document.openAmount > 0 ? document.openAmount : document.total;
+  // What the attached QR-bill asks: the open amount, plus the fee of a reminder; a paid document asks nothing.
+  const asks = document.status === 'paid' || document.status === 'cancelled' ? document.total : amountDue(document);
   const sentence = message.body(
     document.kind,
+    title,
     document.number,
-    formatMoney(amount, document.currency, language),
+    formatMoney(asks, document.currency, language),
     formatDate(document.dueDate, language),
+    document.status === 'overdue' ? 'overdue' : 'due',
   );
   if (!(await item.getBodyText()).includes(sentence)) {
     if ((await item.getSelectedText()) !== '') return 'selection-present';

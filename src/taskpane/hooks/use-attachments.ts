@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { documentTitle } from '../../contract/document-titles';
 import type { DocumentSummary } from '../../contract/documents.schemas';
+import { formatDate } from '../../contract/swiss-format';
 import type { AttachedDocument } from '../../contract/item-state';
 import { base64LengthOf, bytesToBase64, checkAttachmentLimits } from '../../services/attachment-limits';
 import type { ComposeItem } from '../../services/compose-item';
 import { describeError } from '../../services/error-explanations';
 import { formatMegabytes } from '../file-size';
 import type { PaneServices } from '../pane-context';
-import { paneStrings } from '../strings';
 import { fillMessage } from './fill-message';
 
 export type AttachState = { state: 'idle' } | { state: 'attaching' } | { state: 'attached'; fileName: string };
@@ -101,6 +102,13 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
           setNotice(document.id, { intent: 'error', message: strings.attach.draft(document.number) });
           return false;
         }
+        // An overdue reminder is one whose own deadline has passed (an overdue invoice is still worth sending).
+        if (document.kind === 'reminder' && document.status === 'overdue') {
+          setAttach(document.id, IDLE);
+          const date = formatDate(document.dueDate, language);
+          setNotice(document.id, { intent: 'error', message: strings.attach.deadlinePassed(document.number, date) });
+          return false;
+        }
         const pdf = await bridge.getDocumentPdf(document.id);
         const present = await item.getAttachments();
         const verdict = checkAttachmentLimits({
@@ -118,8 +126,8 @@ export function useAttachments({ bridge, item, language, strings }: PaneServices
           return false;
         }
 
-        const forCustomer = paneStrings[document.customer.language].message;
-        const fileName = pdf.fileName ?? `${forCustomer.documentName[document.kind]} ${document.number}.pdf`;
+        const fileName =
+          pdf.fileName ?? `${documentTitle(document, document.customer.language)} ${document.number}.pdf`;
         const attachmentId = await item.addFileAttachment(bytesToBase64(pdf.bytes), fileName);
         const entry: AttachedDocument = {
           documentId: document.id,

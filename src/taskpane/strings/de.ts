@@ -45,6 +45,8 @@ export const de: PaneStrings = {
     attached: 'Angehängt',
     attachedAs: (fileName) => `Angehängt als ${fileName}.`,
     draft: (number) => `${number} ist ein Entwurf. Schliessen Sie ihn in der Buchhaltung ab, bevor Sie ihn senden.`,
+    deadlinePassed: (number, date) =>
+      `${number} verlangt Zahlung bis ${date}, und diese Frist ist abgelaufen. Datieren Sie die Mahnung in der Buchhaltung neu.`,
     fileTooLarge: (mb) => `Dieses PDF ist zu gross für Outlook (${mb} MB; höchstens 25 MB pro Datei).`,
     totalTooLarge: (mb) => `Die Anhänge der Nachricht kämen auf ${mb} MB; Outlook erlaubt insgesamt 25 MB.`,
   },
@@ -55,13 +57,11 @@ export const de: PaneStrings = {
     selectionPresent: 'Setzen Sie den Cursor in den Text, ohne etwas zu markieren, und versuchen Sie es erneut.',
   },
   message: {
-    documentName: { invoice: 'Rechnung', reminder: 'Zahlungserinnerung' },
-    subject(kind, number) {
-      return `${this.documentName[kind]} ${number}`;
-    },
-    body: (kind, number, amount, dueDate) =>
-      kind === 'invoice'
-        ? `Im Anhang finden Sie die Rechnung ${number} über ${amount}, zahlbar bis ${dueDate}.`
-        : `Im Anhang finden Sie die Zahlungserinnerung ${number} über ${amount}, zahlbar bis ${dueDate}.`,
+    subject: (title, number) => `${title} ${number}`,
+    // Rechnung, Zahlungserinnerung and Mahnung are all feminine: "die".
+    body: (kind, title, number, amount, date, state) =>
+      state === 'overdue'
+        ? `Im Anhang finden Sie die ${title} ${number} über ${amount}, fällig seit dem ${date}.`
+        : `Im Anhang finden Sie die ${title} ${number} über ${amount}, zahlbar bis ${date}.`,
   },
 };

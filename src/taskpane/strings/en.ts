@@ -45,6 +45,8 @@ export const en: PaneStrings = {
     attached: 'Attached',
     attachedAs: (fileName) => `Attached as ${fileName}.`,
     draft: (number) => `${number} is a draft. Finalise it in your accounting before you send it.`,
+    deadlinePassed: (number, date) =>
+      `${number} asks for payment by ${date}, which has passed. Date the reminder anew in your accounting.`,
     fileTooLarge: (mb) => `This PDF is too large for Outlook (${mb} MB; at most 25 MB per file).`,
     totalTooLarge: (mb) => `The message's attachments would reach ${mb} MB; Outlook allows 25 MB in total.`,
   },
@@ -55,13 +57,12 @@ export const en: PaneStrings = {
     selectionPresent: 'Place the cursor in the text without selecting anything, then try again.',
   },
   message: {
-    documentName: { invoice: 'Invoice', reminder: 'Payment reminder' },
-    subject(kind, number) {
-      return `${this.documentName[kind]} ${number}`;
+    subject: (title, number) => `${title} ${number}`,
+    body: (kind, title, number, amount, date, state) => {
+      const named = `${kind === 'invoice' ? title.toLowerCase() : `the ${title.toLowerCase()}`} ${number} for ${amount}`;
+      return state === 'overdue'
+        ? `Please find attached ${named}, which was due on ${date}.`
+        : `Please find attached ${named}, payable by ${date}.`;
     },
-    body: (kind, number, amount, dueDate) =>
-      kind === 'invoice'
-        ? `Please find attached invoice ${number} for ${amount}, payable by ${dueDate}.`
-        : `Please find attached the payment reminder ${number} for ${amount}, payable by ${dueDate}.`,
   },
 };

@@ -45,6 +45,8 @@ export const fr: PaneStrings = {
     attached: 'Joint',
     attachedAs: (fileName) => `Joint sous ${fileName}.`,
     draft: (number) => `${number} est un brouillon. Finalisez-le dans votre comptabilité avant de l’envoyer.`,
+    deadlinePassed: (number, date) =>
+      `${number} demande un paiement jusqu’au ${date}, délai échu. Redatez le rappel dans votre comptabilité.`,
     fileTooLarge: (mb) => `Ce PDF est trop volumineux pour Outlook (${mb} Mo ; 25 Mo au plus par fichier).`,
     totalTooLarge: (mb) => `Les pièces jointes atteindraient ${mb} Mo ; Outlook en permet 25 Mo au total.`,
   },
@@ -55,13 +57,12 @@ export const fr: PaneStrings = {
     selectionPresent: 'Placez le curseur dans le texte sans rien sélectionner, puis réessayez.',
   },
   message: {
-    documentName: { invoice: 'Facture', reminder: 'Rappel de paiement' },
-    subject(kind, number) {
-      return `${this.documentName[kind]} ${number}`;
+    subject: (title, number) => `${title} ${number}`,
+    body: (kind, title, number, amount, date, state) => {
+      const named = `${kind === 'invoice' ? 'la' : 'le'} ${title.toLowerCase()} ${number} de ${amount}`;
+      return state === 'overdue'
+        ? `Veuillez trouver ci-joint ${named}, échu${kind === 'invoice' ? 'e' : ''} le ${date}.`
+        : `Veuillez trouver ci-joint ${named}, payable jusqu’au ${date}.`;
     },
-    body: (kind, number, amount, dueDate) =>
-      kind === 'invoice'
-        ? `Veuillez trouver ci-joint la facture ${number} de ${amount}, payable jusqu’au ${dueDate}.`
-        : `Veuillez trouver ci-joint le rappel de paiement ${number} de ${amount}, payable jusqu’au ${dueDate}.`,
   },
 };

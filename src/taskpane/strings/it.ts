@@ -45,6 +45,8 @@ export const it: PaneStrings = {
     attached: 'Allegato',
     attachedAs: (fileName) => `Allegato come ${fileName}.`,
     draft: (number) => `${number} è una bozza. Finalizzarla nella contabilità prima di inviarla.`,
+    deadlinePassed: (number, date) =>
+      `${number} chiede il pagamento entro il ${date}, termine scaduto. Ridatate il sollecito nella contabilità.`,
     fileTooLarge: (mb) => `Questo PDF è troppo grande per Outlook (${mb} MB; al massimo 25 MB per file).`,
     totalTooLarge: (mb) => `Gli allegati del messaggio arriverebbero a ${mb} MB; Outlook ne consente 25 MB in tutto.`,
   },
@@ -56,13 +58,12 @@ export const it: PaneStrings = {
     selectionPresent: 'Posizioni il cursore nel testo senza selezionare nulla, poi riprovi.',
   },
   message: {
-    documentName: { invoice: 'Fattura', reminder: 'Sollecito di pagamento' },
-    subject(kind, number) {
-      return `${this.documentName[kind]} ${number}`;
+    subject: (title, number) => `${title} ${number}`,
+    body: (kind, title, number, amount, date, state) => {
+      const named = `${kind === 'invoice' ? 'la' : 'il'} ${title.toLowerCase()} ${number} di ${amount}`;
+      return state === 'overdue'
+        ? `In allegato trova ${named}, scadut${kind === 'invoice' ? 'a' : 'o'} il ${date}.`
+        : `In allegato trova ${named}, pagabile entro il ${date}.`;
     },
-    body: (kind, number, amount, dueDate) =>
-      kind === 'invoice'
-        ? `In allegato trova la fattura ${number} di ${amount}, pagabile entro il ${dueDate}.`
-        : `In allegato trova il sollecito di pagamento ${number} di ${amount}, pagabile entro il ${dueDate}.`,
   },
 };

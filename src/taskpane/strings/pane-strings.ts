@@ -46,6 +46,8 @@ export type PaneStrings = {
     fileTooLarge: (megabytes: string) => string;
     /** A draft is not a document the customer may receive yet. */
     draft: (number: string) => string;
+    /** A reminder whose own deadline has passed asks for the impossible: it is neither attached nor filled in. */
+    deadlinePassed: (number: string, date: string) => string;
     totalTooLarge: (megabytes: string) => string;
   };
   fill: {
@@ -56,8 +58,16 @@ export type PaneStrings = {
   };
   /** Texts for the recipient, in the customer's language. */
   message: {
-    documentName: Record<DocumentKind, string>;
-    subject: (kind: DocumentKind, number: string) => string;
-    body: (kind: DocumentKind, number: string, amount: string, dueDate: string) => string;
+    /** `title` is the document's name (documentTitle): Rechnung, Zahlungserinnerung, 2. Mahnung… */
+    subject: (title: string, number: string) => string;
+    /** `date` is when it is to be paid by (`due`) or was due (`overdue`, an invoice past its due date). */
+    body: (
+      kind: DocumentKind,
+      title: string,
+      number: string,
+      amount: string,
+      date: string,
+      state: 'due' | 'overdue',
+    ) => string;
   };
 };

@@ -9,6 +9,7 @@ export const DEMO_CREDITOR: Creditor = {
   name: 'Alpenglut Werkstätten AG',
   address: { street: 'Gewerbestrasse', buildingNumber: '14', postalCode: '3011', town: 'Bern', country: 'CH' },
   email: 'rechnungen@alpenglut.example',
+  phone: '+41 31 555 01 40',
   vatNumber: 'CHE-123.456.788 MWST',
   accounts: { CHF: 'CH6630808001234567890', EUR: 'CH9800788000987654321' },
 };

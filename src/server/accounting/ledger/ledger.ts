@@ -2,7 +2,7 @@ import type { Address, Customer, DocumentDetail, DocumentLine } from '../../../c
 import { AppError } from '../../../contract/errors.js';
 import type { Language } from '../../../contract/locale.js';
 import { renderDocumentPdf, type RemindedInvoice } from '../../pdf/document-pdf.js';
-import type { Creditor } from '../../pdf/qr-bill-data.js';
+import { signatureOf, type Creditor } from '../../pdf/qr-bill-data.js';
 import { documentFileName, WORDING } from '../../pdf/wording.js';
 import type { Db } from '../../storage/database.js';
 import type { AccountingConnector } from '../connector.js';
@@ -191,6 +191,9 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
       db.transaction(() => {
         for (const { row } of rows) insertSent.run(row!.id, input.sentAt, input.mode, input.sentBy, input.sendId);
       })();
+    },
+    async getCompany() {
+      return { name: creditor.name, signature: signatureOf(creditor) };
     },
     listCustomers() {
       return (allCustomers.all() as CustomerRow[]).map(toCustomer);
