@@ -106,7 +106,9 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
     modeByLevel,
     templates,
   };
-  const sampleReminder = chosen.find((r) => r.customer.language === editing.language);
+  // The live preview speaks of a selected reminder of the language and level being edited, if there is one.
+  const inLanguage = chosen.filter((r) => r.customer.language === editing.language);
+  const sampleReminder = inLanguage.find((r) => `${r.level}` === editing.level) ?? inLanguage[0];
   const sampleInvoice = useAsync(`invoice:${sampleReminder?.invoiceId ?? ''}`, async (signal) => {
     if (!sampleReminder?.invoiceId) return undefined;
     const { number, issueDate, dueDate, total } = await bridge.getDocument(sampleReminder.invoiceId, { signal });

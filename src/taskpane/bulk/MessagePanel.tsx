@@ -40,6 +40,7 @@ const useStyles = makeStyles({
     maxHeight: '16rem',
     overflowY: 'auto',
   },
+  liveText: { whiteSpace: 'pre-wrap' },
 });
 
 export type Editing = { language: Language; level: LevelKey };
@@ -180,7 +181,9 @@ export function MessagePanel(props: MessagePanelProps) {
           <Text weight="semibold" block>
             {live.subject}
           </Text>
-          <Text block>{live.text}</Text>
+          <Text block className={styles.liveText}>
+            {live.text}
+          </Text>
         </div>
       ) : (
         <Text size={200}>{run.editor.noSample(strings.languageNames[editing.language])}</Text>
