@@ -38,7 +38,13 @@ export const AddressSchema = z.object({
 export type Address = z.infer<typeof AddressSchema>;
 
 export const CustomerRefSchema = z.object({
+  /** The API's id of the customer (`cus-10`): for links and queries, never shown or printed. */
   id: z.string(),
+  /**
+   * The customer number of the accounting (`10010`, `K-10010`): what documents print and people quote.
+   * Optional because a backend may keep customers without one; a document then prints none.
+   */
+  number: z.string().min(1).optional(),
   name: z.string(),
   /** The customer's primary e-mail address; null when the accounting knows none. */
   email: z.string().nullable(),

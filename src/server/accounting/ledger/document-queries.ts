@@ -19,6 +19,7 @@ export type LedgerDocumentRow = {
   kind: DocumentKind;
   number: string;
   customer_id: number;
+  customer_number: string;
   customer_name: string;
   customer_language: Language;
   customer_email: string | null;
@@ -39,7 +40,8 @@ export type LedgerDocumentRow = {
 
 /** Columns of a document row; `d` is ledger_documents, joined as in DOCUMENT_JOINS. */
 export const DOCUMENT_COLUMNS = `
-  d.id, d.kind, d.number, d.customer_id, c.name AS customer_name, c.language AS customer_language,
+  d.id, d.kind, d.number, d.customer_id, c.number AS customer_number, c.name AS customer_name,
+  c.language AS customer_language,
   (SELECT e.email FROM ledger_customer_emails e WHERE e.customer_id = d.customer_id ORDER BY e.position LIMIT 1)
     AS customer_email,
   d.issue_date, d.due_date, d.currency, d.total_cents, d.open_cents, d.status, d.invoice_id, d.level, d.fee_cents,
@@ -74,6 +76,7 @@ export function toSummary(row: LedgerDocumentRow, today: string): DocumentSummar
     number: row.number,
     customer: {
       id: customerId(row.customer_id),
+      number: row.customer_number,
       name: row.customer_name,
       email: row.customer_email,
       language: row.customer_language,

@@ -36,6 +36,7 @@ export type BuiltInLedger = AccountingConnector & {
 
 type CustomerRow = {
   id: number;
+  number: string;
   name: string;
   language: Language;
   street: string;
@@ -47,7 +48,7 @@ type CustomerRow = {
 };
 
 const CUSTOMER_SELECT = `
-  SELECT c.id, c.name, c.language, c.street, c.building_number, c.postal_code, c.town, c.country,
+  SELECT c.id, c.number, c.name, c.language, c.street, c.building_number, c.postal_code, c.town, c.country,
     (SELECT json_group_array(email) FROM (
       SELECT e.email FROM ledger_customer_emails e WHERE e.customer_id = c.id ORDER BY e.position)) AS emails
   FROM ledger_customers c`;
@@ -66,6 +67,7 @@ function toCustomer(row: CustomerRow): Customer {
   const emails = JSON.parse(row.emails) as string[];
   return {
     id: customerId(row.id),
+    number: row.number,
     name: row.name,
     email: emails[0] ?? null,
     language: row.language,
