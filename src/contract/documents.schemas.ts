@@ -108,6 +108,13 @@ export const DocumentPageSchema = z.object({
 });
 export type DocumentPage = z.infer<typeof DocumentPageSchema>;
 
+/**
+ * How many documents a query matches over all its pages (`GET /api/documents/count`). A backend may stop
+ * counting at a bound (the built-in ledger at 1,000): `exact: false` then reads "more than `count`".
+ */
+export const DocumentCountSchema = z.object({ count: z.number().int().nonnegative(), exact: z.boolean() });
+export type DocumentCount = z.infer<typeof DocumentCountSchema>;
+
 export const CustomerListSchema = z.object({ items: z.array(CustomerSchema) });
 export type CustomerList = z.infer<typeof CustomerListSchema>;
 
@@ -165,6 +172,11 @@ export const DocumentQuerySchema = z.strictObject(
 );
 export type DocumentQueryInput = z.input<typeof DocumentQuerySchema>;
 export type DocumentQuery = z.output<typeof DocumentQuerySchema>;
+
+/** Query string of `GET /api/documents/count`: the filters of a documents query, without its paging. */
+export const DocumentCountQuerySchema = DocumentQuerySchema.omit({ limit: true, cursor: true });
+export type DocumentCountQueryInput = z.input<typeof DocumentCountQuerySchema>;
+export type DocumentCountQuery = z.output<typeof DocumentCountQuerySchema>;
 
 export const CustomerQuerySchema = z.strictObject({ email: commaList(emailItem()) }, { error: unknownParameters });
 export type CustomerQuery = z.output<typeof CustomerQuerySchema>;

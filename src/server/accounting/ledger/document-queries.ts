@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type {
+  DocumentCount,
+  DocumentCountQuery,
   DocumentKind,
   DocumentQuery,
   DocumentStatus,
@@ -132,7 +134,11 @@ const STATUS_CONDITION: Record<DocumentStatus, string> = {
 };
 
 /** Builds the WHERE clause of a documents query; `q` is planned by the text search (text-search.ts). */
-export function buildFilter(query: DocumentQuery, today: string, textSearch: TextSearch) {
+export function buildFilter(
+  query: DocumentCountQuery & Pick<DocumentQuery, 'cursor'>,
+  today: string,
+  textSearch: TextSearch,
+) {
   const where: string[] = [];
   const params: Record<string, string | number> = { today };
   if (query.kind) {
@@ -194,4 +200,25 @@ export function selectDocumentPage(db: Db, query: DocumentQuery, today: string, 
     items: items.map((row) => toSummary(row, today)),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
   };
+}
+
+/**
+ * The ledger counts a query's matches up to this many (twenty pages of 50) and beyond says "more than": a
+ * count walks every match, and past a thousand a person narrows the search rather than pages on. On 100,000
+ * invoices (`npm run bench documents`) the bounded count of a search takes 11 ms at p95, an unbounded one 29.
+ */
+export const LEDGER_COUNT_LIMIT = 1000;
+
+export function countDocumentMatches(
+  db: Db,
+  query: DocumentCountQuery,
+  today: string,
+  textSearch: TextSearch,
+): DocumentCount {
+  const { where, params } = buildFilter(query, today, textSearch);
+  const counted = db
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM ledger_documents d ${where} LIMIT ${LEDGER_COUNT_LIMIT + 1})`)
+    .pluck()
+    .get(params) as number;
+  return counted > LEDGER_COUNT_LIMIT ? { count: LEDGER_COUNT_LIMIT, exact: false } : { count: counted, exact: true };
 }

@@ -10,6 +10,7 @@ import { DEMO_CREDITOR } from './company.js';
 import { todayInSwitzerland } from './dates.js';
 import { generateLedgerData } from './demo-data.js';
 import {
+  countDocumentMatches,
   customerId,
   DOCUMENT_COLUMNS,
   DOCUMENT_JOINS,
@@ -169,6 +170,9 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
     creditor,
     async listDocuments(query) {
       return selectDocumentPage(db, query, today(), textSearch);
+    },
+    async countDocuments(query) {
+      return countDocumentMatches(db, query, today(), textSearch);
     },
     async getDocument(id) {
       const row = findRow(id);
