@@ -15,7 +15,10 @@ const Filters = lazy(() => import('./Filters'));
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  search: { flexGrow: 1, maxWidth: 'none' },
+  // A flex item is at least as wide as its content: the search box grew by its clear button once it held
+  // text and pushed the Filters button past the pane's edge. It takes what the button leaves instead.
+  search: { flexGrow: 1, minWidth: 0, maxWidth: 'none' },
+  filtersButton: { flexShrink: 0 },
   heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', margin: 0 },
 });
 
@@ -101,6 +104,7 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
             onChange={(_, data) => setSearchText(data.value)}
           />
           <Button
+            className={styles.filtersButton}
             appearance={filtersOpen ? 'primary' : 'secondary'}
             icon={<FilterRegular />}
             aria-expanded={filtersOpen}

@@ -1,0 +1,90 @@
+/**
+ * The task pane's layout at Outlook's narrow width, measured in real Chromium: the workbench hosts the pane
+ * in a 360-pixel column, as Outlook's task pane opens. Nothing may reach past the pane's width (a control
+ * cut off at the edge cannot be read or clicked), long customer names are shown in full, and the pager keeps
+ * to one line with the total in every language.
+ */
+import type { Frame } from 'playwright-core';
+import type { Language } from '../../src/contract/locale';
+import { paneStrings } from '../../src/taskpane/strings';
+import { eventually } from '../support/eventually';
+import { workbenchSession } from './support/e2e-session';
+import type { Workbench } from './support/workbench-page';
+
+const openWorkbench = workbenchSession('layout');
+
+const DISPLAY_LANGUAGES: readonly [string, Language][] = [
+  ['de-CH', 'de'],
+  ['fr-CH', 'fr'],
+  ['it-CH', 'it'],
+  ['en-US', 'en'],
+];
+
+async function openPane(testName: string, displayLanguage: string) {
+  const wb = await openWorkbench(testName, { displayLanguage });
+  const frame = await wb.paneFrame();
+  await wb.pane().getByRole('searchbox').waitFor({ timeout: 20_000 });
+  await wb.pane().getByRole('listitem').first().waitFor({ timeout: 20_000 });
+  return { wb, frame, pane: wb.pane() };
+}
+
+/** How far the pane's page reaches past the pane's width, and where the Filters button lies. */
+function measure(frame: Frame, filtersLabel: string) {
+  return frame.evaluate((label) => {
+    const root = document.scrollingElement!;
+    const filters = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === label);
+    const box = filters?.getBoundingClientRect();
+    return {
+      paneWidth: root.clientWidth,
+      overflow: root.scrollWidth - root.clientWidth,
+      filters: box ? { left: box.left, right: box.right } : null,
+    };
+  }, filtersLabel);
+}
+
+async function expectFits(frame: Frame, filtersLabel: string, state: string) {
+  const fit = await measure(frame, filtersLabel);
+  // The workbench's column is 360 px with a 1-px border each side: this is the pane at Outlook's width.
+  expect(fit.paneWidth, state).toBeGreaterThanOrEqual(350);
+  expect(fit.paneWidth, state).toBeLessThanOrEqual(360);
+  expect(fit.overflow, state).toBe(0);
+  if (fit.filters) {
+    expect(fit.filters.left, state).toBeGreaterThanOrEqual(0);
+    expect(fit.filters.right, state).toBeLessThanOrEqual(fit.paneWidth);
+  }
+  return fit;
+}
+
+/** A screenshot of the pane alone, scrolled to what the test is about. */
+async function paneScreenshot(wb: Workbench, name: string) {
+  return wb.shots.takeOf(wb.page.locator('iframe[title="LedgerMail task pane"]'), name);
+}
+
+describe('task pane layout at 360 pixels', () => {
+  for (const [tag, language] of DISPLAY_LANGUAGES) {
+    it(`keeps the search box and the Filters button inside the pane in ${tag}, while searching and filtering`, async () => {
+      const { wb, frame, pane } = await openPane(`fit-${language}`, tag);
+      const t = paneStrings[language];
+      await expectFits(frame, t.filters.show, `${tag}, nothing typed`);
+      await pane.getByRole('searchbox', { name: t.search.label }).fill('Metallbau');
+      // The search box shows its clear button once it holds text: the state the issue reported.
+      await pane
+        .getByRole('listitem', { name: /Metallbau/ })
+        .first()
+        .waitFor();
+      await eventually(async () => expect((await measure(frame, t.filters.show)).overflow).toBe(0));
+      const fit = await expectFits(frame, t.filters.show, `${tag}, search typed`);
+      expect(fit.filters, 'the Filters button is there').not.toBeNull();
+      await pane.getByRole('button', { name: t.filters.show }).click();
+      await pane.getByRole('combobox', { name: t.filters.status }).waitFor();
+      await expectFits(frame, t.filters.show, `${tag}, search typed, filters open`);
+      await paneScreenshot(wb, 'searched-filters-open');
+
+      await pane.getByRole('tab', { name: t.tabs.reminder }).click();
+      await pane.getByRole('searchbox', { name: t.search.label }).fill('Huber');
+      await pane.getByRole('button', { name: t.filters.show }).click();
+      await pane.getByRole('combobox', { name: t.filters.level }).waitFor();
+      await expectFits(frame, t.filters.show, `${tag}, reminders, search typed, filters open`);
+    });
+  }
+});
