@@ -20,6 +20,9 @@ const DISPLAY_LANGUAGES: readonly [string, Language][] = [
   ['en-US', 'en'],
 ];
 
+/** Demo customers whose names are the longest of the seeded ledger (a branch: company, then its town). */
+const LONG_NAMES = ['Falegnameria Galli SA, Chiasso', 'Metallbau Huber GmbH, Thun'];
+
 async function openPane(testName: string, displayLanguage: string) {
   const wb = await openWorkbench(testName, { displayLanguage });
   const frame = await wb.paneFrame();
@@ -87,4 +90,63 @@ describe('task pane layout at 360 pixels', () => {
       await expectFits(frame, t.filters.show, `${tag}, reminders, search typed, filters open`);
     });
   }
+
+  it('shows long customer names in full, in the rows and in their accessible names', async () => {
+    const { wb, frame, pane } = await openPane('long-names', 'en-US');
+    for (const name of LONG_NAMES) {
+      await pane.getByRole('searchbox', { name: 'Search documents' }).fill(name);
+      const rows = pane.getByRole('list', { name: 'All documents' }).getByRole('listitem');
+      await eventually(async () => {
+        const labels = await rows.evaluateAll((items) => items.map((li) => li.getAttribute('aria-label') ?? ''));
+        expect(labels.length).toBeGreaterThan(0);
+        expect(
+          labels.every((label) => label.includes(name)),
+          labels.join(' | '),
+        ).toBe(true);
+      });
+      // The name as the person sees it: its whole text inside the row, nothing cut off or hidden.
+      const shown = await frame.evaluate((wanted) => {
+        const names = [...document.querySelectorAll('li span')].filter((el) => el.textContent === wanted);
+        return names.map((el) => {
+          const box = el.getBoundingClientRect();
+          return {
+            clipped: el.scrollWidth > el.clientWidth,
+            right: box.right,
+            width: document.documentElement.clientWidth,
+          };
+        });
+      }, name);
+      expect(shown.length, name).toBeGreaterThan(0);
+      for (const span of shown) {
+        expect(span.clipped, name).toBe(false);
+        expect(span.right, name).toBeLessThanOrEqual(span.width);
+      }
+      await expectFits(frame, 'Filters', name);
+    }
+    await paneScreenshot(wb, 'long-name');
+  });
+
+  it('shows the reminders of the run with their customers in full, inside the pane', async () => {
+    const { wb, frame, pane } = await openPane('bulk-names', 'en-US');
+    await pane.getByRole('tab', { name: 'Reminders' }).click();
+    await pane.getByRole('button', { name: 'Send in bulk' }).click();
+    const list = pane.getByRole('list', { name: 'Select reminders' });
+    await list.locator('label').first().waitFor({ timeout: 20_000 });
+    const labels = await list.locator('label').evaluateAll((items) =>
+      items.map((label) => ({
+        text: label.textContent ?? '',
+        clipped: label.scrollWidth > label.clientWidth,
+        right: label.getBoundingClientRect().right,
+      })),
+    );
+    expect(labels.length).toBeGreaterThan(10);
+    const width = await frame.evaluate(() => document.documentElement.clientWidth);
+    for (const label of labels) {
+      expect(label.clipped, label.text).toBe(false);
+      expect(label.right, label.text).toBeLessThanOrEqual(width);
+    }
+    await expectFits(frame, 'Filters', 'reminder run');
+    await list.scrollIntoViewIfNeeded();
+    await paneScreenshot(wb, 'reminder-run');
+  });
 });
