@@ -6,6 +6,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { Language } from '../../src/contract/locale';
+import { DEMO_INVOICE_COUNT } from '../../src/server/accounting/ledger/demo-data';
 import { paneStrings } from '../../src/taskpane/strings';
 import { eventually } from '../support/eventually';
 import { workbenchSession } from './support/e2e-session';
@@ -149,4 +150,42 @@ describe('task pane layout at 360 pixels', () => {
     await list.scrollIntoViewIfNeeded();
     await paneScreenshot(wb, 'reminder-run');
   });
+
+  for (const [tag, language] of DISPLAY_LANGUAGES) {
+    it(`keeps the pager on one line with the total in ${tag}`, async () => {
+      const { wb, frame, pane } = await openPane(`pager-${language}`, tag);
+      const t = paneStrings[language];
+      const pager = pane.getByRole('navigation', { name: t.all.heading });
+      const next = pager.getByRole('button', { name: t.all.next });
+      const range = (first: number, last: number) =>
+        t.all.range(first, last, { count: DEMO_INVOICE_COUNT, exact: true });
+      await pager.getByText(range(1, 50)).waitFor({ timeout: 20_000 });
+      await next.click();
+      await pager.getByText(range(51, 100)).waitFor({ timeout: 20_000 });
+      await pager.scrollIntoViewIfNeeded();
+
+      const line = await frame.evaluate((label) => {
+        const nav = document.querySelector(`nav[aria-label="${label}"]`)!;
+        const parts = [...nav.children].map((child) => child.getBoundingClientRect());
+        const box = nav.getBoundingClientRect();
+        return {
+          height: box.height,
+          tallest: Math.max(...parts.map((p) => p.height)),
+          tops: parts.map((p) => Math.round(p.top + p.height / 2)),
+          right: box.right,
+          width: document.documentElement.clientWidth,
+        };
+      }, t.all.heading);
+      expect(line.tops.length).toBe(3);
+      // One line: the pager is as tall as its tallest part, and all three sit on the same middle line.
+      expect(line.height).toBeLessThanOrEqual(line.tallest + 8);
+      expect(Math.max(...line.tops) - Math.min(...line.tops)).toBeLessThanOrEqual(2);
+      expect(line.right).toBeLessThanOrEqual(line.width);
+      await expectFits(frame, t.filters.show, `${tag}, page 2`);
+      await paneScreenshot(wb, 'pager');
+      // The buttons are named for the keyboard and the screen reader, and go back as they came.
+      await pager.getByRole('button', { name: t.all.previous }).click();
+      await pager.getByText(range(1, 50)).waitFor();
+    });
+  }
 });

@@ -6,7 +6,7 @@ import type { Attachments } from '../hooks/use-attachments';
 import { useAsync, type AsyncState } from '../hooks/use-async';
 import { usePaneServices } from '../pane-context';
 import { DocumentList } from './DocumentList';
-import { toQuery, type DocumentFilters } from './filter-state';
+import { PAGE_SIZE, toCountQuery, toQuery, type DocumentFilters } from './filter-state';
 import { Pager } from './Pager';
 
 // Most users find their document among the recipients' ones; the filters load only when asked for.
@@ -68,6 +68,9 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
   const pageItems: AsyncState<DocumentSummary[]> & { retry: () => void } =
     page.status === 'ready' ? { status: 'ready', data: page.data.items, retry: page.retry } : page;
   const nextCursor = page.status === 'ready' ? page.data.nextCursor : null;
+  // Counted once per search and filters, not per page. Fail-open: without a count the pager shows the range alone.
+  const count = useAsync(queryKey, (signal) => bridge.countDocuments(toCountQuery(query), { signal }));
+  const first = (cursors.length - 1) * PAGE_SIZE + 1;
 
   return (
     <div className={styles.view}>
@@ -125,7 +128,8 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
           attachments={attachments}
         />
         <Pager
-          page={cursors.length}
+          range={page.status === 'ready' ? { first, last: first + page.data.items.length - 1 } : undefined}
+          total={count.status === 'ready' ? count.data : undefined}
           hasPrevious={cursors.length > 1}
           hasNext={nextCursor !== null}
           onPrevious={() => setCursors((stack) => stack.slice(0, -1))}
