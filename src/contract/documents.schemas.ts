@@ -38,7 +38,13 @@ export const AddressSchema = z.object({
 export type Address = z.infer<typeof AddressSchema>;
 
 export const CustomerRefSchema = z.object({
+  /** The API's id of the customer (`cus-10`): for links and queries, never shown or printed. */
   id: z.string(),
+  /**
+   * The customer number of the accounting (`10010`, `K-10010`): what documents print and people quote.
+   * Optional because a backend may keep customers without one; a document then prints none.
+   */
+  number: z.string().min(1).optional(),
   name: z.string(),
   /** The customer's primary e-mail address; null when the accounting knows none. */
   email: z.string().nullable(),
@@ -102,6 +108,13 @@ export const DocumentPageSchema = z.object({
 });
 export type DocumentPage = z.infer<typeof DocumentPageSchema>;
 
+/**
+ * How many documents a query matches over all its pages (`GET /api/documents/count`). A backend may stop
+ * counting at a bound (the built-in ledger at 1,000): `exact: false` then reads "more than `count`".
+ */
+export const DocumentCountSchema = z.object({ count: z.number().int().nonnegative(), exact: z.boolean() });
+export type DocumentCount = z.infer<typeof DocumentCountSchema>;
+
 export const CustomerListSchema = z.object({ items: z.array(CustomerSchema) });
 export type CustomerList = z.infer<typeof CustomerListSchema>;
 
@@ -159,6 +172,11 @@ export const DocumentQuerySchema = z.strictObject(
 );
 export type DocumentQueryInput = z.input<typeof DocumentQuerySchema>;
 export type DocumentQuery = z.output<typeof DocumentQuerySchema>;
+
+/** Query string of `GET /api/documents/count`: the filters of a documents query, without its paging. */
+export const DocumentCountQuerySchema = DocumentQuerySchema.omit({ limit: true, cursor: true });
+export type DocumentCountQueryInput = z.input<typeof DocumentCountQuerySchema>;
+export type DocumentCountQuery = z.output<typeof DocumentCountQuerySchema>;
 
 export const CustomerQuerySchema = z.strictObject({ email: commaList(emailItem()) }, { error: unknownParameters });
 export type CustomerQuery = z.output<typeof CustomerQuerySchema>;

@@ -1,4 +1,4 @@
-import { formatAmount, formatDate, formatLongDate, formatMoney } from './swiss-format';
+import { formatAmount, formatCount, formatDate, formatLongDate, formatMoney } from './swiss-format';
 
 const NBSP = '\u00a0';
 
@@ -21,6 +21,15 @@ describe('Swiss money format', () => {
     expect(formatAmount(1000, 'de')).toBe('1’000.00');
     expect(formatAmount(1234567.891, 'it')).toBe('1’234’567.89');
     expect(formatAmount(1234567.891, 'fr')).toBe(`1${NBSP}234${NBSP}567.89`);
+  });
+
+  it('groups counts as it groups amounts, without decimals', () => {
+    expect(formatCount(999, 'de')).toBe('999');
+    expect(formatCount(1000, 'de')).toBe('1’000');
+    expect(formatCount(1000, 'it')).toBe('1’000');
+    expect(formatCount(1000, 'en')).toBe('1’000');
+    expect(formatCount(1234567, 'fr')).toBe(`1${NBSP}234${NBSP}567`);
+    expect(formatCount(0, 'fr')).toBe('0');
   });
 
   it('writes zero and negative amounts with the sign before the digits, never "-0.00"', () => {

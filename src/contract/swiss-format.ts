@@ -24,13 +24,19 @@ function centsOf(value: number): number {
   return value < 0 && cents !== 0 ? -cents : cents;
 }
 
+const grouped = (digits: string, language: Language) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_MARK[language]);
+
 /** `1’234.50` (de, it, en), `1 234.50` (fr): the number alone, for table columns under a currency heading. */
 export function formatAmount(value: number, language: Language): string {
   const cents = centsOf(value);
   const whole = String(Math.floor(Math.abs(cents) / 100));
   const fraction = String(Math.abs(cents) % 100).padStart(2, '0');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_MARK[language]);
-  return `${cents < 0 ? '-' : ''}${grouped}.${fraction}`;
+  return `${cents < 0 ? '-' : ''}${grouped(whole, language)}.${fraction}`;
+}
+
+/** A count of things, `1’000` (de, it, en), `1 000` (fr): grouped as the amounts beside it are. */
+export function formatCount(count: number, language: Language): string {
+  return grouped(String(Math.trunc(count)), language);
 }
 
 /**

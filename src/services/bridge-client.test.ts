@@ -46,6 +46,25 @@ describe('bridge client: documents', () => {
     expect(second.items.map((d) => d.id)).not.toContain(first.items[0]!.id);
   });
 
+  it('counts what a query matches over all its pages', async () => {
+    const documents = client();
+    const query = { kind: 'invoice', status: ['open', 'overdue'] } as const;
+    let listed = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await documents.listDocuments({ ...query, limit: 50, ...(cursor ? { cursor } : {}) });
+      listed += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(listed).toBeGreaterThan(50);
+    expect(await documents.countDocuments(query)).toEqual({ count: listed, exact: true });
+  });
+
+  it('refuses a count that is not one', async () => {
+    server.use(http.get(`${PANE_BRIDGE_ORIGIN}/api/documents/count`, () => HttpResponse.json({ count: -1 })));
+    expect(await failure(client().countDocuments({}))).toMatchObject({ code: 'malformed_response' });
+  });
+
   it('asks for several recipients and reminder levels at once', async () => {
     const page = await client().listDocuments({
       customerEmail: ['compta@favre-horlogerie.ch', 'amministrazione@ticinovini.ch'],

@@ -1,8 +1,10 @@
 import {
   CustomerListSchema,
+  DocumentCountSchema,
   DocumentDetailSchema,
   DocumentPageSchema,
   type Customer,
+  type DocumentCount,
   type DocumentDetail,
   type DocumentKind,
   type DocumentPage,
@@ -26,6 +28,9 @@ export type DocumentListQuery = {
   limit?: number;
   cursor?: string;
 };
+
+/** Typed arguments of `GET /api/documents/count`: the filters of a list, without its paging. */
+export type DocumentCountQuery = Omit<DocumentListQuery, 'limit' | 'cursor'>;
 
 export function toDocumentSearchParams(query: DocumentListQuery): URLSearchParams {
   const params = new URLSearchParams();
@@ -51,6 +56,8 @@ export function createBridgeClient(options: BridgeClientOptions = {}) {
     getHealth: (): Promise<Health> => requestJson(HealthSchema, '/api/health'),
     listDocuments: (query: DocumentListQuery, init?: RequestInit): Promise<DocumentPage> =>
       requestJson(DocumentPageSchema, `/api/documents?${toDocumentSearchParams(query)}`, init),
+    countDocuments: (query: DocumentCountQuery, init?: RequestInit): Promise<DocumentCount> =>
+      requestJson(DocumentCountSchema, `/api/documents/count?${toDocumentSearchParams(query)}`, init),
     getDocument: (id: string, init?: RequestInit): Promise<DocumentDetail> =>
       requestJson(DocumentDetailSchema, `/api/documents/${encodeURIComponent(id)}`, init),
     getDocumentPdf: async (id: string, init?: RequestInit): Promise<PdfDownload> =>

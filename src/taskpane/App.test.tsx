@@ -85,16 +85,35 @@ describe('task pane: search, filters, pages, tabs', () => {
     await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(['2026-0042', '2026-0046']));
   });
 
-  it('pages through thousands of invoices, one page of 50 at a time', async () => {
+  it('pages through thousands of invoices, one page of 50 at a time, saying which and of how many', async () => {
     const { user } = await renderPane(server, { ledger: { extraInvoices: 3000 } });
     await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(50));
     const first = rowNumbers(allDocuments());
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
-    await waitFor(() => expect(screen.getByText('Page 2')).toBeInTheDocument());
+    const pager = () => within(allDocuments()).getByRole('navigation');
+    await waitFor(() => expect(pager()).toHaveTextContent('1–50 of more than 1’000'));
+    await user.click(within(pager()).getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(pager()).toHaveTextContent('51–100 of more than 1’000'));
     await waitFor(() => expect(rowNumbers(allDocuments())).toHaveLength(50));
     expect(rowNumbers(allDocuments())).not.toContain(first[0]);
-    await user.click(screen.getByRole('button', { name: 'Previous page' }));
+    await user.click(within(pager()).getByRole('button', { name: 'Previous page' }));
     await waitFor(() => expect(rowNumbers(allDocuments())).toEqual(first));
+    // A search narrows the total below the ledger's counting bound: exact, and on every page of the search.
+    await user.type(screen.getByRole('searchbox', { name: 'Search documents' }), 'favre');
+    await waitFor(() => expect(pager()).toHaveTextContent('1–50 of 751'));
+    await user.click(within(pager()).getByRole('button', { name: 'Next page' }));
+    await waitFor(() => expect(pager()).toHaveTextContent('51–100 of 751'));
+  });
+
+  it.each([
+    ['de', 'Vorherige Seite', '1–50 von über 1’000', 'Nächste Seite'],
+    ['fr', 'Page précédente', '1–50 sur plus de 1 000', 'Page suivante'],
+    ['it', 'Pagina precedente', '1–50 di oltre 1’000', 'Pagina successiva'],
+  ] as const)('names the pages and their total in %s', async (language, previous, range, next) => {
+    await renderPane(server, { language, ledger: { extraInvoices: 1200 } });
+    const pager = await screen.findByRole('navigation');
+    await waitFor(() => expect(pager).toHaveTextContent(range));
+    expect(within(pager).getByRole('button', { name: previous })).toBeDisabled();
+    expect(within(pager).getByRole('button', { name: next })).toBeEnabled();
   });
 
   it('shows reminders with their level on the Reminders tab, filtered by level', async () => {

@@ -5,7 +5,10 @@ import type { ComposeItem } from '../services/compose-item';
 import type { PaneStrings } from './strings';
 
 /** The bridge calls the pane makes; tests hand in the real client pointed at msw handlers. */
-export type PaneBridge = Pick<BridgeClient, 'listDocuments' | 'getDocument' | 'getDocumentPdf' | 'requestJson'>;
+export type PaneBridge = Pick<
+  BridgeClient,
+  'listDocuments' | 'countDocuments' | 'getDocument' | 'getDocumentPdf' | 'requestJson'
+>;
 
 /** Side effects and language handed down from the composition root (index.tsx), never reached for directly. */
 export type PaneServices = {

@@ -66,6 +66,7 @@ const BODY_KEYS: Record<string, readonly string[]> = {
   'GET /api/dev/token': [],
   'GET /api/me': [],
   'GET /api/documents': [],
+  'GET /api/documents/count': [],
   'GET /api/documents/:id': [],
   'GET /api/documents/:id/pdf': [],
   'GET /api/customers': [],

@@ -2,6 +2,7 @@ import type { Currency, ReminderLevel } from '../../src/contract/documents.schem
 import type { Language } from '../../src/contract/locale';
 import { addDays } from '../../src/server/accounting/ledger/dates';
 import {
+  customerNumberFor,
   REMINDER_FEE_CENTS,
   type LedgerCustomer,
   type LedgerData,
@@ -28,6 +29,7 @@ export const ledgerCustomer = (
   town: string,
 ): LedgerCustomer => ({
   id: `cus-${row}`,
+  number: customerNumberFor(row),
   name,
   language,
   emails: email ? [email] : [],

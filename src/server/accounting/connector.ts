@@ -1,5 +1,12 @@
 import type { Company } from '../../contract/batches.schemas.js';
-import type { Customer, DocumentDetail, DocumentPage, DocumentQuery } from '../../contract/documents.schemas.js';
+import type {
+  Customer,
+  DocumentCount,
+  DocumentCountQuery,
+  DocumentDetail,
+  DocumentPage,
+  DocumentQuery,
+} from '../../contract/documents.schemas.js';
 import type { DeliveryMode } from '../../contract/modes.js';
 
 /** A document's PDF as the accounting backend renders it, with the file name in the customer's language. */
@@ -25,6 +32,8 @@ export type SentRecord = {
 export type AccountingConnector = {
   /** Filters, searches and pages documents; `query.cursor` is the `nextCursor` of the previous page. */
   listDocuments(query: DocumentQuery): Promise<DocumentPage>;
+  /** How many documents the query's filters match over all pages; a backend may count up to a bound. */
+  countDocuments(query: DocumentCountQuery): Promise<DocumentCount>;
   getDocument(id: string): Promise<DocumentDetail | undefined>;
   getDocumentPdf(id: string): Promise<DocumentPdf | undefined>;
   /** Customers with any of these addresses, matched case-insensitively. */

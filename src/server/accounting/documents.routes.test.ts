@@ -4,6 +4,7 @@ import { useTempDir } from '../../../test/support/temp-dir';
 import {
   CustomerListSchema,
   DocumentDetailSchema,
+  DocumentCountSchema,
   DocumentPageSchema,
   type DocumentSummary,
 } from '../../contract/documents.schemas.js';
@@ -49,7 +50,10 @@ describe('documents API', () => {
     return { status: response.statusCode, body: response.json() as unknown, headers: response.headers };
   }
 
-  /** Follows nextCursor to the end; every page must parse with the contract. */
+  /**
+   * Follows nextCursor to the end; every page must parse with the contract. The count of the same query
+   * must be what the pages held (the demo ledger is smaller than the ledger's counting bound).
+   */
   async function listAll(query: string, limit = 200): Promise<DocumentSummary[]> {
     const items: DocumentSummary[] = [];
     let cursor: string | null = null;
@@ -61,6 +65,9 @@ describe('documents API', () => {
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
+    const counted = await get(`/api/documents/count?${query}`);
+    expect(counted.status, query).toBe(200);
+    expect(DocumentCountSchema.parse(counted.body), query).toEqual({ count: items.length, exact: true });
     return items;
   }
 
@@ -212,6 +219,10 @@ describe('documents API', () => {
     await expectBadRequest('/api/documents?kind=invoice&kind=reminder', 'kind');
     await expectBadRequest('/api/customers', 'email');
     await expectBadRequest('/api/customers?email=a@b.ch,nope', 'email');
+    // A count has no pages: limit and cursor are not its parameters.
+    await expectBadRequest('/api/documents/count?status=late', 'status');
+    await expectBadRequest('/api/documents/count?limit=50', 'limit');
+    await expectBadRequest('/api/documents/count?cursor=abc', 'cursor');
   });
 
   it('rejects a tampered cursor with a 400, never a 500', async () => {

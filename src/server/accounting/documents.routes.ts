@@ -2,8 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import {
   CustomerQuerySchema,
+  DocumentCountQuerySchema,
   DocumentQuerySchema,
   type CustomerList,
+  type DocumentCount,
   type DocumentDetail,
   type DocumentPage,
 } from '../../contract/documents.schemas.js';
@@ -39,6 +41,12 @@ export const documentsRoutes: FastifyPluginAsync<{ connector: AccountingConnecto
   app.get('/api/documents', async (request): Promise<DocumentPage> => {
     const query = parseRequest(DocumentQuerySchema, request.query, 'query');
     return connector.listDocuments(query);
+  });
+
+  // Apart from the list: only the pane's pager needs a total, once per query rather than on every page.
+  app.get('/api/documents/count', async (request): Promise<DocumentCount> => {
+    const query = parseRequest(DocumentCountQuerySchema, request.query, 'query');
+    return connector.countDocuments(query);
   });
 
   app.get('/api/documents/:id', async (request): Promise<DocumentDetail> => {

@@ -4,6 +4,7 @@ import { DEMO_CREDITOR } from '../accounting/ledger/company.js';
 import { generateLedgerData, type LedgerDocument } from '../accounting/ledger/demo-data.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from '../accounting/ledger/ledger.js';
 import { openDatabase } from '../storage/database.js';
+import { WORDING } from './wording.js';
 
 const TODAY = '2026-04-15';
 const data = generateLedgerData({ referenceDate: TODAY });
@@ -96,6 +97,20 @@ describe('document PDFs', () => {
     expect(seen((d) => customerOf(d).language)).toEqual(new Set(['de', 'fr', 'it', 'en']));
     expect(seen((d) => d.currency)).toEqual(new Set(['CHF', 'EUR']));
     expect(seen((d) => d.level)).toEqual(new Set([null, 1, 2, 3]));
+  });
+
+  it('prints the customer number the ledger keeps, never its internal id', async () => {
+    const customers = new Map(ledger.listCustomers().map((c) => [c.id, c]));
+    for (const language of ['de', 'fr', 'it', 'en'] as const) {
+      for (const kind of ['invoice', 'reminder'] as const) {
+        const document = data.documents.find((d) => d.kind === kind && customerOf(d).language === language)!;
+        const customer = customers.get(document.customerId)!;
+        expect(customer.number, customer.id).toMatch(/^\d{5}$/);
+        const text = pdfText(await pdfOf(document)).replace(/\s+/g, ' ');
+        expect(text, `${language} ${kind}`).toContain(`${WORDING[language].labels.customerNumber} ${customer.number}`);
+        expect(text, `${language} ${kind}`).not.toMatch(/cus-\d/);
+      }
+    }
   });
 
   it('renders the same document to the same bytes every time', async () => {

@@ -87,10 +87,12 @@ function drawHeading(pdf: PDFKit.PDFDocument, input: DocumentPdfInput, title: st
   const { labels } = wording;
   const { language } = document.customer;
   pdf.font('Helvetica-Bold').fontSize(16).text(`${title} ${document.number}`, MARGIN, 230);
+  const { number: customerNumber } = document.customer;
   const facts: [string, string][] = [
     [labels.date, formatDate(document.issueDate, language)],
     [labels.dueDate, formatDate(document.dueDate, language)],
-    [labels.customerNumber, document.customer.id],
+    // The accounting's customer number; the API's id (`cus-10`) means nothing to the customer.
+    ...(customerNumber ? [[labels.customerNumber, customerNumber] as [string, string]] : []),
   ];
   pdf.font('Helvetica').fontSize(9);
   let y = 256;

@@ -20,7 +20,8 @@ import { usePaneServices } from '../pane-context';
 const useStyles = makeStyles({
   row: {
     display: 'grid',
-    gridTemplateColumns: '1fr auto',
+    // minmax: the text column may be narrower than its longest word, so nothing pushes the amounts out.
+    gridTemplateColumns: 'minmax(0, 1fr) auto',
     gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     padding: `${tokens.spacingVerticalS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -28,6 +29,9 @@ const useStyles = makeStyles({
   },
   headline: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   amount: { textAlign: 'end', fontVariantNumeric: 'tabular-nums' },
+  // The whole name, wrapped: an ellipsis hid what tells two branches of one company apart ("…, Thun"), and
+  // a tooltip would reach neither touch nor keyboard. A word longer than the column breaks anywhere.
+  customer: { overflowWrap: 'anywhere' },
   actions: { display: 'flex', justifyContent: 'flex-end', gap: tokens.spacingHorizontalXS },
   notice: { gridColumn: '1 / -1' },
 });
@@ -71,9 +75,7 @@ export function DocumentRow({ document, status, onAttach, onFill }: DocumentRowP
       <Text className={styles.amount} weight="semibold">
         {formatMoney(document.total, document.currency, language)}
       </Text>
-      <Text truncate wrap={false}>
-        {document.customer.name}
-      </Text>
+      <Text className={styles.customer}>{document.customer.name}</Text>
       <Caption1 className={styles.amount}>{strings.dueOn(formatDate(document.dueDate, language))}</Caption1>
       <div className={styles.notice} id={statusId} aria-live="polite">
         {attach.state === 'attaching' && (

@@ -6,7 +6,7 @@ import type { Attachments } from '../hooks/use-attachments';
 import { useAsync, type AsyncState } from '../hooks/use-async';
 import { usePaneServices } from '../pane-context';
 import { DocumentList } from './DocumentList';
-import { toQuery, type DocumentFilters } from './filter-state';
+import { PAGE_SIZE, toCountQuery, toQuery, type DocumentFilters } from './filter-state';
 import { Pager } from './Pager';
 
 // Most users find their document among the recipients' ones; the filters load only when asked for.
@@ -15,7 +15,10 @@ const Filters = lazy(() => import('./Filters'));
 const useStyles = makeStyles({
   view: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   toolbar: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center' },
-  search: { flexGrow: 1, maxWidth: 'none' },
+  // A flex item is at least as wide as its content: the search box grew by its clear button once it held
+  // text and pushed the Filters button past the pane's edge. It takes what the button leaves instead.
+  search: { flexGrow: 1, minWidth: 0, maxWidth: 'none' },
+  filtersButton: { flexShrink: 0 },
   heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', margin: 0 },
 });
 
@@ -65,6 +68,9 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
   const pageItems: AsyncState<DocumentSummary[]> & { retry: () => void } =
     page.status === 'ready' ? { status: 'ready', data: page.data.items, retry: page.retry } : page;
   const nextCursor = page.status === 'ready' ? page.data.nextCursor : null;
+  // Counted once per search and filters, not per page. Fail-open: without a count the pager shows the range alone.
+  const count = useAsync(queryKey, (signal) => bridge.countDocuments(toCountQuery(query), { signal }));
+  const first = (cursors.length - 1) * PAGE_SIZE + 1;
 
   return (
     <div className={styles.view}>
@@ -101,6 +107,7 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
             onChange={(_, data) => setSearchText(data.value)}
           />
           <Button
+            className={styles.filtersButton}
             appearance={filtersOpen ? 'primary' : 'secondary'}
             icon={<FilterRegular />}
             aria-expanded={filtersOpen}
@@ -121,7 +128,8 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
           attachments={attachments}
         />
         <Pager
-          page={cursors.length}
+          range={page.status === 'ready' ? { first, last: first + page.data.items.length - 1 } : undefined}
+          total={count.status === 'ready' ? count.data : undefined}
           hasPrevious={cursors.length > 1}
           hasNext={nextCursor !== null}
           onPrevious={() => setCursors((stack) => stack.slice(0, -1))}

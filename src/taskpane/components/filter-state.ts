@@ -1,5 +1,5 @@
 import type { DocumentKind, DocumentStatus, ReminderLevel } from '../../contract/documents.schemas';
-import type { DocumentListQuery } from '../../services/bridge-client';
+import type { DocumentCountQuery, DocumentListQuery } from '../../services/bridge-client';
 
 /** The filters a user can set; unset means "any". */
 export type DocumentFilters = {
@@ -23,4 +23,9 @@ export function toQuery(kind: DocumentKind, search: string, filters: DocumentFil
     overdueDays: filters.overdueDays,
     limit: PAGE_SIZE,
   };
+}
+
+/** The same query without its paging: what the pager's total counts. */
+export function toCountQuery({ limit: _limit, cursor: _cursor, ...filters }: DocumentListQuery): DocumentCountQuery {
+  return filters;
 }

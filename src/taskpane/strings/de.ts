@@ -1,6 +1,6 @@
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
-import type { PaneStrings } from './pane-strings';
+import { pageRange, type PaneStrings } from './pane-strings';
 
 /** The task pane in German (Swiss usage: ss for ß). */
 export const de: PaneStrings = {
@@ -30,7 +30,7 @@ export const de: PaneStrings = {
     empty: 'Keine passenden Dokumente.',
     previous: 'Vorherige Seite',
     next: 'Nächste Seite',
-    page: (page) => `Seite ${page}`,
+    range: pageRange('de', { of: 'von', moreThan: 'über' }),
   },
   status: { draft: 'Entwurf', open: 'Offen', overdue: 'Überfällig', paid: 'Bezahlt', cancelled: 'Storniert' },
   reminderLevel: (level) => `${level}. Mahnung`,

@@ -1,6 +1,6 @@
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
-import type { PaneStrings } from './pane-strings';
+import { pageRange, type PaneStrings } from './pane-strings';
 
 /** The task pane in English. */
 export const en: PaneStrings = {
@@ -30,7 +30,7 @@ export const en: PaneStrings = {
     empty: 'No documents match.',
     previous: 'Previous page',
     next: 'Next page',
-    page: (page) => `Page ${page}`,
+    range: pageRange('en', { of: 'of', moreThan: 'more than' }),
   },
   status: { draft: 'Draft', open: 'Open', overdue: 'Overdue', paid: 'Paid', cancelled: 'Cancelled' },
   reminderLevel: (level) => `Reminder ${level}`,

@@ -1,6 +1,6 @@
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
-import type { PaneStrings } from './pane-strings';
+import { pageRange, type PaneStrings } from './pane-strings';
 
 /** The task pane in French. */
 export const fr: PaneStrings = {
@@ -30,7 +30,7 @@ export const fr: PaneStrings = {
     empty: 'Aucun document ne correspond.',
     previous: 'Page précédente',
     next: 'Page suivante',
-    page: (page) => `Page ${page}`,
+    range: pageRange('fr', { of: 'sur', moreThan: 'plus de' }),
   },
   status: { draft: 'Brouillon', open: 'Ouverte', overdue: 'En retard', paid: 'Payée', cancelled: 'Annulée' },
   reminderLevel: (level) => `Rappel ${level}`,

@@ -1,6 +1,6 @@
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
-import type { PaneStrings } from './pane-strings';
+import { pageRange, type PaneStrings } from './pane-strings';
 
 /** The task pane in Italian. */
 export const it: PaneStrings = {
@@ -30,7 +30,7 @@ export const it: PaneStrings = {
     empty: 'Nessun documento corrisponde.',
     previous: 'Pagina precedente',
     next: 'Pagina successiva',
-    page: (page) => `Pagina ${page}`,
+    range: pageRange('it', { of: 'di', moreThan: 'oltre' }),
   },
   status: { draft: 'Bozza', open: 'Aperta', overdue: 'Scaduta', paid: 'Pagata', cancelled: 'Annullata' },
   reminderLevel: (level) => `Sollecito ${level}`,

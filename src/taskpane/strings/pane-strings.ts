@@ -1,4 +1,6 @@
-import type { DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
+import type { DocumentCount, DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
+import type { Language } from '../../contract/locale';
+import { formatCount } from '../../contract/swiss-format';
 import type { ErrorExplanations } from '../../services/error-explanations';
 
 /**
@@ -27,7 +29,14 @@ export type PaneStrings = {
     empty: string;
     refresh: string;
   };
-  all: { heading: string; empty: string; previous: string; next: string; page: (page: number) => string };
+  all: {
+    heading: string;
+    empty: string;
+    previous: string;
+    next: string;
+    /** Which documents a page shows, and of how many when the count is known: `51–100 of 320`. */
+    range: (first: number, last: number, total: DocumentCount | undefined) => string;
+  };
   status: Record<DocumentStatus, string>;
   reminderLevel: (level: number) => string;
   dueOn: (date: string) => string;
@@ -71,3 +80,16 @@ export type PaneStrings = {
     ) => string;
   };
 };
+
+/**
+ * `51–100 of 320`, `1–50 of more than 1’000`, and `51–100` alone while the count is not known: numbers
+ * grouped as the pane's amounts are, the words of one language.
+ */
+export function pageRange(language: Language, words: { of: string; moreThan: string }): PaneStrings['all']['range'] {
+  const n = (count: number) => formatCount(count, language);
+  return (first, last, total) => {
+    const range = `${n(first)}–${n(last)}`;
+    if (total === undefined) return range;
+    return `${range} ${words.of} ${total.exact ? '' : `${words.moreThan} `}${n(total.count)}`;
+  };
+}

@@ -19,13 +19,24 @@ export class Screenshots {
   ) {}
 
   async take(page: Page, name: string): Promise<string> {
+    const file = this.nextFile(name);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  }
+
+  /** One element alone (the task pane's frame, say), at its size on the page. */
+  async takeOf(element: Locator, name: string): Promise<string> {
+    const file = this.nextFile(name);
+    await element.screenshot({ path: file });
+    return file;
+  }
+
+  private nextFile(name: string): string {
     this.step += 1;
     const slug = `${this.prefix}-${String(this.step).padStart(2, '0')}-${name}`
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-');
-    const file = path.join(this.dir, `${slug}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    return file;
+    return path.join(this.dir, `${slug}.png`);
   }
 }
 

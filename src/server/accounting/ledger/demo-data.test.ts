@@ -30,6 +30,13 @@ describe('demo ledger data', () => {
     expect(new Set(data.customers.map((c) => c.name)).size).toBe(data.customers.length);
   });
 
+  it('gives every customer its own five-digit customer number, apart from its API id', () => {
+    const numbers = data.customers.map((c) => c.number);
+    expect(numbers.every((n) => /^\d{5}$/.test(n))).toBe(true);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(data.customers.find((c) => c.id === 'cus-10')?.number).toBe('10010');
+  });
+
   it('has shared mail domains, customers with several addresses and a few without any', () => {
     const emails = data.customers.flatMap((c) => c.emails);
     expect(new Set(emails.map((e) => e.toLowerCase())).size).toBe(emails.length);

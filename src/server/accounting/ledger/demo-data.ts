@@ -9,7 +9,15 @@ import { paymentReferenceFor } from './references.js';
  * Generates the demo ledger: pure and deterministic (same options, same data), so the bridge, the seed
  * tool, tests and the workbench all see the same customers. Amounts are integer cents.
  */
-export type LedgerCustomer = { id: string; name: string; language: Language; address: Address; emails: string[] };
+export type LedgerCustomer = {
+  id: string;
+  /** The customer number printed on documents (what the accounting calls the customer), not the API id. */
+  number: string;
+  name: string;
+  language: Language;
+  address: Address;
+  emails: string[];
+};
 
 export type LedgerLine = {
   description: string;
@@ -87,6 +95,15 @@ export function slugify(text: string): string {
 }
 
 /**
+ * The built-in ledger's customer numbers: five digits from 10001 on, as Swiss accounting software commonly
+ * numbers debtors. Row n (API id `cus-n`) is 10000 + n, so `cus-10` is 10010: derived from the row, not
+ * drawn, so that a database seeded before customers had numbers gets the same ones (schema.ts, migration 3).
+ */
+export function customerNumberFor(row: number): string {
+  return String(10000 + row);
+}
+
+/**
  * Region of the n-th customer: a fixed cycle rather than a random draw, so that even the small demo ledger
  * has customers in every language (half German, then French, Italian, English).
  */
@@ -117,7 +134,7 @@ function generateCustomers(count: number, random: Random): LedgerCustomer[] {
       town: town.town,
       country: town.country,
     };
-    const id = () => `cus-${customers.length + 1}`;
+    const identity = () => ({ id: `cus-${customers.length + 1}`, number: customerNumberFor(customers.length + 1) });
     const lastName = random.pick(region.lastNames);
     // A few customers give no e-mail address at all; their documents go by post.
     const withoutEmail = customers.length % 16 === 7;
@@ -126,7 +143,7 @@ function generateCustomers(count: number, random: Random): LedgerCustomer[] {
       const emails = withoutEmail
         ? []
         : [unique(slugify(`${firstName}.${lastName}`).replace('-', '.'), random.pick(PRIVATE_MAIL_DOMAINS))];
-      customers.push({ id: id(), name: `${firstName} ${lastName}`, language: region.language, address, emails });
+      customers.push({ ...identity(), name: `${firstName} ${lastName}`, language: region.language, address, emails });
       continue;
     }
     const drawName = () =>
@@ -135,12 +152,12 @@ function generateCustomers(count: number, random: Random): LedgerCustomer[] {
     const domain = `${slugify(name)}.example`;
     const emails = withoutEmail ? [] : [unique('info', domain)];
     if (!withoutEmail && random.chance(0.35)) emails.unshift(unique(region.accountsMailbox, domain));
-    customers.push({ id: id(), name, language: region.language, address, emails });
+    customers.push({ ...identity(), name, language: region.language, address, emails });
     // Some companies have a second site billed separately under the same mail domain.
     if (random.chance(0.15) && customers.length < count) {
       const branchTown = random.pick(region.towns.filter((t) => t.country === town.country));
       customers.push({
-        id: id(),
+        ...identity(),
         name: `${name}, ${branchTown.town}`,
         language: region.language,
         address: { ...address, postalCode: branchTown.postalCode, town: branchTown.town },
@@ -282,8 +299,7 @@ function generateReminders(invoices: LedgerDocument[], today: string, random: Ra
     if (invoice.status === 'open') {
       const prepared = addDays(today, -((rowId + 1) % 5));
       reminders.push(reminderOf(invoice, reached, ++rowId, 'open', prepared));
-    }
-    else if (invoice.status === 'paid' && random.chance(0.15)) {
+    } else if (invoice.status === 'paid' && random.chance(0.15)) {
       const level = Math.min(reached, random.pick([1, 1, 2] as const)) as ReminderLevel;
       reminders.push({ ...reminderOf(invoice, level, ++rowId, 'paid'), openCents: 0 });
     }

@@ -10,6 +10,7 @@ import { DEMO_CREDITOR } from './company.js';
 import { todayInSwitzerland } from './dates.js';
 import { generateLedgerData } from './demo-data.js';
 import {
+  countDocumentMatches,
   customerId,
   DOCUMENT_COLUMNS,
   DOCUMENT_JOINS,
@@ -36,6 +37,7 @@ export type BuiltInLedger = AccountingConnector & {
 
 type CustomerRow = {
   id: number;
+  number: string;
   name: string;
   language: Language;
   street: string;
@@ -47,7 +49,7 @@ type CustomerRow = {
 };
 
 const CUSTOMER_SELECT = `
-  SELECT c.id, c.name, c.language, c.street, c.building_number, c.postal_code, c.town, c.country,
+  SELECT c.id, c.number, c.name, c.language, c.street, c.building_number, c.postal_code, c.town, c.country,
     (SELECT json_group_array(email) FROM (
       SELECT e.email FROM ledger_customer_emails e WHERE e.customer_id = c.id ORDER BY e.position)) AS emails
   FROM ledger_customers c`;
@@ -66,6 +68,7 @@ function toCustomer(row: CustomerRow): Customer {
   const emails = JSON.parse(row.emails) as string[];
   return {
     id: customerId(row.id),
+    number: row.number,
     name: row.name,
     email: emails[0] ?? null,
     language: row.language,
@@ -167,6 +170,9 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
     creditor,
     async listDocuments(query) {
       return selectDocumentPage(db, query, today(), textSearch);
+    },
+    async countDocuments(query) {
+      return countDocumentMatches(db, query, today(), textSearch);
     },
     async getDocument(id) {
       const row = findRow(id);

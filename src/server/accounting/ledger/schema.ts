@@ -1,4 +1,5 @@
 import { migrate, type Db, type Migration } from '../../storage/database.js';
+import { customerNumberFor } from './demo-data.js';
 
 /**
  * The built-in ledger's tables. Invoices and reminders share one documents table so that one index gives
@@ -6,7 +7,7 @@ import { migrate, type Db, type Migration } from '../../storage/database.js';
  * Amounts are integer cents. Stored status is draft/open/paid/cancelled; "overdue" is computed at query
  * time from the due date, because it changes with the calendar, not with the data.
  */
-const MIGRATIONS: readonly Migration[] = [
+export const LEDGER_MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     name: 'customers, documents, lines, sent records',
@@ -128,8 +129,32 @@ const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'customer numbers',
+    up: (db) => {
+      // SQLite adds a NOT NULL column only with a default (and checks no constraint on it for the rows
+      // there): every row present gets its number here, and the triggers refuse a customer without one.
+      db.exec(`
+        ALTER TABLE ledger_customers ADD COLUMN number TEXT NOT NULL DEFAULT '';
+        CREATE TRIGGER ledger_customers_number_insert BEFORE INSERT ON ledger_customers WHEN new.number = '' BEGIN
+          SELECT RAISE(ABORT, 'a ledger customer needs a customer number');
+        END;
+        CREATE TRIGGER ledger_customers_number_update BEFORE UPDATE OF number ON ledger_customers
+          WHEN new.number = '' BEGIN
+          SELECT RAISE(ABORT, 'a ledger customer needs a customer number');
+        END;
+      `);
+      // An older bridge held only seeded demo customers: they get the numbers a fresh seed gives the same rows.
+      const setNumber = db.prepare('UPDATE ledger_customers SET number = ? WHERE id = ?');
+      for (const id of db.prepare('SELECT id FROM ledger_customers').pluck().all() as number[]) {
+        setNumber.run(customerNumberFor(id), id);
+      }
+      db.exec('CREATE UNIQUE INDEX ledger_customers_number ON ledger_customers (number)');
+    },
+  },
 ];
 
 export function migrateLedger(db: Db): void {
-  migrate(db, 'ledger', MIGRATIONS);
+  migrate(db, 'ledger', LEDGER_MIGRATIONS);
 }

@@ -13,8 +13,8 @@ export function customerRowId(id: string): number {
 /** Writes generated ledger data in one transaction (a half-seeded ledger would never be seeded again). */
 export function insertLedgerData(db: Db, data: LedgerData): void {
   const insertCustomer = db.prepare(
-    `INSERT INTO ledger_customers (id, name, language, street, building_number, postal_code, town, country, search_text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO ledger_customers (id, number, name, language, street, building_number, postal_code, town, country,
+       search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEmail = db.prepare(
     'INSERT INTO ledger_customer_emails (customer_id, position, email, email_key) VALUES (?, ?, ?, ?)',
@@ -35,6 +35,7 @@ export function insertLedgerData(db: Db, data: LedgerData): void {
       const searchText = [c.name, ...c.emails].join(' ').toLowerCase();
       insertCustomer.run(
         rowId,
+        c.number,
         c.name,
         c.language,
         a.street,
