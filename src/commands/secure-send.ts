@@ -1,14 +1,23 @@
 import { contentTypeOf } from '../contract/content-types';
 import { AppError } from '../contract/errors';
+import type { SendState } from '../contract/item-state';
 import type { SecureMode } from '../contract/modes';
-import type { SendRecord, SendRequestInput } from '../contract/sends.schemas';
+import type { Policy, SendRecord, SendRequestInput } from '../contract/sends.schemas';
 import { describeError, officeCodeOf } from '../services/error-explanations';
-import type { OutgoingItem, OutgoingMessage, SendState } from '../services/outgoing-message';
+import type { OutgoingItem, OutgoingMessage } from '../services/outgoing-message';
 import { sha256Hex, type SendsClient } from '../services/sends-client';
-import { checkOutgoingMessage } from './checks';
+import { checkOutgoingMessage, largeRegisteredWarning, type MessageWarning } from './checks';
 import type { CommandStrings } from './strings';
 
-export type SecureSendOutcome = 'discarded' | 'sent-draft-kept' | 'refused' | 'failed' | 'uncertain' | 'pending';
+export type SecureSendOutcome =
+  | 'discarded'
+  | 'sent-draft-kept'
+  | 'refused'
+  | 'failed'
+  | 'uncertain'
+  | 'pending'
+  /** Registered mail over the advised size: warned, nothing sent; a second click sends it. */
+  | 'awaiting-confirmation';
 
 export type SecureSendDeps = {
   item: OutgoingItem;
@@ -23,11 +32,19 @@ export type SecureSendDeps = {
    * (the handlers give it two minutes), so a held request is not taken for an unreachable bridge.
    */
   waitSeconds?: number;
+  /** The user's clock (milliseconds), for the confirmation of a size warning. */
+  now?: () => number;
 };
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 /** A bridge that answers a wait at once without a settled send is not holding it: ask again no faster than this. */
 const MIN_ASK_INTERVAL_MS = 500;
+/**
+ * A size warning is answered by a second click on the same message (docs/decisions/009): not sooner than the
+ * warning can be read (a double click is no answer), and not so late that the user has forgotten it.
+ */
+const CONFIRM_AFTER_MS = 2_000;
+const CONFIRM_WITHIN_MS = 10 * 60_000;
 
 /**
  * The Registered / Confidential command: check the message, hand it to the bridge under an idempotency key
@@ -46,14 +63,15 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
     return 'refused';
   }
 
-  const { problems, warnings } = checkOutgoingMessage(mode, message);
+  const { problems, size } = checkOutgoingMessage(message);
   if (problems[0]) {
     await item.notify('error', strings.problem(problems[0]));
     return 'refused';
   }
 
+  let policy: Policy;
   try {
-    const policy = await sends.getPolicy();
+    policy = await sends.getPolicy();
     if (policy.route !== 'relay') {
       await item.notify('error', strings.noRelay);
       return 'refused';
@@ -93,13 +111,20 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   // changed draft under the same key is refused by the bridge (409), and the user is told it went already.
   const key = (await sha256Hex(JSON.stringify([draftId, state.generation]))).slice(0, 48);
 
-  const warning = warnings[0];
-  await item.notify(
-    'progress',
-    warning
-      ? `${strings.largeRegistered((warning.bytes / 1024 / 1024).toFixed(1))} ${strings.sending(mode)}`
-      : strings.sending(mode),
-  );
+  const warning = largeRegisteredWarning(mode, size, policy.registeredWarnBytes);
+  const now = (deps.now ?? Date.now)();
+  if (warning && !confirms(state, warning, now)) {
+    // A notification offers no button: the answer is a second click on the same message (decision 009).
+    try {
+      await item.saveSendState({ ...state, sizeWarning: { encodedBytes: warning.bytes, shownAt: iso(now) } });
+    } catch (error) {
+      await item.notify('error', strings.outlookFailed(describe(error, strings)));
+      return 'refused';
+    }
+    await item.notify('info', strings.largeRegistered(warning.bytes, warning.adviceBytes));
+    return 'awaiting-confirmation';
+  }
+  await item.notify('progress', strings.sending(mode));
 
   let record: SendRecord;
   try {
@@ -126,6 +151,16 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   }
   return finish(mode, record, state, deps);
 }
+
+/** Whether this click answers the warning shown for this very message (same size, to the byte) a moment ago. */
+function confirms(state: SendState, warning: MessageWarning, now: number): boolean {
+  const shown = state.sizeWarning;
+  if (!shown || shown.encodedBytes !== warning.bytes) return false;
+  const age = now - Date.parse(shown.shownAt);
+  return age >= CONFIRM_AFTER_MS && age <= CONFIRM_WITHIN_MS;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Waits on the bridge (`GET /api/sends/:id?wait=`) until IncaMail answered or the deadline has passed. */
 async function awaitFinalStatus(record: SendRecord, deps: SecureSendDeps): Promise<SendRecord> {

@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../contract/errors';
 import type { FileDanger } from '../contract/file-rule';
+import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { SECURE_MODES } from '../contract/modes';
 import type { SendRecord } from '../contract/sends.schemas';
 import { refusedRecipients } from './secure-send';
@@ -37,11 +38,13 @@ describe('command notifications', () => {
       s.checking,
       ...SECURE_MODES.flatMap((mode) => [
         s.sending(mode),
-        `${s.largeRegistered('12.4')} ${s.sending(mode)}`,
         s.modeNotAllowed(mode),
         s.accepted(mode, REFERENCE),
         s.acceptedKeepDraft(mode, REFERENCE),
       ]),
+      // The largest message IncaMail takes, beside the bridge's advice and an advice that is not a whole number.
+      s.largeRegistered(MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES),
+      s.largeRegistered(MAX_MESSAGE_BYTES, 10.5 * 1024 * 1024),
       s.problem({ problem: 'no-recipients' }),
       s.problem({
         problem: 'too-large',

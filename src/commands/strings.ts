@@ -1,4 +1,5 @@
 import type { Language } from '../contract/locale';
+import { formatMegabytes } from '../contract/message-size-wording';
 import type { SecureMode } from '../contract/modes';
 import { errorExplanations, type ErrorExplanations } from '../services/error-explanations';
 import type { MessageProblem } from './checks';
@@ -10,7 +11,11 @@ export type CommandStrings = {
   checking: string;
   sending: (mode: SecureMode) => string;
   problem: (problem: MessageProblem) => string;
-  largeRegistered: (megabytes: string) => string;
+  /**
+   * Registered mail over the bridge's advice: the message's size as IncaMail counts it and the advice, and
+   * that a second click sends it anyway (see docs/decisions/009).
+   */
+  largeRegistered: (bytes: number, adviceBytes: number) => string;
   modeNotAllowed: (mode: SecureMode) => string;
   notSent: (reason: string) => string;
   accepted: (mode: SecureMode, reference: string) => string;
@@ -28,13 +33,18 @@ export type CommandStrings = {
   errors: ErrorExplanations;
 };
 
+/** The message's size rounded up (one byte over 10 MB reads 10.1), the advice down and without a needless decimal. */
+const size = (bytes: number, language: Language) => formatMegabytes(bytes, language, 'up');
+const mb = (bytes: number, language: Language) => formatMegabytes(bytes, language, 'down', 'when-needed');
+
 export const commandStrings: Record<Language, CommandStrings> = {
   en: {
     modeName: { registered: 'registered', confidential: 'confidential', personal: 'personal' },
     checking: 'Checking the message for IncaMail…',
     sending: (mode) => `Sending as ${commandStrings.en.modeName[mode]} e-mail through IncaMail…`,
     problem: (p) => describeProblem('en', p),
-    largeRegistered: (size) => `The message has ${size} MB; registered mail over 10 MB is discouraged.`,
+    largeRegistered: (bytes, advice) =>
+      `IncaMail advises against registered mail over ${mb(advice, 'en')} MB (encryption can double it); this one has ${size(bytes, 'en')} MB. Click again to send it anyway.`,
     modeNotAllowed: (mode) =>
       `Not sent: ${commandStrings.en.modeName[mode]} e-mail is not enabled by your administrator.`,
     notSent: (reason) => `Not sent: ${reason} Your draft is unchanged.`,
@@ -60,7 +70,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
     checking: 'Nachricht wird für IncaMail geprüft…',
     sending: (mode) => `Wird ${commandStrings.de.modeName[mode]} über IncaMail gesendet…`,
     problem: (p) => describeProblem('de', p),
-    largeRegistered: (size) => `Die Nachricht hat ${size} MB; eingeschrieben über 10 MB wird nicht empfohlen.`,
+    largeRegistered: (bytes, advice) =>
+      `IncaMail rät von Eingeschriebenen über ${mb(advice, 'de')} MB ab (Verschlüsselung kann sie verdoppeln); diese hat ${size(bytes, 'de')} MB. Erneut klicken sendet sie trotzdem.`,
     modeNotAllowed: (mode) =>
       `Nicht gesendet: «${commandStrings.de.modeName[mode]}» ist von Ihrer Administration nicht freigegeben.`,
     notSent: (reason) => `Nicht gesendet: ${reason} Ihr Entwurf ist unverändert.`,
@@ -88,7 +99,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
     checking: 'Vérification du message pour IncaMail…',
     sending: (mode) => `Envoi en ${commandStrings.fr.modeName[mode]} via IncaMail…`,
     problem: (p) => describeProblem('fr', p),
-    largeRegistered: (size) => `Le message fait ${size} Mo ; un recommandé de plus de 10 Mo est déconseillé.`,
+    largeRegistered: (bytes, advice) =>
+      `IncaMail déconseille un recommandé de plus de ${mb(advice, 'fr')} Mo (le chiffrement peut le doubler) ; celui-ci fait ${size(bytes, 'fr')} Mo. Un second clic l’envoie quand même.`,
     modeNotAllowed: (mode) =>
       `Non envoyé : l'envoi ${commandStrings.fr.modeName[mode]} n'est pas activé par votre administrateur.`,
     notSent: (reason) => `Non envoyé : ${reason} Votre brouillon est inchangé.`,
@@ -115,7 +127,8 @@ export const commandStrings: Record<Language, CommandStrings> = {
     checking: 'Verifica del messaggio per IncaMail…',
     sending: (mode) => `Invio come e-mail ${commandStrings.it.modeName[mode]} tramite IncaMail…`,
     problem: (p) => describeProblem('it', p),
-    largeRegistered: (size) => `Il messaggio ha ${size} MB; una raccomandata oltre 10 MB è sconsigliata.`,
+    largeRegistered: (bytes, advice) =>
+      `IncaMail sconsiglia le raccomandate oltre ${mb(advice, 'it')} MB (la cifratura può raddoppiarle); questa ha ${size(bytes, 'it')} MB. Cliccare di nuovo per inviarla comunque.`,
     modeNotAllowed: (mode) =>
       `Non inviato: l'invio ${commandStrings.it.modeName[mode]} non è abilitato dall'amministratore.`,
     notSent: (reason) => `Non inviato: ${reason} La bozza è invariata.`,

@@ -37,3 +37,38 @@ export function parseAttachedDocuments(value: unknown): AttachedDocument[] {
 export function serializeAttachedDocuments(documents: readonly AttachedDocument[]): string {
   return JSON.stringify(AttachedDocumentsSchema.parse(documents));
 }
+
+/**
+ * The Registered / Confidential command's own state on the draft, under this key (JSON): how many deliberate
+ * new attempts the draft has had (each one a new idempotency key), and the size warning it last showed.
+ */
+export const SEND_STATE_KEY = 'ledgermail.send';
+
+export const SendStateSchema = z.object({
+  /** Raised after a refused or uncertain send, so that a deliberate new click is a new send, not a replay. */
+  generation: z.number().int().min(0),
+  /** Registered mail over the advised size: what was shown and when, for the click that confirms it. */
+  sizeWarning: z.object({ encodedBytes: z.number().int(), shownAt: z.iso.datetime({ offset: true }) }).optional(),
+});
+export type SendState = z.infer<typeof SendStateSchema>;
+
+/** Leniently, each field on its own: a damaged value must not stop a send, only forget what it cannot read. */
+const LenientSendStateSchema = z.object({
+  generation: SendStateSchema.shape.generation.catch(0),
+  sizeWarning: SendStateSchema.shape.sizeWarning.catch(undefined),
+});
+
+export function parseSendState(value: unknown): SendState {
+  let json: unknown = {};
+  try {
+    json = typeof value === 'string' && value !== '' ? JSON.parse(value) : {};
+  } catch {
+    // Not JSON: nothing recorded.
+  }
+  const parsed = LenientSendStateSchema.safeParse(json);
+  return parsed.success ? parsed.data : { generation: 0 };
+}
+
+export function serializeSendState(state: SendState): string {
+  return JSON.stringify(SendStateSchema.parse(state));
+}

@@ -16,6 +16,8 @@ import { startSmtpSink, type SmtpSink, type SmtpSinkOptions, type SinkReply } fr
 import { createSendsClient } from '../../src/services/sends-client';
 import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { useTempDir } from '../support/temp-dir';
+import { REGISTERED_WARN_BYTES } from '../../src/contract/message-size';
+import { base64OfZeroBytes, messageOfEncodedSize } from '../support/message-at-size';
 
 describe('Registered command over the real bridge', () => {
   const tempDir = useTempDir();
@@ -218,6 +220,82 @@ describe('Registered command over the real bridge', () => {
     sim.state.update({ to: [] });
     expect(await runSecureSend('registered', deps())).toBe('refused');
     expect(sink.dataAttempts()).toBe(0);
+  });
+
+  describe('a registered message over IncaMail’s size advice', () => {
+    /** Anna's draft grown to exactly `target` bytes as IncaMail counts it (a Cc and a scan make up the size). */
+    function draftOfEncodedSize(target: number) {
+      const { to, subject, body } = sim.state.get();
+      const { extraRecipient, attachmentBytes } = messageOfEncodedSize(target, {
+        subject,
+        html: body.content,
+        addresses: [ANNA, ...to.map((r) => r.emailAddress)],
+        attachmentName: 'Scan.pdf',
+      });
+      sim.state.update({ cc: [{ displayName: extraRecipient, emailAddress: extraRecipient }] });
+      sim.host.attachFile('Scan.pdf', base64OfZeroBytes(attachmentBytes));
+    }
+    /** The user's clock, moved on by the test: a confirmation counts only once the warning could be read. */
+    let clock = 0;
+    const withClock = (change: Partial<SecureSendDeps> = {}) => ({ ...deps(), now: () => clock, ...change });
+    beforeEach(() => {
+      clock = Date.parse('2026-12-03T10:00:00Z');
+    });
+
+    it('sends a message of exactly the advised size at once, without asking', async () => {
+      const { registeredWarnBytes } = (await await fetch(`${origin}/api/policy`, {
+        headers: await devAuthHeaders(origin, ANNA),
+      }).then((r) => r.json())) as { registeredWarnBytes: number };
+      expect(registeredWarnBytes).toBe(REGISTERED_WARN_BYTES);
+      draftOfEncodedSize(registeredWarnBytes);
+      expect(await runSecureSend('registered', withClock())).toBe('discarded');
+      expect(sink.messages).toHaveLength(1);
+    });
+
+    it('one byte more: warns with the size in the user’s language and sends nothing until a second click', async () => {
+      draftOfEncodedSize(REGISTERED_WARN_BYTES + 1);
+      const before = contentOf();
+      expect(await runSecureSend('registered', withClock({ strings: commandStrings.de }))).toBe(
+        'awaiting-confirmation',
+      );
+      expect(sink.dataAttempts()).toBe(0);
+      expect(contentOf()).toEqual(before);
+      expect(sim.state.get().lifecycle).not.toBe('discarded');
+      expect(sendNotification(sim)).toBe(
+        'IncaMail rät von Eingeschriebenen über 10 MB ab (Verschlüsselung kann sie verdoppeln); diese hat 10.1 MB. Erneut klicken sendet sie trotzdem.',
+      );
+
+      clock += 5_000;
+      expect(await runSecureSend('registered', withClock({ strings: commandStrings.de }))).toBe('discarded');
+      expect(sink.messages).toHaveLength(1);
+      expect(sink.messages[0]!.parsed.subject).toBe('<r>Invoice 2026-0042');
+    });
+
+    it('takes a click right after the warning (a double click) for no answer, and asks again', async () => {
+      draftOfEncodedSize(REGISTERED_WARN_BYTES + 1);
+      expect(await runSecureSend('registered', withClock())).toBe('awaiting-confirmation');
+      clock += 300;
+      expect(await runSecureSend('registered', withClock())).toBe('awaiting-confirmation');
+      expect(sink.dataAttempts()).toBe(0);
+      expect(sendNotification(sim)).toMatch(/^IncaMail advises against registered mail over 10 MB/);
+    });
+
+    it('asks again when the message changed after the warning, or the warning is old', async () => {
+      draftOfEncodedSize(REGISTERED_WARN_BYTES + 1);
+      expect(await runSecureSend('registered', withClock())).toBe('awaiting-confirmation');
+      sim.host.editSubject('Invoice 2026-0042 and the scans');
+      clock += 5_000;
+      expect(await runSecureSend('registered', withClock())).toBe('awaiting-confirmation');
+      clock += 60 * 60_000;
+      expect(await runSecureSend('registered', withClock())).toBe('awaiting-confirmation');
+      expect(sink.dataAttempts()).toBe(0);
+    });
+
+    it('sends confidential mail of that size without asking: the advice is about registered mail', async () => {
+      draftOfEncodedSize(REGISTERED_WARN_BYTES + 1);
+      expect(await runSecureSend('confidential', withClock())).toBe('discarded');
+      expect(sink.messages).toHaveLength(1);
+    });
   });
 
   it('completes the ribbon event through the real handler wiring, here with no bridge at its address', async () => {
