@@ -44,26 +44,58 @@ export type ComposeItem = {
   insertBodyText(text: string): Promise<void>;
 };
 
+type EventTarget = Pick<Office.MessageCompose, 'addHandlerAsync' | 'removeHandlerAsync'>;
+
+/**
+ * Registers the pane's one handler of an Outlook event (on the item or on the mailbox). Resolves to its
+ * removal, or to null where the host refuses the event (RecipientsChanged below Mailbox 1.7, AttachmentsChanged
+ * below 1.8): a supported case, not a failure; the caller then refreshes on focus instead.
+ */
+async function onOfficeEvent(
+  target: EventTarget,
+  type: Office.EventType,
+  handler: () => void,
+): Promise<(() => Promise<void>) | null> {
+  if (typeof target.addHandlerAsync !== 'function') return null;
+  try {
+    await settle<void>('addHandlerAsync', (cb) => target.addHandlerAsync(type, () => handler(), cb));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'office_error') return null;
+    throw error;
+  }
+  // Outlook removes every handler of the event type at once; the pane registers only this one.
+  return () => settle<void>('removeHandlerAsync', (cb) => target.removeHandlerAsync(type, cb));
+}
+
+/**
+ * The item the pane works on. A pinned pane stays open when the user moves on to another item (a new draft):
+ * Outlook then raises ItemChanged on the mailbox (Mailbox 1.5), `Office.context.mailbox.item` being already
+ * the new item, or null where there is none.
+ */
+export type ComposeMailbox = {
+  currentItem(): ComposeItem | null;
+  onItemChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
+};
+
+export function createComposeMailbox(
+  mailbox: Pick<Office.Mailbox, 'addHandlerAsync' | 'removeHandlerAsync'> & { item?: unknown },
+): ComposeMailbox {
+  let current: { item: Office.MessageCompose; compose: ComposeItem } | undefined;
+  return {
+    currentItem() {
+      const item = mailbox.item as Office.MessageCompose | null | undefined;
+      if (!item) return null;
+      if (current?.item !== item) current = { item, compose: createComposeItem(item) };
+      return current.compose;
+    },
+    onItemChanged: (handler) => onOfficeEvent(mailbox as unknown as EventTarget, Office.EventType.ItemChanged, handler),
+  };
+}
+
 export function createComposeItem(item: Office.MessageCompose): ComposeItem {
   const loadCustomProperties = () =>
     settle<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) => item.loadCustomPropertiesAsync(cb));
-
-  /**
-   * Registers the pane's one handler of an item event. Resolves to its removal, or to null where the host
-   * refuses the event (RecipientsChanged below Mailbox 1.7, AttachmentsChanged below 1.8): a supported case,
-   * not a failure; the caller then refreshes on focus instead.
-   */
-  async function onItemEvent(type: Office.EventType, handler: () => void): Promise<(() => Promise<void>) | null> {
-    if (typeof item.addHandlerAsync !== 'function') return null;
-    try {
-      await settle<void>('addHandlerAsync', (cb) => item.addHandlerAsync(type, () => handler(), cb));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'office_error') return null;
-      throw error;
-    }
-    // Outlook removes every handler of the event type at once; the pane registers only this one.
-    return () => settle<void>('removeHandlerAsync', (cb) => item.removeHandlerAsync(type, cb));
-  }
+  const onItemEvent = (type: Office.EventType, handler: () => void) => onOfficeEvent(item, type, handler);
 
   return {
     async getRecipients() {

@@ -37,6 +37,7 @@ export const fr: PaneStrings = {
   dueOn: (date) => `Échéance ${date}`,
   ...firstPaintStrings.fr,
   retry: 'Réessayer',
+  noItem: 'Ouvrez ou commencez un message pour utiliser LedgerMail.',
   bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
   errors: errorExplanations.fr,
   attach: {

@@ -37,6 +37,7 @@ export const it: PaneStrings = {
   dueOn: (date) => `Scadenza ${date}`,
   ...firstPaintStrings.it,
   retry: 'Riprova',
+  noItem: 'Apra o inizi un messaggio per usare LedgerMail.',
   bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
   errors: errorExplanations.it,
   attach: {

@@ -34,6 +34,8 @@ export type PaneStrings = {
   loading: string;
   loadFailed: string;
   retry: string;
+  /** A pinned pane where Outlook shows no message being written (Office.context.mailbox.item is null). */
+  noItem: string;
   /** The switch to the reminder run; its own texts load with it (bulk/bulk-strings.ts). */
   bulk: { open: string; close: string };
   /** Explanations of failures, shared with the ribbon commands. */

@@ -20,6 +20,8 @@ export type SimRuntime = {
   recipientsChangedHandlers: Set<(event: RecipientsChangedEvent) => void>;
   fireRecipientsChanged(fields: readonly RecipientField[]): void;
   attachmentsChangedHandlers: Set<(event: AttachmentsChangedEvent) => void>;
+  /** Registered on the mailbox, not the item: they outlive an item change (a pinned task pane). */
+  itemChangedHandlers: Set<(event: { type: string }) => void>;
   /** Outlook raises AttachmentsChanged (Mailbox 1.8) for the person's and the add-in's changes alike. */
   fireAttachmentsChanged(status: 'added' | 'removed', attachment: { id: string; name: string }): void;
 };

@@ -139,6 +139,39 @@ describe('simulated Office: recipients and body', () => {
     ]);
   });
 
+  it('moves a pinned pane to the new draft as Outlook does: a new item, then ItemChanged on the mailbox', async () => {
+    const { office, host } = setup();
+    const before = office.context.mailbox.item;
+    const itemEvents: unknown[] = [];
+    await call<void>((cb) =>
+      before.addHandlerAsync('olkAttachmentsChanged' as never, (e: never) => itemEvents.push(e), cb),
+    );
+    const seen: { type: string; item: unknown }[] = [];
+    await call<void>((cb) =>
+      office.context.mailbox.addHandlerAsync(
+        'olkItemSelectedChanged' as never,
+        (e: { type: string }) => seen.push({ type: e.type, item: office.context.mailbox.item }),
+        cb,
+      ),
+    );
+    host.newDraft({ subject: 'Second message' });
+    await eventually(() => expect(seen).toHaveLength(1));
+    // When the handler runs, Office.context.mailbox.item is already the new item.
+    expect(seen[0]!.type).toBe('olkItemSelectedChanged');
+    expect(seen[0]!.item).not.toBe(before);
+    const subject = await call<string>((cb) => office.context.mailbox.item.subject.getAsync(cb));
+    expect(subject.value).toBe('Second message');
+    // The old item's handlers went with it.
+    host.attachFile('a.pdf', 'JVBERi0=');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(itemEvents).toEqual([]);
+
+    await call<void>((cb) => office.context.mailbox.removeHandlerAsync('olkItemSelectedChanged' as never, cb));
+    host.newDraft();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toHaveLength(1);
+  });
+
   it('counts the add-in’s calls, refused ones included', async () => {
     const { item, host } = setup();
     host.failNext('subject.getAsync', 'NetworkError');

@@ -8,6 +8,7 @@ import {
   type RecipientField,
   type SimRecipient,
 } from './compose-state';
+import { createMailboxEvents, fireItemChanged } from './mailbox-events';
 import { createMessageCompose, type SimulatedMessageCompose } from './message-compose';
 import { dismissNotification } from './notifications';
 import { createDialogHost } from './dialogs';
@@ -66,7 +67,7 @@ export type SimulatedOfficeNamespace = {
     readonly ui: Pick<Office.UI, 'displayDialogAsync'>;
     readonly host: Office.HostType;
     readonly platform: Office.PlatformType;
-    readonly mailbox: {
+    readonly mailbox: Pick<Office.Mailbox, 'addHandlerAsync' | 'removeHandlerAsync'> & {
       readonly item: SimulatedMessageCompose;
       readonly userProfile: Pick<Office.UserProfile, 'displayName' | 'emailAddress' | 'timeZone' | 'accountType'>;
       readonly diagnostics: Pick<Office.Diagnostics, 'hostName' | 'hostVersion'>;
@@ -113,6 +114,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     selection: '',
     recipientsChangedHandlers: new Set(),
     attachmentsChangedHandlers: new Set(),
+    itemChangedHandlers: new Set(),
     fireAttachmentsChanged(attachmentStatus, attachment) {
       const event = {
         type: EventType.AttachmentsChanged as unknown as string,
@@ -131,6 +133,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     },
   };
   let item = createMessageCompose(runtime);
+  const mailboxEvents = createMailboxEvents(runtime);
   const dialogOrigin = options.dialogOrigin ?? true;
   const dialogs = createDialogHost(runtime, { reportsOrigin: dialogOrigin });
 
@@ -178,6 +181,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
         get item() {
           return item;
         },
+        ...mailboxEvents,
         get userProfile() {
           const from = state.get().from;
           return {
@@ -215,6 +219,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
       settings = { ...settings, ...change };
       runtime.recipientsChangedHandlers.clear();
       runtime.attachmentsChangedHandlers.clear();
+      runtime.itemChangedHandlers.clear();
       commands.clearAssociations();
       if (change.version) item = createMessageCompose(runtime);
       for (const listener of [...settingsListeners]) listener();
@@ -266,9 +271,18 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     failNext(api: string, error: OutlookErrorName): void {
       faults.set(api, [...(faults.get(api) ?? []), error]);
     },
-    /** Starts a new, empty draft (the previous one is gone, as after a discard). */
+    /**
+     * Starts a new, empty draft (the previous one is gone, as after a discard). The workbench's task pane is
+     * pinned (the manifest's SupportsPinning): Outlook moves it to the new item, a new item object, and raises
+     * ItemChanged on the mailbox; what the pane registered on the old item goes with that item.
+     */
     newDraft(init: ComposeInit = {}): void {
+      runtime.recipientsChangedHandlers.clear();
+      runtime.attachmentsChangedHandlers.clear();
+      runtime.selection = '';
       state.update(newDraftSnapshot({ from: state.get().from, ...init }));
+      item = createMessageCompose(runtime);
+      fireItemChanged(runtime);
     },
     runFunction: (functionName: string, controlId: string) => commands.run(functionName, controlId),
     /** The dialogs the add-in opened; a test plays the dialog page's side. */
