@@ -1,23 +1,11 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { PANE_BRIDGE_ORIGIN, startPaneBridge, type PaneBridge } from '../../test/support/pane-bridge';
+import { bridgeBehindMsw, PANE_BRIDGE_ORIGIN } from '../../test/support/pane-bridge';
 import { SendRecordSchema } from '../contract/sends.schemas';
 import { createSendsClient } from './sends-client';
 import { createSignedInBridgeClient } from './signed-in-bridge';
 
 // The client against the real bridge (in-process, over its own SQLite file); msw only puts faults in front.
-const server = setupServer();
-let bridge: PaneBridge;
-beforeAll(async () => {
-  bridge = await startPaneBridge();
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(() => server.use(bridge.handler));
-afterEach(() => server.resetHandlers());
-afterAll(async () => {
-  server.close();
-  await bridge.close();
-});
+const { server, bridge } = bridgeBehindMsw();
 
 const ANNA = 'anna.keller@example.ch';
 const sends = (timeoutMs = 2000) =>
@@ -26,7 +14,7 @@ const BY_KEY = `${PANE_BRIDGE_ORIGIN}/api/sends/by-key`;
 
 describe('sends client: a send by its key', () => {
   it('finds the send handed over under the key, and null where none arrived', async () => {
-    const handedOver = await bridge.asUser({
+    const handedOver = await bridge().asUser({
       method: 'POST',
       url: '/api/sends',
       headers: { 'idempotency-key': 'draft/1?generation=0' },
