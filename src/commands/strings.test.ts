@@ -3,12 +3,13 @@ import type { FileDanger } from '../contract/file-rule';
 import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { SECURE_MODES } from '../contract/modes';
 import type { SendRecord } from '../contract/sends.schemas';
-import { refusedRecipients } from './secure-send';
+import { refusedRecipients } from './secure-send-outcome';
 import { commandStrings } from './strings';
 
 /** What the command hands its texts: the start of the send's id as the reference, a long customer address. */
 const REFERENCE = '0f8fad5b';
 const REFUSED = 'buchhaltung@brunner-baeckerei.ch.incamail.ch';
+const AT = '2026-12-03T13:05:00.000Z';
 /** Every reason the file rule gives, with long but ordinary names in it. */
 const DANGERS: FileDanger[] = [
   { danger: 'name', extension: 'application' },
@@ -41,6 +42,8 @@ describe('command notifications', () => {
         s.modeNotAllowed(mode),
         s.accepted(mode, REFERENCE),
         s.acceptedKeepDraft(mode, REFERENCE),
+        s.sentEarlier(mode, AT, REFERENCE),
+        s.stillSending(mode, AT),
       ]),
       // The largest message IncaMail takes, beside the bridge's advice and an advice that is not a whole number.
       s.largeRegistered(MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES),
