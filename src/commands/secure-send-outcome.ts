@@ -1,5 +1,6 @@
 import type { SendState } from '../contract/item-state';
 import type { SendRecord } from '../contract/sends.schemas';
+import { refusedRecipientsOf } from '../services/earlier-send';
 import { describeError } from '../services/error-explanations';
 import type { OutgoingItem } from '../services/outgoing-message';
 import type { SecureSendDeps, SecureSendOutcome } from './secure-send';
@@ -51,7 +52,7 @@ async function finish(record: SendRecord, state: SendState, deps: SecureSendDeps
     case 'accepted':
       if (record.error) {
         // IncaMail took the message but refused some recipients: keep the draft so nothing is lost.
-        await item.notify('error', strings.partlyRefused(reference, refusedRecipients(record)));
+        await item.notify('error', strings.partlyRefused(reference, refusedRecipientsOf(record)));
         return 'sent-draft-kept';
       }
       if (!deps.canDiscard) {
@@ -92,7 +93,7 @@ export async function reportSentEarlier(record: SendRecord, deps: SecureSendDeps
   await item.notify(
     record.error ? 'error' : 'info',
     record.error
-      ? strings.partlyRefused(reference, refusedRecipients(record))
+      ? strings.partlyRefused(reference, refusedRecipientsOf(record))
       : strings.sentEarlier(record.mode, record.acceptedAt ?? record.updatedAt, reference),
   );
   return 'sent-draft-kept';
@@ -119,9 +120,4 @@ const referenceOf = (record: SendRecord) => record.id.slice(0, 8);
 /** A notification has no room for the bridge's detail: the reason in the user's language wherever one exists. */
 export function describe(error: unknown, strings: CommandStrings): string {
   return describeError(error, strings.errors, 'never');
-}
-
-/** The recipients IncaMail refused, as submitted; the bridge's warning where a bridge gives no list. */
-export function refusedRecipients(record: SendRecord): string {
-  return record.refusedRecipients.length > 0 ? record.refusedRecipients.join(', ') : (record.error?.message ?? '');
 }

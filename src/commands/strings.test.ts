@@ -3,7 +3,7 @@ import type { FileDanger } from '../contract/file-rule';
 import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { SECURE_MODES } from '../contract/modes';
 import type { SendRecord } from '../contract/sends.schemas';
-import { refusedRecipients } from './secure-send-outcome';
+import { refusedRecipientsOf } from '../services/earlier-send';
 import { commandStrings } from './strings';
 
 /** What the command hands its texts: the start of the send's id as the reference, a long customer address. */
@@ -94,10 +94,10 @@ describe('refused recipients', () => {
 
   it('names the recipients IncaMail refused', () => {
     const refused = ['aa@example.ch.incamail.ch', 'lea@example.ch.incamail.ch'];
-    expect(refusedRecipients(record(refused, 'IncaMail refused these recipients: …'))).toBe(refused.join(', '));
+    expect(refusedRecipientsOf(record(refused, 'IncaMail refused these recipients: …'))).toBe(refused.join(', '));
   });
 
   it("passes the bridge's warning on where it gives no list", () => {
-    expect(refusedRecipients(record([], '550 relay denied'))).toBe('550 relay denied');
+    expect(refusedRecipientsOf(record([], '550 relay denied'))).toBe('550 relay denied');
   });
 });

@@ -1,8 +1,11 @@
 import {
   ATTACHED_DOCUMENTS_KEY,
   parseAttachedDocuments,
+  parseSendState,
+  SEND_STATE_KEY,
   serializeAttachedDocuments,
   type AttachedDocument,
+  type SendState,
 } from '../contract/item-state';
 import { AppError } from '../contract/errors';
 import { officeCallError, settle } from './office-item';
@@ -35,6 +38,8 @@ export type ComposeItem = {
   addFileAttachment(base64: string, fileName: string): Promise<string>;
   loadAttachedDocuments(): Promise<AttachedDocument[]>;
   saveAttachedDocuments(documents: readonly AttachedDocument[]): Promise<void>;
+  /** What the Registered / Confidential command recorded on the draft (read only: the pane never sends). */
+  loadSendState(): Promise<SendState>;
   getSubject(): Promise<string>;
   setSubject(subject: string): Promise<void>;
   /** The text selected in the subject or body, empty when only the cursor is placed. */
@@ -154,6 +159,8 @@ export function createComposeItem(item: Office.MessageCompose): ComposeItem {
       properties.set(ATTACHED_DOCUMENTS_KEY, value);
       await settle<void>('customProperties.saveAsync', (cb) => properties.saveAsync(cb));
     },
+
+    loadSendState: async () => parseSendState((await loadCustomProperties()).get(SEND_STATE_KEY)),
 
     getSubject: () => settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
     setSubject: (subject) => settle<void>('subject.setAsync', (cb) => item.subject.setAsync(subject, cb)),

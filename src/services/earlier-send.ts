@@ -46,3 +46,8 @@ export async function lookUpEarlierSend(
 ): Promise<EarlierSend> {
   return judgeEarlierSend(attempt, await sends.findSendByKey(attempt.key), now);
 }
+
+/** The recipients IncaMail refused, as submitted; the bridge's warning where a bridge gives no list. */
+export function refusedRecipientsOf(record: SendRecord): string {
+  return record.refusedRecipients.length > 0 ? record.refusedRecipients.join(', ') : (record.error?.message ?? '');
+}

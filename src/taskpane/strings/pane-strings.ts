@@ -1,4 +1,5 @@
 import type { DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
+import type { SecureMode } from '../../contract/modes';
 import type { ErrorExplanations } from '../../services/error-explanations';
 
 /**
@@ -55,6 +56,23 @@ export type PaneStrings = {
     done: string;
     nothingToDo: string;
     selectionPresent: string;
+  };
+  /**
+   * What became of a send the Registered / Confidential command started on this draft and could not finish
+   * telling (a reload, a closed window): the pane asks the bridge when it opens. `date` and `time` are the
+   * reader's (`03.12.2026`, `14:05`), `reference` the start of the send's id, `button` the ribbon button.
+   */
+  earlierSend: {
+    modeName: Record<SecureMode, string>;
+    button: Record<SecureMode, string>;
+    sent: (mode: SecureMode, date: string, time: string, reference: string) => string;
+    sentPartly: (date: string, time: string, reference: string, refused: string) => string;
+    sending: (mode: SecureMode, time: string) => string;
+    notReceivedYet: (mode: SecureMode, time: string) => string;
+    notReceived: (mode: SecureMode) => string;
+    refused: (mode: SecureMode, reply: string) => string;
+    uncertain: (time: string) => string;
+    unknown: (mode: SecureMode, reason: string) => string;
   };
   /** Texts for the recipient, in the customer's language. */
   message: {
