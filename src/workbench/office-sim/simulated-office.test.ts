@@ -1,4 +1,4 @@
-import { createSimulatedOffice, OfficeArgumentError, type SimulatedOfficeOptions } from './index';
+import { createDraftsFolder, createSimulatedOffice, OfficeArgumentError, type SimulatedOfficeOptions } from './index';
 import { eventually } from '../../../test/support/eventually';
 
 type AsyncResult<T> = Office.AsyncResult<T>;
@@ -194,5 +194,46 @@ describe('simulated Office: custom properties', () => {
     await call<void>((cb) => loaded.value.saveAsync(cb));
     const after = await call<Office.CustomProperties>((cb) => item().loadCustomPropertiesAsync(cb));
     expect(after.value.get('ledgermail.documents')).toBe('[]');
+  });
+});
+
+describe('simulated Office: the Drafts folder', () => {
+  it('keeps a draft as it was saved, custom properties included, to be opened again after a reload', async () => {
+    const drafts = createDraftsFolder();
+    const before = setup({ drafts });
+    before.host.editSubject('Invoice 2026-0042');
+    const properties = await call<Office.CustomProperties>((cb) => before.item().loadCustomPropertiesAsync(cb));
+    properties.value.set('ledgermail.send', '{"generation":0}');
+    await call<void>((cb) => properties.value.saveAsync(cb));
+    const saved = await call<string>((cb) => before.item().saveAsync(cb));
+    before.host.editSubject('Changed after the save');
+
+    // The page reloads: a new simulated Outlook, an empty draft, the same Drafts folder.
+    const after = setup({ drafts });
+    expect(after.state.get().subject).toBe('');
+    expect((await after.host.savedDrafts()).map((d) => [d.itemId, d.subject])).toEqual([
+      [saved.value, 'Invoice 2026-0042'],
+    ]);
+    const changed: string[] = [];
+    await call<void>((cb) =>
+      after.office.context.mailbox.addHandlerAsync('olkItemSelectedChanged' as never, () => changed.push('x'), cb),
+    );
+    await after.host.openDraft(saved.value);
+    expect(after.state.get()).toMatchObject({ subject: 'Invoice 2026-0042', itemId: saved.value, lifecycle: 'saved' });
+    expect(after.state.get().customProperties).toEqual({ 'ledgermail.send': '{"generation":0}' });
+    await eventually(() => expect(changed).toHaveLength(1));
+    // Saved again under the same id: still one draft.
+    const again = await call<string>((cb) => after.item().saveAsync(cb));
+    expect(again.value).toBe(saved.value);
+    expect(await after.host.savedDrafts()).toHaveLength(1);
+  });
+
+  it('takes a discarded draft out of the folder', async () => {
+    const drafts = createDraftsFolder();
+    const { item, host } = setup({ drafts });
+    await call<string>((cb) => item().saveAsync(cb));
+    expect(await host.savedDrafts()).toHaveLength(1);
+    await call<void>((cb) => item().closeAsync!({ discardItem: true }, cb));
+    expect(await host.savedDrafts()).toEqual([]);
   });
 });
