@@ -267,18 +267,26 @@ describe('Registered command over the real bridge', () => {
     const sendState = () => JSON.parse(String(sim.state.get().customProperties['ledgermail.send'])) as unknown;
 
     it('records the send on the draft before handing it over', async () => {
-      let atHandOver: { state: unknown; key: string | null } | undefined;
-      const watching: typeof fetch = (input, init) => {
+      let atHandOver: { state: unknown; saved: unknown; key: string | null } | undefined;
+      const watching: typeof fetch = async (input, init) => {
         if (init?.method === 'POST' && String(input).includes('/api/sends')) {
-          atHandOver = { state: sendState(), key: new Headers(init.headers).get('idempotency-key') };
+          const [draft] = await sim.host.savedDrafts();
+          atHandOver = {
+            state: sendState(),
+            // What a reopened draft carries: the item was saved again after the attempt was recorded.
+            saved: JSON.parse(String(draft?.customProperties['ledgermail.send'])),
+            key: new Headers(init.headers).get('idempotency-key'),
+          };
         }
         return fetch(input, init);
       };
       expect(await runSecureSend('registered', { ...deps(), sends: sendsOver(watching) })).toBe('discarded');
-      expect(atHandOver?.state).toEqual({
+      const recorded = {
         generation: 0,
         attempt: { key: atHandOver?.key, generation: 0, mode: 'registered', startedAt: expect.any(String) },
-      });
+      };
+      expect(atHandOver?.state).toEqual(recorded);
+      expect(atHandOver?.saved).toEqual(recorded);
     });
 
     it('says it was sent, and when, and sends nothing again', async () => {
