@@ -49,7 +49,7 @@ export type ComposeItem = {
   insertBodyText(text: string): Promise<void>;
 };
 
-type EventTarget = Pick<Office.MessageCompose, 'addHandlerAsync' | 'removeHandlerAsync'>;
+type OfficeEventTarget = Pick<Office.MessageCompose, 'addHandlerAsync' | 'removeHandlerAsync'>;
 
 /**
  * Registers the pane's one handler of an Outlook event (on the item or on the mailbox). Resolves to its
@@ -57,7 +57,7 @@ type EventTarget = Pick<Office.MessageCompose, 'addHandlerAsync' | 'removeHandle
  * below 1.8): a supported case, not a failure; the caller then refreshes on focus instead.
  */
 async function onOfficeEvent(
-  target: EventTarget,
+  target: OfficeEventTarget,
   type: Office.EventType,
   handler: () => void,
 ): Promise<(() => Promise<void>) | null> {
@@ -93,7 +93,8 @@ export function createComposeMailbox(
       if (current?.item !== item) current = { item, compose: createComposeItem(item) };
       return current.compose;
     },
-    onItemChanged: (handler) => onOfficeEvent(mailbox as unknown as EventTarget, Office.EventType.ItemChanged, handler),
+    onItemChanged: (handler) =>
+      onOfficeEvent(mailbox as unknown as OfficeEventTarget, Office.EventType.ItemChanged, handler),
   };
 }
 
