@@ -2,13 +2,7 @@ import type { SecureMode } from '../contract/modes';
 import { base64Source } from '../contract/byte-source';
 import { judgeAttachment } from '../contract/file-rule';
 import { MAX_UNMARKED_SUBJECT_LENGTH, unmarkSubject } from '../contract/marking';
-import {
-  base64DecodedBytes,
-  measureMessage,
-  messageSizeVerdict,
-  REGISTERED_WARN_BYTES,
-  type MessageSize,
-} from '../contract/message-size';
+import { base64DecodedBytes, measureMessage, messageSizeVerdict, type MessageSize } from '../contract/message-size';
 import { EmailAddressSchema } from '../contract/sends.schemas';
 import type { RefusedFile } from './file-danger-strings';
 import type { OutgoingMessage } from '../services/outgoing-message';
@@ -23,7 +17,8 @@ export type MessageProblem =
   | { problem: 'unsupported-attachment'; names: string[] }
   | { problem: 'inline-image'; names: string[] };
 
-export type MessageWarning = { warning: 'large-registered'; bytes: number };
+/** Registered mail larger than the bridge's policy advises (IncaMail: encryption can double the size). */
+export type MessageWarning = { warning: 'large-registered'; bytes: number; adviceBytes: number };
 
 /** The message as IncaMail will count it: the files that go (not the unsupported ones), before the marking. */
 export function measureOutgoingMessage(message: OutgoingMessage): MessageSize {
@@ -37,12 +32,9 @@ export function measureOutgoingMessage(message: OutgoingMessage): MessageSize {
   });
 }
 
-export function checkOutgoingMessage(
-  mode: SecureMode,
-  message: OutgoingMessage,
-): { problems: MessageProblem[]; warnings: MessageWarning[] } {
+/** What stops a send before anything leaves Outlook, and the message's size as IncaMail counts it. */
+export function checkOutgoingMessage(message: OutgoingMessage): { problems: MessageProblem[]; size: MessageSize } {
   const problems: MessageProblem[] = [];
-  const warnings: MessageWarning[] = [];
   if (message.to.length + message.cc.length + message.bcc.length === 0) problems.push({ problem: 'no-recipients' });
   // The bridge refuses these too, but in its own words; here the user reads which address, in their language.
   const bad = [...message.to, ...message.cc, ...message.bcc].filter((a) => !EmailAddressSchema.safeParse(a).success);
@@ -68,7 +60,19 @@ export function checkOutgoingMessage(
   if (refused.length > 0) problems.push({ problem: 'dangerous-file', files: refused });
   const size = measureOutgoingMessage(message);
   if (messageSizeVerdict(size.encodedBytes) === 'exceeds') problems.push({ problem: 'too-large', size });
-  else if (mode === 'registered' && size.encodedBytes > REGISTERED_WARN_BYTES)
-    warnings.push({ warning: 'large-registered', bytes: size.encodedBytes });
-  return { problems, warnings };
+  return { problems, size };
+}
+
+/**
+ * The advice, not a limit: registered mail up to `adviceBytes` (the bridge's `registeredWarnBytes`) goes
+ * without a word; above it the user is warned and may still send, up to IncaMail's 30 MB.
+ */
+export function largeRegisteredWarning(
+  mode: SecureMode,
+  size: MessageSize,
+  adviceBytes: number,
+): MessageWarning | undefined {
+  return mode === 'registered' && size.encodedBytes > adviceBytes
+    ? { warning: 'large-registered', bytes: size.encodedBytes, adviceBytes }
+    : undefined;
 }

@@ -2,7 +2,7 @@ import { toLanguage } from '../contract/locale';
 import type { SecureMode } from '../contract/modes';
 import { showNotification } from '../services/office-item';
 import { createOutgoingItem } from '../services/outgoing-message';
-import { createSendsClient } from '../services/sends-client';
+import { createSendsClient, SEND_REQUEST_TIMEOUT_MS } from '../services/sends-client';
 import { createSignedInBridgeClient } from '../services/signed-in-bridge';
 import { runSecureSend } from './secure-send';
 import { commandStrings } from './strings';
@@ -15,7 +15,9 @@ async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Prom
     await runSecureSend(mode, {
       item: createOutgoingItem(item, userEmail),
       // A 30 MB message takes a while to upload on an ordinary line: allow two minutes, not the default 15 s.
-      sends: createSendsClient(createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: 120_000 })),
+      sends: createSendsClient(
+        createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: SEND_REQUEST_TIMEOUT_MS }),
+      ),
       strings,
       canDiscard: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
     });

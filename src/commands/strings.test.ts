@@ -1,13 +1,15 @@
 import type { ErrorCode } from '../contract/errors';
 import type { FileDanger } from '../contract/file-rule';
+import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { SECURE_MODES } from '../contract/modes';
 import type { SendRecord } from '../contract/sends.schemas';
-import { refusedRecipients } from './secure-send';
+import { refusedRecipientsOf } from '../services/earlier-send';
 import { commandStrings } from './strings';
 
 /** What the command hands its texts: the start of the send's id as the reference, a long customer address. */
 const REFERENCE = '0f8fad5b';
 const REFUSED = 'buchhaltung@brunner-baeckerei.ch.incamail.ch';
+const AT = '2026-12-03T13:05:00.000Z';
 /** Every reason the file rule gives, with long but ordinary names in it. */
 const DANGERS: FileDanger[] = [
   { danger: 'name', extension: 'application' },
@@ -37,11 +39,15 @@ describe('command notifications', () => {
       s.checking,
       ...SECURE_MODES.flatMap((mode) => [
         s.sending(mode),
-        `${s.largeRegistered('12.4')} ${s.sending(mode)}`,
         s.modeNotAllowed(mode),
         s.accepted(mode, REFERENCE),
         s.acceptedKeepDraft(mode, REFERENCE),
+        s.sentEarlier(mode, AT, REFERENCE),
+        s.stillSending(mode, AT),
       ]),
+      // The largest message IncaMail takes, beside the bridge's advice and an advice that is not a whole number.
+      s.largeRegistered(MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES),
+      s.largeRegistered(MAX_MESSAGE_BYTES, 10.5 * 1024 * 1024),
       s.problem({ problem: 'no-recipients' }),
       s.problem({
         problem: 'too-large',
@@ -88,10 +94,10 @@ describe('refused recipients', () => {
 
   it('names the recipients IncaMail refused', () => {
     const refused = ['aa@example.ch.incamail.ch', 'lea@example.ch.incamail.ch'];
-    expect(refusedRecipients(record(refused, 'IncaMail refused these recipients: …'))).toBe(refused.join(', '));
+    expect(refusedRecipientsOf(record(refused, 'IncaMail refused these recipients: …'))).toBe(refused.join(', '));
   });
 
   it("passes the bridge's warning on where it gives no list", () => {
-    expect(refusedRecipients(record([], '550 relay denied'))).toBe('550 relay denied');
+    expect(refusedRecipientsOf(record([], '550 relay denied'))).toBe('550 relay denied');
   });
 });

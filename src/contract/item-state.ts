@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DocumentKindSchema } from './documents.schemas.js';
+import { SecureModeSchema } from './modes.js';
+import { IdempotencyKeySchema } from './sends.schemas.js';
 
 /**
  * What the task pane leaves on the item being composed, for the ribbon commands to read later: they run in
@@ -36,4 +38,52 @@ export function parseAttachedDocuments(value: unknown): AttachedDocument[] {
 
 export function serializeAttachedDocuments(documents: readonly AttachedDocument[]): string {
   return JSON.stringify(AttachedDocumentsSchema.parse(documents));
+}
+
+/**
+ * The Registered / Confidential command's own state on the draft, under this key (JSON): how many deliberate
+ * new attempts the draft has had (each one a new idempotency key), the size warning it last showed, and the
+ * send it last handed to the bridge, which the pane and the command ask the bridge about when they open on
+ * the draft again after the send was interrupted (a reload, a closed window, a crash).
+ */
+export const SEND_STATE_KEY = 'ledgermail.send';
+
+/** A send as the command started it: recorded on the draft before the message leaves for the bridge. */
+export const SendAttemptSchema = z.object({
+  key: IdempotencyKeySchema,
+  generation: z.number().int().min(0),
+  mode: SecureModeSchema,
+  startedAt: z.iso.datetime({ offset: true }),
+});
+export type SendAttempt = z.infer<typeof SendAttemptSchema>;
+
+export const SendStateSchema = z.object({
+  /** Raised after a refused or uncertain send, so that a deliberate new click is a new send, not a replay. */
+  generation: z.number().int().min(0),
+  /** Registered mail over the advised size: what was shown and when, for the click that confirms it. */
+  sizeWarning: z.object({ encodedBytes: z.number().int(), shownAt: z.iso.datetime({ offset: true }) }).optional(),
+  attempt: SendAttemptSchema.optional(),
+});
+export type SendState = z.infer<typeof SendStateSchema>;
+
+/** Leniently, each field on its own: a damaged value must not stop a send, only forget what it cannot read. */
+const LenientSendStateSchema = z.object({
+  generation: SendStateSchema.shape.generation.catch(0),
+  sizeWarning: SendStateSchema.shape.sizeWarning.catch(undefined),
+  attempt: SendStateSchema.shape.attempt.catch(undefined),
+});
+
+export function parseSendState(value: unknown): SendState {
+  let json: unknown = {};
+  try {
+    json = typeof value === 'string' && value !== '' ? JSON.parse(value) : {};
+  } catch {
+    // Not JSON: nothing recorded.
+  }
+  const parsed = LenientSendStateSchema.safeParse(json);
+  return parsed.success ? parsed.data : { generation: 0 };
+}
+
+export function serializeSendState(state: SendState): string {
+  return JSON.stringify(SendStateSchema.parse(state));
 }

@@ -16,17 +16,27 @@ const WORDING: Record<Language, (total: string, allowance: string) => string> = 
 
 const MEGABYTE = 1024 * 1024;
 
-/** One decimal; the total rounded up and the allowance down, so a message just over never reads "22.0 of 22.0". */
-function megabytes(bytes: number, language: Language, round: 'up' | 'down'): string {
+/**
+ * Megabytes as Outlook lists files (MiB), in the user's language. The size of what the user has is rounded up
+ * and a limit or allowance down, so a message just over never reads "22.0 of 22.0". `when-needed` writes a
+ * whole number without its decimal (an advice of "10 MB", not "10.0 MB").
+ */
+export function formatMegabytes(
+  bytes: number,
+  language: Language,
+  round: 'up' | 'down',
+  decimal: 'always' | 'when-needed' = 'always',
+): string {
   const tenths = (round === 'up' ? Math.ceil : Math.floor)((bytes / MEGABYTE) * 10) / 10;
-  return new Intl.NumberFormat(INTL_LOCALE[language], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    tenths,
-  );
+  return new Intl.NumberFormat(INTL_LOCALE[language], {
+    minimumFractionDigits: decimal === 'always' ? 1 : 0,
+    maximumFractionDigits: 1,
+  }).format(tenths);
 }
 
 export function describeOversizeMessage(language: Language, size: MessageSize): string {
   return WORDING[language](
-    megabytes(size.attachmentBytes, language, 'up'),
-    megabytes(size.attachmentAllowanceBytes, language, 'down'),
+    formatMegabytes(size.attachmentBytes, language, 'up'),
+    formatMegabytes(size.attachmentAllowanceBytes, language, 'down'),
   );
 }

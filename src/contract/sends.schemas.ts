@@ -102,6 +102,9 @@ export const IdempotencyKeySchema = z
   .string({ error: 'the Idempotency-Key header is required' })
   .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters');
 
+/** `GET /api/sends/by-key?key=…`: the caller's own send recorded under this Idempotency-Key, if any. */
+export const SendByKeyQuerySchema = z.object({ key: IdempotencyKeySchema });
+
 /** `?wait=N`: answer once the send is settled, or after N seconds with its state at that moment. */
 export const SendWaitQuerySchema = z.object({ wait: z.coerce.number().min(0).max(60).default(0) });
 

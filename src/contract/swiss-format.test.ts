@@ -1,4 +1,4 @@
-import { formatAmount, formatCount, formatDate, formatLongDate, formatMoney } from './swiss-format';
+import { formatAmount, formatCount, formatDate, formatLongDate, formatMoney, localDateAndTime } from './swiss-format';
 
 const NBSP = '\u00a0';
 
@@ -79,5 +79,20 @@ describe('Swiss date format', () => {
     } finally {
       process.env.TZ = previous;
     }
+  });
+});
+
+describe('Swiss date and time of a moment', () => {
+  it('writes a moment as the reader’s clock showed it: DD.MM.YYYY and a 24-hour HH:MM', () => {
+    // Moments made from the local clock, whatever time zone the tests run in (a UTC string would not be local).
+    expect(localDateAndTime(new Date(2026, 11, 3, 14, 5, 59, 999).toISOString())).toEqual({
+      date: '03.12.2026',
+      time: '14:05',
+    });
+    expect(localDateAndTime(new Date(2026, 7, 1, 0, 30).toISOString())).toEqual({ date: '01.08.2026', time: '00:30' });
+    // An offset other than the reader's is converted, not copied.
+    const moment = new Date(2026, 11, 3, 9, 0);
+    const elsewhere = new Date(moment.getTime()).toISOString().replace('Z', '+00:00');
+    expect(localDateAndTime(elsewhere).time).toBe('09:00');
   });
 });

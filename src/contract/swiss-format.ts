@@ -59,6 +59,20 @@ export function formatDate(isoDate: string, _language: Language): string {
   return `${String(day).padStart(2, '0')}.${String(month).padStart(2, '0')}.${year}`;
 }
 
+const twoDigits = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A moment (ISO 8601 with an offset, as the bridge records it) as the reader's clock showed it, in the Swiss
+ * numeric date and the 24-hour time every one of the four languages uses: `03.12.2026`, `14:05`.
+ */
+export function localDateAndTime(moment: string): { date: string; time: string } {
+  const at = new Date(moment);
+  return {
+    date: `${twoDigits(at.getDate())}.${twoDigits(at.getMonth() + 1)}.${at.getFullYear()}`,
+    time: `${twoDigits(at.getHours())}:${twoDigits(at.getMinutes())}`,
+  };
+}
+
 const MONTHS: Record<Language, readonly string[]> = {
   de: [
     'Januar',

@@ -80,7 +80,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db,
     config,
     accounting,
-    access: { callerOf: (request, body) => access.senderOf(request, body.from), viewerOf: access.viewerOf },
+    access: {
+      callerOf: (request, body) => access.senderOf(request, body.from),
+      viewerOf: access.viewerOf,
+      ownerOf: (request) => access.senderOf(request, undefined).email,
+    },
     adminRoute,
   });
   // Reminder runs: each item an individual outbox send, fed at a bounded pace.

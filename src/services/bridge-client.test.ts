@@ -1,6 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { PANE_BRIDGE_ORIGIN, startPaneBridge, type PaneBridge } from '../../test/support/pane-bridge';
+import { bridgeBehindMsw, PANE_BRIDGE_ORIGIN } from '../../test/support/pane-bridge';
 import { renderFixturePdf } from '../../test/support/pdf-fixture';
 import { AppError } from '../contract/errors';
 import { toDocumentSearchParams } from './bridge-client';
@@ -8,18 +7,7 @@ import { fileNameFromDisposition } from './pdf-response';
 import { createSignedInBridgeClient } from './signed-in-bridge';
 
 // The client against the real bridge (in-process, over its own SQLite file); msw only puts faults in front.
-const server = setupServer();
-let bridge: PaneBridge;
-beforeAll(async () => {
-  bridge = await startPaneBridge({ extraInvoices: 120 });
-  server.listen({ onUnhandledRequest: 'error' });
-});
-beforeEach(() => server.use(bridge.handler));
-afterEach(() => server.resetHandlers());
-afterAll(async () => {
-  server.close();
-  await bridge.close();
-});
+const { server } = bridgeBehindMsw({ extraInvoices: 120 });
 
 const client = (timeoutMs = 2000) =>
   createSignedInBridgeClient({ baseUrl: PANE_BRIDGE_ORIGIN, timeoutMs, userEmail: () => 'anna.keller@example.ch' });

@@ -1,8 +1,11 @@
 import {
   ATTACHED_DOCUMENTS_KEY,
   parseAttachedDocuments,
+  parseSendState,
+  SEND_STATE_KEY,
   serializeAttachedDocuments,
   type AttachedDocument,
+  type SendState,
 } from '../contract/item-state';
 import { AppError } from '../contract/errors';
 import { officeCallError, settle } from './office-item';
@@ -35,6 +38,8 @@ export type ComposeItem = {
   addFileAttachment(base64: string, fileName: string): Promise<string>;
   loadAttachedDocuments(): Promise<AttachedDocument[]>;
   saveAttachedDocuments(documents: readonly AttachedDocument[]): Promise<void>;
+  /** What the Registered / Confidential command recorded on the draft (read only: the pane never sends). */
+  loadSendState(): Promise<SendState>;
   getSubject(): Promise<string>;
   setSubject(subject: string): Promise<void>;
   /** The text selected in the subject or body, empty when only the cursor is placed. */
@@ -44,26 +49,59 @@ export type ComposeItem = {
   insertBodyText(text: string): Promise<void>;
 };
 
+type OfficeEventTarget = Pick<Office.MessageCompose, 'addHandlerAsync' | 'removeHandlerAsync'>;
+
+/**
+ * Registers the pane's one handler of an Outlook event (on the item or on the mailbox). Resolves to its
+ * removal, or to null where the host refuses the event (RecipientsChanged below Mailbox 1.7, AttachmentsChanged
+ * below 1.8): a supported case, not a failure; the caller then refreshes on focus instead.
+ */
+async function onOfficeEvent(
+  target: OfficeEventTarget,
+  type: Office.EventType,
+  handler: () => void,
+): Promise<(() => Promise<void>) | null> {
+  if (typeof target.addHandlerAsync !== 'function') return null;
+  try {
+    await settle<void>('addHandlerAsync', (cb) => target.addHandlerAsync(type, () => handler(), cb));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'office_error') return null;
+    throw error;
+  }
+  // Outlook removes every handler of the event type at once; the pane registers only this one.
+  return () => settle<void>('removeHandlerAsync', (cb) => target.removeHandlerAsync(type, cb));
+}
+
+/**
+ * The item the pane works on. A pinned pane stays open when the user moves on to another item (a new draft):
+ * Outlook then raises ItemChanged on the mailbox (Mailbox 1.5), `Office.context.mailbox.item` being already
+ * the new item, or null where there is none.
+ */
+export type ComposeMailbox = {
+  currentItem(): ComposeItem | null;
+  onItemChanged(handler: () => void): Promise<(() => Promise<void>) | null>;
+};
+
+export function createComposeMailbox(
+  mailbox: Pick<Office.Mailbox, 'addHandlerAsync' | 'removeHandlerAsync'> & { item?: unknown },
+): ComposeMailbox {
+  let current: { item: Office.MessageCompose; compose: ComposeItem } | undefined;
+  return {
+    currentItem() {
+      const item = mailbox.item as Office.MessageCompose | null | undefined;
+      if (!item) return null;
+      if (current?.item !== item) current = { item, compose: createComposeItem(item) };
+      return current.compose;
+    },
+    onItemChanged: (handler) =>
+      onOfficeEvent(mailbox as unknown as OfficeEventTarget, Office.EventType.ItemChanged, handler),
+  };
+}
+
 export function createComposeItem(item: Office.MessageCompose): ComposeItem {
   const loadCustomProperties = () =>
     settle<Office.CustomProperties>('loadCustomPropertiesAsync', (cb) => item.loadCustomPropertiesAsync(cb));
-
-  /**
-   * Registers the pane's one handler of an item event. Resolves to its removal, or to null where the host
-   * refuses the event (RecipientsChanged below Mailbox 1.7, AttachmentsChanged below 1.8): a supported case,
-   * not a failure; the caller then refreshes on focus instead.
-   */
-  async function onItemEvent(type: Office.EventType, handler: () => void): Promise<(() => Promise<void>) | null> {
-    if (typeof item.addHandlerAsync !== 'function') return null;
-    try {
-      await settle<void>('addHandlerAsync', (cb) => item.addHandlerAsync(type, () => handler(), cb));
-    } catch (error) {
-      if (error instanceof AppError && error.code === 'office_error') return null;
-      throw error;
-    }
-    // Outlook removes every handler of the event type at once; the pane registers only this one.
-    return () => settle<void>('removeHandlerAsync', (cb) => item.removeHandlerAsync(type, cb));
-  }
+  const onItemEvent = (type: Office.EventType, handler: () => void) => onOfficeEvent(item, type, handler);
 
   return {
     async getRecipients() {
@@ -122,6 +160,8 @@ export function createComposeItem(item: Office.MessageCompose): ComposeItem {
       properties.set(ATTACHED_DOCUMENTS_KEY, value);
       await settle<void>('customProperties.saveAsync', (cb) => properties.saveAsync(cb));
     },
+
+    loadSendState: async () => parseSendState((await loadCustomProperties()).get(SEND_STATE_KEY)),
 
     getSubject: () => settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
     setSubject: (subject) => settle<void>('subject.setAsync', (cb) => item.subject.setAsync(subject, cb)),

@@ -1,4 +1,11 @@
-import { ATTACHED_DOCUMENTS_KEY, parseAttachedDocuments } from '../contract/item-state';
+import {
+  ATTACHED_DOCUMENTS_KEY,
+  parseAttachedDocuments,
+  parseSendState,
+  SEND_STATE_KEY,
+  serializeSendState,
+  type SendState,
+} from '../contract/item-state';
 import { settle, showNotification, type NotificationKind } from './office-item';
 
 /** The message as it stands in the compose window, read for a secure send. Nothing here changes the item. */
@@ -17,11 +24,6 @@ export type OutgoingMessage = {
 export type OutgoingAttachment =
   | { kind: 'file'; name: string; size: number; contentBase64: string }
   | { kind: 'unsupported'; name: string; reason: 'item' | 'cloud' | 'inline' };
-
-/** The custom property where a draft counts its deliberate new attempts after a refused or uncertain send. */
-export const SEND_STATE_KEY = 'ledgermail.send';
-
-export type SendState = { generation: number };
 
 /**
  * The compose item as the Registered and Confidential commands use it: read everything that leaves,
@@ -95,19 +97,11 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
 
     draftId: () => settle<string>('saveAsync', (cb) => item.saveAsync(cb)),
 
-    async loadSendState() {
-      const value: unknown = (await loadProperties()).get(SEND_STATE_KEY);
-      try {
-        const parsed = JSON.parse(typeof value === 'string' ? value : '{}') as Partial<SendState>;
-        return { generation: typeof parsed.generation === 'number' ? parsed.generation : 0 };
-      } catch {
-        return { generation: 0 };
-      }
-    },
+    loadSendState: async () => parseSendState((await loadProperties()).get(SEND_STATE_KEY)),
 
-    async saveSendState(state) {
+    async saveSendState(state: SendState) {
       const properties = await loadProperties();
-      properties.set(SEND_STATE_KEY, JSON.stringify(state));
+      properties.set(SEND_STATE_KEY, serializeSendState(state));
       await settle<void>('customProperties.saveAsync', (cb) => properties.saveAsync(cb));
     },
 

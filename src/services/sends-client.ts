@@ -1,3 +1,4 @@
+import { AppError } from '../contract/errors';
 import {
   PolicySchema,
   SendRecordSchema,
@@ -6,6 +7,12 @@ import {
   type SendRequestInput,
 } from '../contract/sends.schemas';
 import type { BridgeTransport } from './bridge-transport';
+
+/**
+ * How long the command's hand-over of a message may take (a 30 MB message on an ordinary line): its request's
+ * time-out, and so the time after which a send that never arrived at the bridge cannot arrive any more.
+ */
+export const SEND_REQUEST_TIMEOUT_MS = 120_000;
 
 /** The bridge's send API, on top of the typed bridge client. */
 export function createSendsClient(bridge: Pick<BridgeTransport, 'requestJson'>) {
@@ -26,6 +33,18 @@ export function createSendsClient(bridge: Pick<BridgeTransport, 'requestJson'>) 
         SendRecordSchema,
         `/api/sends/${encodeURIComponent(id)}${options.waitSeconds ? `?wait=${options.waitSeconds}` : ''}`,
       ),
+    /** The caller's send handed over under this key, or null when none reached the bridge. */
+    async findSendByKey(idempotencyKey: string): Promise<SendRecord | null> {
+      try {
+        return await bridge.requestJson(
+          SendRecordSchema,
+          `/api/sends/by-key?key=${encodeURIComponent(idempotencyKey)}`,
+        );
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'not_found') return null;
+        throw error;
+      }
+    },
   };
 }
 

@@ -14,6 +14,7 @@ import type { DocumentKind } from '../contract/documents.schemas';
 import type { Language } from '../contract/locale';
 import type { ComposeItem } from '../services/compose-item';
 import { DocumentsView } from './components/DocumentsView';
+import { EarlierSendNotice } from './EarlierSendNotice';
 import { useAttachments } from './hooks/use-attachments';
 import { useRecipientEmails } from './hooks/use-recipients';
 import { PaneServicesProvider, type PaneBridge, type PaneServices } from './pane-context';
@@ -76,6 +77,7 @@ function Pane({ services }: { services: PaneServices }) {
       <Text as="h1" size={500} weight="semibold" className={styles.title}>
         {strings.title}
       </Text>
+      <EarlierSendNotice services={services} />
       <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as DocumentKind)}>
         <Tab value="invoice">{strings.tabs.invoice}</Tab>
         <Tab value="reminder">{strings.tabs.reminder}</Tab>

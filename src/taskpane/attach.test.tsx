@@ -68,6 +68,23 @@ describe('task pane: attach', () => {
     expect(sim.state.get().subject).toBe('');
   });
 
+  it('starts afresh on a new draft: a pinned pane no longer says the last message’s PDF is attached', async () => {
+    const { user, sim } = await renderPane(server, { compose: { to: [brunner] } });
+    const section = () => screen.getByRole('region', { name: 'For this message' });
+    await user.click(await within(section()).findByRole('button', { name: 'Attach invoice 2026-0042' }));
+    expect(await within(section()).findByText('Attached as Rechnung-2026-0042.pdf.')).toBeInTheDocument();
+
+    // The user starts a new message to the same customer; Outlook moves the pinned pane there (ItemChanged).
+    sim.host.newDraft({ to: [brunner] });
+    await waitFor(() => expect(screen.queryByText('Attached as Rechnung-2026-0042.pdf.')).not.toBeInTheDocument());
+    const button = await within(section()).findByRole('button', { name: 'Attach invoice 2026-0042' });
+    await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled', 'true'));
+    expect(button).not.toHaveTextContent('Attached');
+    await user.click(button);
+    expect(await within(section()).findByText('Attached as Rechnung-2026-0042.pdf.')).toBeInTheDocument();
+    expect(sim.state.get().attachments.map((a) => a.name)).toEqual(['Rechnung-2026-0042.pdf']);
+  });
+
   it('shows a progress indicator while the PDF is on its way', async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

@@ -31,7 +31,7 @@ async function startPane(root: HTMLElement): Promise<void> {
     showFirstPaint(root, language, 'loading');
     const { mountPane } = await import(/* webpackChunkName: "pane" */ './mount');
     mountPane(root, {
-      item: Office.context.mailbox.item as Office.MessageCompose,
+      mailbox: Office.context.mailbox,
       language,
       officeTheme: Office.context.officeTheme,
       userEmail: Office.context.mailbox.userProfile?.emailAddress,

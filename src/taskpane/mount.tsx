@@ -1,14 +1,15 @@
 import { createRoot } from 'react-dom/client';
 import type { Language } from '../contract/locale';
 import { createSignedInBridgeClient } from '../services/signed-in-bridge';
-import { createComposeItem } from '../services/compose-item';
-import { App } from './App';
+import { createComposeMailbox } from '../services/compose-item';
+import { PaneRoot } from './PaneRoot';
 
 /** Renders the pane into the container, with the real bridge client and the Office.js wrappers. */
 export function mountPane(
   container: HTMLElement,
   host: {
-    item: Office.MessageCompose;
+    /** Office.context.mailbox: its item, and ItemChanged when a pinned pane moves to another item. */
+    mailbox: Office.Mailbox;
     language: Language;
     officeTheme: Office.OfficeTheme | undefined;
     userEmail?: string | undefined;
@@ -16,9 +17,9 @@ export function mountPane(
 ): void {
   container.textContent = '';
   createRoot(container).render(
-    <App
+    <PaneRoot
       bridge={createSignedInBridgeClient({ userEmail: () => host.userEmail ?? '' })}
-      item={createComposeItem(host.item)}
+      mailbox={createComposeMailbox(host.mailbox)}
       language={host.language}
       officeTheme={host.officeTheme}
       userEmail={host.userEmail}

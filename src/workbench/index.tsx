@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { createSimulatedOffice, MAILBOX_VERSIONS, type SimulatedOffice } from './office-sim';
+import { browserDraftsFolder } from './browser-drafts-folder';
 import { Workbench } from './Workbench';
 import { WorkbenchContext } from './workbench-context';
 
@@ -17,6 +18,8 @@ const sim = createSimulatedOffice({
   ...(version ? { version } : {}),
   ...(params.get('lang') ? { displayLanguage: params.get('lang')! } : {}),
   ...(params.get('theme') === 'dark' ? { theme: 'dark' as const } : {}),
+  // Saved drafts outlive a reload of this page, as Outlook's Drafts folder does a reload of Outlook on the web.
+  drafts: browserDraftsFolder(),
 });
 window.ledgerMailWorkbench = sim;
 

@@ -48,6 +48,26 @@ describe('workbench', () => {
     await wb.screenshot('pane');
   });
 
+  it('moves the pinned pane to a new draft: the last message’s attachment is no longer shown as attached', async () => {
+    const wb = await openWorkbench('new-draft');
+    const attach = wb
+      .pane()
+      .getByRole('button', { name: /^Attach invoice / })
+      .first();
+    await attach.waitFor({ timeout: 20_000 });
+    const name = await attach.getAttribute('aria-label');
+    await attach.click();
+    const attachedAs = wb.pane().getByText(/^Attached as /);
+    await attachedAs.waitFor({ timeout: 20_000 });
+
+    await wb.page.getByRole('button', { name: 'New draft' }).click();
+    const again = wb.pane().getByRole('button', { name: name! }).first();
+    await again.waitFor({ timeout: 20_000 });
+    expect(await attachedAs.count()).toBe(0);
+    expect(await again.getAttribute('aria-disabled')).not.toBe('true');
+    await wb.screenshot('new-draft');
+  });
+
   it('runs the real Registered command: a notification appears and completed() is called', async () => {
     const wb = await openWorkbench('registered');
     await wb.waitForFunctionFile(['sendRegistered', 'sendConfidential']);

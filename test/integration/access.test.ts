@@ -122,6 +122,20 @@ describe('access to the bridge', () => {
     expect(brunoSend.json().id).not.toBe(id);
   });
 
+  it('finds a send by its key for its own sender only, admins included', async () => {
+    await start();
+    const sent = await post('anna.keller@example.ch', 'key-lookup-01');
+    const byKey = (headers: Record<string, string>, key = 'key-lookup-01') =>
+      app.inject({ url: `/api/sends/by-key?key=${encodeURIComponent(key)}`, headers });
+    const anna = await byKey(await as('anna.keller@example.ch'));
+    expect(anna.statusCode).toBe(200);
+    expect(anna.json().id).toBe(sent.json().id);
+    // A key belongs to its sender: another user's, even an admin's, lookup of it finds nothing.
+    expect((await byKey(await as('bruno@example.ch'))).statusCode).toBe(404);
+    expect((await byKey(await as('boss@example.ch'))).statusCode).toBe(404);
+    expect((await byKey(await as('anna.keller@example.ch'), 'key-lookup-02')).statusCode).toBe(404);
+  });
+
   it('limits how many sends a caller starts per minute', async () => {
     await start({ SEND_RATE_PER_MINUTE: '2' });
     expect((await post('anna.keller@example.ch', 'key-rate-0001')).statusCode).toBe(202);

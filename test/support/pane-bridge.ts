@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { http, HttpResponse, type HttpHandler } from 'msw';
+import { setupServer, type SetupServer } from 'msw/node';
 import { insertLedgerData } from '../../src/server/accounting/ledger/seed';
 import { migrateLedger } from '../../src/server/accounting/ledger/schema';
 import { buildApp } from '../../src/server/app';
@@ -119,6 +120,32 @@ export async function startPaneBridge(ledger: PaneLedgerOptions = {}): Promise<P
       await app.close();
       await smtp.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A client test file's network edge: one real bridge for the file, msw handing it every request of the
+ * client (failing on any other), and faults a test puts in front with `server.use`, reset after each test.
+ */
+export function bridgeBehindMsw(ledger: PaneLedgerOptions = {}): { server: SetupServer; bridge: () => PaneBridge } {
+  const server = setupServer();
+  let bridge: PaneBridge | undefined;
+  beforeAll(async () => {
+    bridge = await startPaneBridge(ledger);
+    server.listen({ onUnhandledRequest: 'error' });
+  });
+  beforeEach(() => server.use(bridge!.handler));
+  afterEach(() => server.resetHandlers());
+  afterAll(async () => {
+    server.close();
+    await bridge?.close();
+  });
+  return {
+    server,
+    bridge: () => {
+      if (!bridge) throw new Error('The bridge starts in beforeAll');
+      return bridge;
     },
   };
 }

@@ -4,9 +4,9 @@ import type { HttpHandler } from 'msw';
 import { setupServer, type SetupServer } from 'msw/node';
 import type { Language } from '../../src/contract/locale';
 import { contentTypeOf } from '../../src/contract/content-types';
-import { createComposeItem } from '../../src/services/compose-item';
+import { createComposeMailbox } from '../../src/services/compose-item';
 import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
-import { App } from '../../src/taskpane/App';
+import { PaneRoot } from '../../src/taskpane/PaneRoot';
 import { createSimulatedOffice, type MailboxVersion, type SimRecipient } from '../../src/workbench/office-sim';
 import { bodyAs, textToHtml } from '../../src/workbench/office-sim/compose-state';
 import { PANE_BRIDGE_ORIGIN, startPaneBridge, type PaneBridge } from './pane-bridge';
@@ -62,7 +62,8 @@ export type RenderPaneOptions = {
 };
 
 /**
- * Renders the real task pane the way mount.tsx wires it in Outlook (the signed-in bridge client, the Office.js
+ * Renders the real task pane the way mount.tsx wires it in Outlook (following the mailbox's item, as a pinned
+ * pane does) (the signed-in bridge client, the Office.js
  * wrappers), against the workbench's simulated Outlook and a real bridge. Installs the simulated Office as the
  * global `Office`, since the wrappers read its enums.
  */
@@ -100,13 +101,13 @@ export async function renderPane(server: PaneTestServer, options: RenderPaneOpti
   const item = sim.office.context.mailbox.item as unknown as Office.MessageCompose;
   const user = userEvent.setup();
   const view = render(
-    <App
+    <PaneRoot
       bridge={createSignedInBridgeClient({
         baseUrl: PANE_BRIDGE_ORIGIN,
         timeoutMs: options.timeoutMs ?? 5000,
         userEmail: () => userEmail,
       })}
-      item={createComposeItem(item)}
+      mailbox={createComposeMailbox(sim.office.context.mailbox as unknown as Office.Mailbox)}
       language={options.language ?? 'en'}
       officeTheme={{ bodyBackgroundColor: options.bodyBackgroundColor ?? '#ffffff' } as Office.OfficeTheme}
       userEmail={userEmail}

@@ -61,10 +61,20 @@ export class OutboxStore {
     return statement;
   }
 
-  findByKey(sentBy: string, idempotencyKey: string): { record: SendRecord; requestHash: string } | undefined {
-    const row = this.statement('SELECT * FROM outbox_sends WHERE sent_by = ? AND idempotency_key = ?').get(
-      sentBy,
-      idempotencyKey,
+  /** Unique per sender; without a sender (a bridge without sign-in) the newest send under the key. */
+  findByKey(
+    idempotencyKey: string,
+    sentBy: string | undefined,
+  ): { record: SendRecord; requestHash: string } | undefined {
+    const row = (
+      sentBy === undefined
+        ? this.statement('SELECT * FROM outbox_sends WHERE idempotency_key = ? ORDER BY seq DESC LIMIT 1').get(
+            idempotencyKey,
+          )
+        : this.statement('SELECT * FROM outbox_sends WHERE sent_by = ? AND idempotency_key = ?').get(
+            sentBy,
+            idempotencyKey,
+          )
     ) as SendRow | undefined;
     return row ? { record: toRecord(row), requestHash: row.request_hash } : undefined;
   }

@@ -193,6 +193,11 @@ export class Outbox {
     return this.store.get(id);
   }
 
+  /** The send recorded under this key by `sentBy`; by any sender where none is given (no sign-in). */
+  findByKey(idempotencyKey: string, sentBy: string | undefined): SendRecord | undefined {
+    return this.store.findByKey(idempotencyKey, sentBy?.toLowerCase())?.record;
+  }
+
   /** Who submitted the send (lower-case address), to decide who may see it. */
   sentByOf(id: string): string | undefined {
     return this.store.sentByOf(id);
@@ -226,7 +231,7 @@ export class Outbox {
   }
 
   private replay(sentBy: string, key: string, requestHash: string): SendRecord | undefined {
-    const found = this.store.findByKey(sentBy, key);
+    const found = this.store.findByKey(key, sentBy);
     if (!found) return undefined;
     if (found.requestHash !== requestHash) {
       throw new AppError(

@@ -33,7 +33,7 @@ export type SendsSetup = {
   retry?: { retryBaseMs?: number; retryMaxMs?: number; stopGraceMs?: number };
   transport?: SendTransport;
   /** Identity of the caller and who may see which sends (from the bridge's sign-in). */
-  access?: Pick<SendsRoutesOptions, 'callerOf' | 'viewerOf'>;
+  access?: Pick<SendsRoutesOptions, 'callerOf' | 'viewerOf' | 'ownerOf'>;
   /** The IncaMail route an admin set at run time; it takes precedence over INCAMAIL_SMTP_URL. */
   adminRoute?: { current: () => AdminRoute };
 };

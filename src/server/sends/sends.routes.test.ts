@@ -52,6 +52,19 @@ describe('send API over a loopback SMTP server', () => {
     return SendRecordSchema.parse(response.json());
   }
 
+  it('finds a send by the key it was submitted under: 404 for a key never seen, 400 without one', async () => {
+    await bridge();
+    const { record } = await post(sendRequest(), 'draft/7?of=Anna');
+    const byKey = (query: string) => app!.inject({ method: 'GET', url: `/api/sends/by-key${query}` });
+    const found = await byKey(`?key=${encodeURIComponent('draft/7?of=Anna')}`);
+    expect(found.statusCode).toBe(200);
+    expect(SendRecordSchema.parse(found.json())).toEqual(record);
+    const missing = await byKey('?key=draft-8');
+    expect(missing.statusCode).toBe(404);
+    expect(ErrorBodySchema.parse(missing.json()).error.code).toBe('not_found');
+    expect((await byKey('')).statusCode).toBe(400);
+  });
+
   it('submits the marked message and records the documents as sent', async () => {
     const { accounting } = await bridge();
     const { response, record } = await post(sendRequest());

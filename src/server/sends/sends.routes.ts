@@ -5,6 +5,7 @@ import { AppError } from '../../contract/errors.js';
 import { toLanguage, type Language } from '../../contract/locale.js';
 import {
   IdempotencyKeySchema,
+  SendByKeyQuerySchema,
   SendListQuerySchema,
   SendRequestSchema,
   SendWaitQuerySchema,
@@ -26,6 +27,11 @@ export type SendsRoutesOptions = {
   callerOf?: (request: FastifyRequest, body: SendRequest) => SendCaller;
   /** Whose sends the caller may see: `all` for admins, else their own address. */
   viewerOf?: (request: FastifyRequest) => { sentBy: string } | 'all';
+  /**
+   * Whose key a lookup by key means: the caller's own address, admins included (a key is the sender's, made
+   * by their add-in). Without sign-in (only in tests of this module) any sender's.
+   */
+  ownerOf?: (request: FastifyRequest) => string;
 };
 
 const IdempotencyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema });
@@ -72,6 +78,17 @@ export const sendsRoutes: FastifyPluginAsync<SendsRoutesOptions> = async (app, o
     if (!visible(request, id)) throw new AppError('not_found', `No send with id ${id}.`);
     const record = await outbox.waitUntilSettled(id, wait * 1000);
     if (!record) throw new AppError('not_found', `No send with id ${id}.`);
+    return record;
+  });
+
+  /**
+   * The send an add-in handed over under its key, when the add-in that did so was interrupted (a reload, a
+   * closed window) and opens again on the same draft: 404 when no send reached the bridge under this key.
+   */
+  app.get('/api/sends/by-key', async (request): Promise<SendRecord> => {
+    const { key } = parseRequest(SendByKeyQuerySchema, request.query, 'query');
+    const record = outbox.findByKey(key, options.ownerOf?.(request));
+    if (!record) throw new AppError('not_found', 'No send was recorded under this key.');
     return record;
   });
 

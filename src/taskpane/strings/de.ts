@@ -37,6 +37,7 @@ export const de: PaneStrings = {
   dueOn: (date) => `Fällig am ${date}`,
   ...firstPaintStrings.de,
   retry: 'Erneut versuchen',
+  noItem: 'Öffnen oder beginnen Sie eine Nachricht, um LedgerMail zu verwenden.',
   bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
   errors: errorExplanations.de,
   attach: {
@@ -55,6 +56,32 @@ export const de: PaneStrings = {
     done: 'Die Nachricht wurde ergänzt, wo sie leer war.',
     nothingToDo: 'Empfänger, Betreff und Text sind schon vorhanden; nichts wurde geändert.',
     selectionPresent: 'Setzen Sie den Cursor in den Text, ohne etwas zu markieren, und versuchen Sie es erneut.',
+  },
+  earlierSend: {
+    modeName: { registered: 'eingeschrieben', confidential: 'vertraulich', personal: 'persönlich' },
+    button: { registered: '«Eingeschrieben»', confidential: '«Vertraulich»', personal: '«Persönlich»' },
+    sent(mode, date, time, reference) {
+      return `Diese Nachricht wurde am ${date} um ${time} ${this.modeName[mode]} über IncaMail gesendet (Referenz ${reference}). Den Entwurf können Sie löschen.`;
+    },
+    sentPartly: (date, time, reference, refused) =>
+      `Diese Nachricht wurde am ${date} um ${time} über IncaMail gesendet (Referenz ${reference}), aber IncaMail hat diese Empfänger abgelehnt: ${refused}.`,
+    sending(mode, time) {
+      return `Diese Nachricht wird ${this.modeName[mode]} über IncaMail gesendet (übergeben um ${time}). Sie wird nie doppelt gesendet.`;
+    },
+    notReceivedYet(mode, time) {
+      return `LedgerMail hat diese Nachricht noch nicht erhalten (Versand begonnen um ${time}). Wurde der Versand unterbrochen, klicken Sie erneut auf ${this.button[mode]}: Eine Nachricht wird nie doppelt gesendet.`;
+    },
+    notReceived(mode) {
+      return `Diese Nachricht wurde nicht gesendet: Der Versand wurde unterbrochen, bevor sie LedgerMail erreichte. Klicken Sie auf ${this.button[mode]}, um sie zu senden.`;
+    },
+    refused(mode, reply) {
+      return `Diese Nachricht wurde nicht gesendet: IncaMail hat sie abgelehnt (${reply}). Klicken Sie auf ${this.button[mode]}, um es erneut zu versuchen.`;
+    },
+    uncertain: (time) =>
+      `Ob diese Nachricht IncaMail erreicht hat, ist unsicher: Die Verbindung brach nach der Übergabe um ${time} ab. Prüfen Sie Ihre Quittungen, bevor Sie sie erneut senden; ein neuer Versand wäre eine zweite Kopie.`,
+    unknown(mode, reason) {
+      return `LedgerMail konnte nicht prüfen, ob diese Nachricht schon gesendet wurde (${reason}). Ein erneuter Klick auf ${this.button[mode]} ist sicher: Eine Nachricht wird nie doppelt gesendet.`;
+    },
   },
   message: {
     subject: (title, number) => `${title} ${number}`,

@@ -37,6 +37,7 @@ export const en: PaneStrings = {
   dueOn: (date) => `Due ${date}`,
   ...firstPaintStrings.en,
   retry: 'Retry',
+  noItem: 'Open or start a message to use LedgerMail.',
   bulk: { open: 'Send in bulk', close: 'Back to the list' },
   errors: errorExplanations.en,
   attach: {
@@ -55,6 +56,32 @@ export const en: PaneStrings = {
     done: 'Message filled in where it was empty.',
     nothingToDo: 'Recipient, subject and text are already there; nothing was changed.',
     selectionPresent: 'Place the cursor in the text without selecting anything, then try again.',
+  },
+  earlierSend: {
+    modeName: { registered: 'registered', confidential: 'confidential', personal: 'personal' },
+    button: { registered: 'Registered', confidential: 'Confidential', personal: 'Personal' },
+    sent(mode, date, time, reference) {
+      return `This message was sent as ${this.modeName[mode]} e-mail through IncaMail on ${date} at ${time} (reference ${reference}). You can delete this draft.`;
+    },
+    sentPartly: (date, time, reference, refused) =>
+      `This message was sent through IncaMail on ${date} at ${time} (reference ${reference}), but IncaMail refused these recipients: ${refused}.`,
+    sending(mode, time) {
+      return `This message is being sent as ${this.modeName[mode]} e-mail through IncaMail (handed over at ${time}). It is never sent twice.`;
+    },
+    notReceivedYet(mode, time) {
+      return `LedgerMail has not received this message yet (sending began at ${time}). If sending was interrupted, click ${this.button[mode]} again: a message is never sent twice.`;
+    },
+    notReceived(mode) {
+      return `This message was not sent: sending was interrupted before it reached LedgerMail. Click ${this.button[mode]} to send it.`;
+    },
+    refused(mode, reply) {
+      return `This message was not sent: IncaMail refused it (${reply}). Click ${this.button[mode]} to try again.`;
+    },
+    uncertain: (time) =>
+      `It is not certain whether this message reached IncaMail: the connection broke after it was handed over at ${time}. Check your receipts before sending it again; a new send would be a second copy.`,
+    unknown(mode, reason) {
+      return `LedgerMail could not check whether this message was already sent (${reason}). Clicking ${this.button[mode]} again is safe: a message is never sent twice.`;
+    },
   },
   message: {
     subject: (title, number) => `${title} ${number}`,

@@ -37,6 +37,7 @@ export const fr: PaneStrings = {
   dueOn: (date) => `Échéance ${date}`,
   ...firstPaintStrings.fr,
   retry: 'Réessayer',
+  noItem: 'Ouvrez ou commencez un message pour utiliser LedgerMail.',
   bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
   errors: errorExplanations.fr,
   attach: {
@@ -55,6 +56,32 @@ export const fr: PaneStrings = {
     done: 'Le message a été complété là où il était vide.',
     nothingToDo: 'Destinataire, objet et texte sont déjà là ; rien n’a été modifié.',
     selectionPresent: 'Placez le curseur dans le texte sans rien sélectionner, puis réessayez.',
+  },
+  earlierSend: {
+    modeName: { registered: 'recommandé', confidential: 'confidentiel', personal: 'personnel' },
+    button: { registered: '« Recommandé »', confidential: '« Confidentiel »', personal: '« Personnel »' },
+    sent(mode, date, time, reference) {
+      return `Ce message a été envoyé en ${this.modeName[mode]} via IncaMail le ${date} à ${time} (référence ${reference}). Vous pouvez supprimer ce brouillon.`;
+    },
+    sentPartly: (date, time, reference, refused) =>
+      `Ce message a été envoyé via IncaMail le ${date} à ${time} (référence ${reference}), mais IncaMail a refusé ces destinataires : ${refused}.`,
+    sending(mode, time) {
+      return `Ce message est en cours d’envoi en ${this.modeName[mode]} via IncaMail (remis à ${time}). Il n’est jamais envoyé deux fois.`;
+    },
+    notReceivedYet(mode, time) {
+      return `LedgerMail n’a pas encore reçu ce message (envoi commencé à ${time}). Si l’envoi a été interrompu, cliquez à nouveau sur ${this.button[mode]} : un message n’est jamais envoyé deux fois.`;
+    },
+    notReceived(mode) {
+      return `Ce message n’a pas été envoyé : l’envoi a été interrompu avant qu’il n’atteigne LedgerMail. Cliquez sur ${this.button[mode]} pour l’envoyer.`;
+    },
+    refused(mode, reply) {
+      return `Ce message n’a pas été envoyé : IncaMail l’a refusé (${reply}). Cliquez sur ${this.button[mode]} pour réessayer.`;
+    },
+    uncertain: (time) =>
+      `Il n’est pas certain que ce message ait atteint IncaMail : la connexion a été coupée après sa remise à ${time}. Vérifiez vos quittances avant de le renvoyer ; un nouvel envoi serait une seconde copie.`,
+    unknown(mode, reason) {
+      return `LedgerMail n’a pas pu vérifier si ce message a déjà été envoyé (${reason}). Cliquer à nouveau sur ${this.button[mode]} est sans risque : un message n’est jamais envoyé deux fois.`;
+    },
   },
   message: {
     subject: (title, number) => `${title} ${number}`,

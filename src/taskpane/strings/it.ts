@@ -37,6 +37,7 @@ export const it: PaneStrings = {
   dueOn: (date) => `Scadenza ${date}`,
   ...firstPaintStrings.it,
   retry: 'Riprova',
+  noItem: 'Apra o inizi un messaggio per usare LedgerMail.',
   bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
   errors: errorExplanations.it,
   attach: {
@@ -56,6 +57,32 @@ export const it: PaneStrings = {
     done: 'Il messaggio è stato completato dove era vuoto.',
     nothingToDo: 'Destinatario, oggetto e testo ci sono già; non è stato cambiato nulla.',
     selectionPresent: 'Posizioni il cursore nel testo senza selezionare nulla, poi riprovi.',
+  },
+  earlierSend: {
+    modeName: { registered: 'raccomandata', confidential: 'confidenziale', personal: 'personale' },
+    button: { registered: '«Raccomandata»', confidential: '«Confidenziale»', personal: '«Personale»' },
+    sent(mode, date, time, reference) {
+      return `Questo messaggio è stato inviato come ${this.modeName[mode]} tramite IncaMail il ${date} alle ${time} (riferimento ${reference}). Può eliminare questa bozza.`;
+    },
+    sentPartly: (date, time, reference, refused) =>
+      `Questo messaggio è stato inviato tramite IncaMail il ${date} alle ${time} (riferimento ${reference}), ma IncaMail ha rifiutato questi destinatari: ${refused}.`,
+    sending(mode, time) {
+      return `Questo messaggio è in corso di invio come ${this.modeName[mode]} tramite IncaMail (consegnato alle ${time}). Non viene mai inviato due volte.`;
+    },
+    notReceivedYet(mode, time) {
+      return `LedgerMail non ha ancora ricevuto questo messaggio (invio iniziato alle ${time}). Se l’invio è stato interrotto, clicchi di nuovo su ${this.button[mode]}: un messaggio non viene mai inviato due volte.`;
+    },
+    notReceived(mode) {
+      return `Questo messaggio non è stato inviato: l’invio si è interrotto prima che raggiungesse LedgerMail. Clicchi su ${this.button[mode]} per inviarlo.`;
+    },
+    refused(mode, reply) {
+      return `Questo messaggio non è stato inviato: IncaMail lo ha rifiutato (${reply}). Clicchi su ${this.button[mode]} per riprovare.`;
+    },
+    uncertain: (time) =>
+      `Non è certo che questo messaggio abbia raggiunto IncaMail: la connessione si è interrotta dopo la consegna alle ${time}. Verifichi le ricevute prima di inviarlo di nuovo; un nuovo invio sarebbe una seconda copia.`,
+    unknown(mode, reason) {
+      return `LedgerMail non ha potuto verificare se questo messaggio è già stato inviato (${reason}). Cliccare di nuovo su ${this.button[mode]} è sicuro: un messaggio non viene mai inviato due volte.`;
+    },
   },
   message: {
     subject: (title, number) => `${title} ${number}`,

@@ -1,5 +1,6 @@
 import type { DocumentCount, DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
 import type { Language } from '../../contract/locale';
+import type { SecureMode } from '../../contract/modes';
 import { formatCount } from '../../contract/swiss-format';
 import type { ErrorExplanations } from '../../services/error-explanations';
 
@@ -43,6 +44,8 @@ export type PaneStrings = {
   loading: string;
   loadFailed: string;
   retry: string;
+  /** A pinned pane where Outlook shows no message being written (Office.context.mailbox.item is null). */
+  noItem: string;
   /** The switch to the reminder run; its own texts load with it (bulk/bulk-strings.ts). */
   bulk: { open: string; close: string };
   /** Explanations of failures, shared with the ribbon commands. */
@@ -64,6 +67,23 @@ export type PaneStrings = {
     done: string;
     nothingToDo: string;
     selectionPresent: string;
+  };
+  /**
+   * What became of a send the Registered / Confidential command started on this draft and could not finish
+   * telling (a reload, a closed window): the pane asks the bridge when it opens. `date` and `time` are the
+   * reader's (`03.12.2026`, `14:05`), `reference` the start of the send's id, `button` the ribbon button.
+   */
+  earlierSend: {
+    modeName: Record<SecureMode, string>;
+    button: Record<SecureMode, string>;
+    sent: (mode: SecureMode, date: string, time: string, reference: string) => string;
+    sentPartly: (date: string, time: string, reference: string, refused: string) => string;
+    sending: (mode: SecureMode, time: string) => string;
+    notReceivedYet: (mode: SecureMode, time: string) => string;
+    notReceived: (mode: SecureMode) => string;
+    refused: (mode: SecureMode, reply: string) => string;
+    uncertain: (time: string) => string;
+    unknown: (mode: SecureMode, reason: string) => string;
   };
   /** Texts for the recipient, in the customer's language. */
   message: {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { MAILBOX_VERSIONS, type MailboxVersion, type Theme } from '../office-sim';
 import { useHostSettings, useSimulatedOffice } from '../workbench-context';
+import { DraftsMenu } from './DraftsMenu';
 
 const LANGUAGES = [
   { tag: 'en-US', label: 'English' },
@@ -53,6 +54,7 @@ export function HostBar() {
       <button type="button" onClick={() => host.newDraft()}>
         New draft
       </button>
+      <DraftsMenu />
     </div>
   );
 }

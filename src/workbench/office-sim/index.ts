@@ -1,11 +1,6 @@
 export { createSimulatedOffice } from './simulated-office';
-export type {
-  HostSettings,
-  SimulatedOffice,
-  SimulatedOfficeNamespace,
-  SimulatedOfficeOptions,
-  Theme,
-} from './simulated-office';
+export type { SimulatedOffice, SimulatedOfficeOptions } from './simulated-office';
+export type { HostSettings, SimulatedOfficeNamespace, Theme } from './office-namespace';
 export type { CommandRun, CommandRunStatus } from './command-runs';
 export { FUNCTION_COMMAND_TIME_LIMIT_MS } from './command-runs';
 export { MAILBOX_VERSIONS } from './compose-state';
@@ -18,6 +13,8 @@ export type {
   SimRecipient,
 } from './compose-state';
 export { DIALOG_CLOSED_BY_USER } from './dialogs';
+export { createDraftsFolder, newestFirst } from './drafts-folder';
+export type { DraftsFolder, SavedDraft } from './drafts-folder';
 export type { SimulatedDialog } from './dialogs';
 export { OUTLOOK_ERRORS, OfficeArgumentError } from './office-errors';
 export type { OutlookErrorName } from './office-errors';

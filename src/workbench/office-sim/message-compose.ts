@@ -4,7 +4,8 @@ import { bodyAs, htmlToText, textToHtml, type BodyType, type RecipientField, typ
 import { createCustomProperties } from './custom-properties';
 import { createNotificationMessages } from './notifications';
 import { OfficeArgumentError, throwIfOutOfRange } from './office-errors';
-import { answer, versionAtLeast, type SimRuntime } from './sim-runtime';
+import { savedDraftOf } from './drafts-folder';
+import { answer, answerWhenDone, versionAtLeast, type SimRuntime } from './sim-runtime';
 
 /** Outlook's limits: 255 characters of subject, 1,000,000 characters of body per call, 100 recipients per call, 500 per field. */
 export const MAX_OUTLOOK_SUBJECT_LENGTH = 255;
@@ -33,6 +34,9 @@ export type SimulatedMessageCompose = Pick<
   | 'removeHandlerAsync'
 > &
   Partial<Pick<Office.MessageCompose, 'closeAsync'>>;
+
+/** Outlook's item ids are unique in the mailbox, not per window: add-ins key their state on them. */
+const newItemId = () => `AAMkSimulatedDraft-${crypto.randomUUID()}`;
 
 function toRecipients(value: unknown): SimRecipient[] {
   if (!Array.isArray(value)) throw new OfficeArgumentError('Sys.ArgumentException', 'recipients');
@@ -206,12 +210,20 @@ export function createMessageCompose(runtime: SimRuntime): SimulatedMessageCompo
     },
     saveAsync(...rest: unknown[]) {
       const { callback, asyncContext } = parseCommonParameters(rest, false);
-      answer<string>(runtime, 'saveAsync', callback, asyncContext, () => {
-        // Outlook's item ids are unique in the mailbox, not per window: add-ins key their state on them.
-        const itemId = state.get().itemId ?? `AAMkSimulatedDraft-${crypto.randomUUID()}`;
-        state.update({ itemId, lifecycle: state.get().lifecycle === 'open' ? 'saved' : state.get().lifecycle });
-        return { value: itemId };
-      });
+      answerWhenDone<string>(
+        runtime,
+        'saveAsync',
+        callback,
+        asyncContext,
+        async () => {
+          const itemId = state.get().itemId ?? newItemId();
+          state.update({ itemId, lifecycle: state.get().lifecycle === 'open' ? 'saved' : state.get().lifecycle });
+          // The callback comes once the draft is in the Drafts folder, as Outlook answers once it is saved.
+          await runtime.drafts.save(savedDraftOf(state.get(), itemId, new Date()));
+          return { value: itemId };
+        },
+        'SaveError',
+      );
     },
     getSelectedDataAsync(coercionType: unknown, ...rest: unknown[]) {
       const { callback, asyncContext } = parseCommonParameters(rest, true);
@@ -247,11 +259,22 @@ export function createMessageCompose(runtime: SimRuntime): SimulatedMessageCompo
   if (versionAtLeast(runtime.version(), '1.14')) {
     item.closeAsync = (...rest: unknown[]) => {
       const { options, callback, asyncContext } = parseCommonParameters(rest, false);
-      answer<void>(runtime, 'closeAsync', callback, asyncContext, () => {
-        // Without discardItem the person is asked to save; the workbench answers "save" for them.
-        state.update({ lifecycle: options?.discardItem === true ? 'discarded' : 'closed' });
-        return { value: undefined };
-      });
+      answerWhenDone<void>(
+        runtime,
+        'closeAsync',
+        callback,
+        asyncContext,
+        async () => {
+          // Without discardItem the person is asked to save; the workbench answers "save" for them.
+          const discard = options?.discardItem === true;
+          const itemId = state.get().itemId ?? (discard ? undefined : newItemId());
+          state.update({ itemId, lifecycle: discard ? 'discarded' : 'closed' });
+          if (itemId && discard) await runtime.drafts.remove(itemId);
+          else if (itemId) await runtime.drafts.save(savedDraftOf(state.get(), itemId, new Date()));
+          return { value: undefined };
+        },
+        'InternalFormatError',
+      );
     };
   }
   return item;

@@ -1,5 +1,6 @@
 import { deliver, failed, succeeded, type Callback } from './async-result';
 import type { ComposeState, MailboxVersion, RecipientField } from './compose-state';
+import type { DraftsFolder } from './drafts-folder';
 import type { OutlookErrorName } from './office-errors';
 
 /**
@@ -8,6 +9,8 @@ import type { OutlookErrorName } from './office-errors';
  */
 export type SimRuntime = {
   state: ComposeState;
+  /** Where saveAsync keeps the draft and closeAsync with discardItem removes it. */
+  drafts: DraftsFolder;
   /** The highest Mailbox requirement set the simulated host supports. */
   version(): MailboxVersion;
   latencyMs(): number;
@@ -20,6 +23,8 @@ export type SimRuntime = {
   recipientsChangedHandlers: Set<(event: RecipientsChangedEvent) => void>;
   fireRecipientsChanged(fields: readonly RecipientField[]): void;
   attachmentsChangedHandlers: Set<(event: AttachmentsChangedEvent) => void>;
+  /** Registered on the mailbox, not the item: they outlive an item change (a pinned task pane). */
+  itemChangedHandlers: Set<(event: { type: string }) => void>;
   /** Outlook raises AttachmentsChanged (Mailbox 1.8) for the person's and the add-in's changes alike. */
   fireAttachmentsChanged(status: 'added' | 'removed', attachment: { id: string; name: string }): void;
 };
@@ -53,13 +58,48 @@ export function answer<T>(
   asyncContext: unknown,
   outcome: () => { value: T } | { error: OutlookErrorName },
 ): void {
+  if (answeredWithFault(runtime, api, callback, asyncContext)) return;
+  settleWith(runtime, callback, asyncContext, outcome());
+}
+
+/**
+ * As `answer`, for an outcome that takes time of its own (the draft written to the Drafts folder): the
+ * callback comes once it is done, and `onFailure` names Outlook's error if it fails.
+ */
+export function answerWhenDone<T>(
+  runtime: SimRuntime,
+  api: string,
+  callback: Callback<T> | undefined,
+  asyncContext: unknown,
+  outcome: () => Promise<{ value: T } | { error: OutlookErrorName }>,
+  onFailure: OutlookErrorName,
+): void {
+  if (answeredWithFault(runtime, api, callback, asyncContext)) return;
+  outcome().then(
+    (result) => settleWith(runtime, callback, asyncContext, result),
+    () => settleWith(runtime, callback, asyncContext, { error: onFailure }),
+  );
+}
+
+/** Counts the call and answers it with the fault queued for `api`, if there is one. */
+function answeredWithFault<T>(
+  runtime: SimRuntime,
+  api: string,
+  callback: Callback<T> | undefined,
+  asyncContext: unknown,
+): boolean {
   countCall(runtime, api);
   const fault = runtime.takeFault(api);
-  if (fault) {
-    deliver(callback, failed<T>(fault, asyncContext), runtime.latencyMs());
-    return;
-  }
-  const result = outcome();
+  if (fault) deliver(callback, failed<T>(fault, asyncContext), runtime.latencyMs());
+  return fault !== undefined;
+}
+
+function settleWith<T>(
+  runtime: SimRuntime,
+  callback: Callback<T> | undefined,
+  asyncContext: unknown,
+  result: { value: T } | { error: OutlookErrorName },
+): void {
   deliver(
     callback,
     'error' in result ? failed<T>(result.error, asyncContext) : succeeded(result.value, asyncContext),

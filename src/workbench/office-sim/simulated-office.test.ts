@@ -1,4 +1,4 @@
-import { createSimulatedOffice, OfficeArgumentError, type SimulatedOfficeOptions } from './index';
+import { createDraftsFolder, createSimulatedOffice, OfficeArgumentError, type SimulatedOfficeOptions } from './index';
 import { eventually } from '../../../test/support/eventually';
 
 type AsyncResult<T> = Office.AsyncResult<T>;
@@ -139,6 +139,39 @@ describe('simulated Office: recipients and body', () => {
     ]);
   });
 
+  it('moves a pinned pane to the new draft as Outlook does: a new item, then ItemChanged on the mailbox', async () => {
+    const { office, host } = setup();
+    const before = office.context.mailbox.item;
+    const itemEvents: unknown[] = [];
+    await call<void>((cb) =>
+      before.addHandlerAsync('olkAttachmentsChanged' as never, (e: never) => itemEvents.push(e), cb),
+    );
+    const seen: { type: string; item: unknown }[] = [];
+    await call<void>((cb) =>
+      office.context.mailbox.addHandlerAsync(
+        'olkItemSelectedChanged' as never,
+        (e: { type: string }) => seen.push({ type: e.type, item: office.context.mailbox.item }),
+        cb,
+      ),
+    );
+    host.newDraft({ subject: 'Second message' });
+    await eventually(() => expect(seen).toHaveLength(1));
+    // When the handler runs, Office.context.mailbox.item is already the new item.
+    expect(seen[0]!.type).toBe('olkItemSelectedChanged');
+    expect(seen[0]!.item).not.toBe(before);
+    const subject = await call<string>((cb) => office.context.mailbox.item.subject.getAsync(cb));
+    expect(subject.value).toBe('Second message');
+    // The old item's handlers went with it.
+    host.attachFile('a.pdf', 'JVBERi0=');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(itemEvents).toEqual([]);
+
+    await call<void>((cb) => office.context.mailbox.removeHandlerAsync('olkItemSelectedChanged' as never, cb));
+    host.newDraft();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toHaveLength(1);
+  });
+
   it('counts the add-in’s calls, refused ones included', async () => {
     const { item, host } = setup();
     host.failNext('subject.getAsync', 'NetworkError');
@@ -161,5 +194,46 @@ describe('simulated Office: custom properties', () => {
     await call<void>((cb) => loaded.value.saveAsync(cb));
     const after = await call<Office.CustomProperties>((cb) => item().loadCustomPropertiesAsync(cb));
     expect(after.value.get('ledgermail.documents')).toBe('[]');
+  });
+});
+
+describe('simulated Office: the Drafts folder', () => {
+  it('keeps a draft as it was saved, custom properties included, to be opened again after a reload', async () => {
+    const drafts = createDraftsFolder();
+    const before = setup({ drafts });
+    before.host.editSubject('Invoice 2026-0042');
+    const properties = await call<Office.CustomProperties>((cb) => before.item().loadCustomPropertiesAsync(cb));
+    properties.value.set('ledgermail.send', '{"generation":0}');
+    await call<void>((cb) => properties.value.saveAsync(cb));
+    const saved = await call<string>((cb) => before.item().saveAsync(cb));
+    before.host.editSubject('Changed after the save');
+
+    // The page reloads: a new simulated Outlook, an empty draft, the same Drafts folder.
+    const after = setup({ drafts });
+    expect(after.state.get().subject).toBe('');
+    expect((await after.host.savedDrafts()).map((d) => [d.itemId, d.subject])).toEqual([
+      [saved.value, 'Invoice 2026-0042'],
+    ]);
+    const changed: string[] = [];
+    await call<void>((cb) =>
+      after.office.context.mailbox.addHandlerAsync('olkItemSelectedChanged' as never, () => changed.push('x'), cb),
+    );
+    await after.host.openDraft(saved.value);
+    expect(after.state.get()).toMatchObject({ subject: 'Invoice 2026-0042', itemId: saved.value, lifecycle: 'saved' });
+    expect(after.state.get().customProperties).toEqual({ 'ledgermail.send': '{"generation":0}' });
+    await eventually(() => expect(changed).toHaveLength(1));
+    // Saved again under the same id: still one draft.
+    const again = await call<string>((cb) => after.item().saveAsync(cb));
+    expect(again.value).toBe(saved.value);
+    expect(await after.host.savedDrafts()).toHaveLength(1);
+  });
+
+  it('takes a discarded draft out of the folder', async () => {
+    const drafts = createDraftsFolder();
+    const { item, host } = setup({ drafts });
+    await call<string>((cb) => item().saveAsync(cb));
+    expect(await host.savedDrafts()).toHaveLength(1);
+    await call<void>((cb) => item().closeAsync!({ discardItem: true }, cb));
+    expect(await host.savedDrafts()).toEqual([]);
   });
 });

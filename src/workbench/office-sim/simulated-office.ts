@@ -1,14 +1,17 @@
-import { CommandRegistry, type AddinCommandEvent } from './command-runs';
+import { CommandRegistry } from './command-runs';
 import {
   ComposeState,
   newDraftSnapshot,
   textToHtml,
   type ComposeInit,
-  type MailboxVersion,
+  type ComposeSnapshot,
   type RecipientField,
   type SimRecipient,
 } from './compose-state';
-import { createMessageCompose, type SimulatedMessageCompose } from './message-compose';
+import { createDraftsFolder, observedDraftsFolder, type DraftsFolder, type SavedDraft } from './drafts-folder';
+import { createMailboxEvents, fireItemChanged } from './mailbox-events';
+import { createMessageCompose } from './message-compose';
+import { THEMES, type HostSettings, type SimulatedOfficeNamespace } from './office-namespace';
 import { dismissNotification } from './notifications';
 import { createDialogHost } from './dialogs';
 import { AsyncResultStatus, CoercionType, EventType, HostType, MailboxEnums, PlatformType } from './office-enums';
@@ -16,15 +19,6 @@ import { contentTypeOf } from '../../contract/content-types';
 import { base64ByteLength, bodyAs } from './compose-state';
 import type { OutlookErrorName } from './office-errors';
 import { versionAtLeast, type RecipientsChangedEvent, type SimRuntime } from './sim-runtime';
-
-export type Theme = 'light' | 'dark';
-
-export type HostSettings = {
-  version: MailboxVersion;
-  /** Outlook's display language tag, e.g. `de-CH`. */
-  displayLanguage: string;
-  theme: Theme;
-};
 
 export type SimulatedOfficeOptions = Partial<HostSettings> & {
   /** Extra delay before each callback, to make timing visible; 0 still answers asynchronously. */
@@ -37,48 +31,8 @@ export type SimulatedOfficeOptions = Partial<HostSettings> & {
    * Outlooks do; older ones leave it undefined. Default true.
    */
   dialogOrigin?: boolean;
-};
-
-/** Office's theme colours for Outlook on the web (light and dark), as officeTheme reports them. */
-const THEMES: Record<Theme, Office.OfficeTheme> = {
-  light: {
-    bodyBackgroundColor: '#FFFFFF',
-    bodyForegroundColor: '#242424',
-    controlBackgroundColor: '#FFFFFF',
-    controlForegroundColor: '#242424',
-  } as Office.OfficeTheme,
-  dark: {
-    bodyBackgroundColor: '#1F1F1F',
-    bodyForegroundColor: '#FFFFFF',
-    controlBackgroundColor: '#292929',
-    controlForegroundColor: '#FFFFFF',
-  } as Office.OfficeTheme,
-};
-
-/** The Office namespace as LedgerMail's pages use it, typed by @types/office-js. */
-export type SimulatedOfficeNamespace = {
-  onReady: typeof Office.onReady;
-  context: {
-    readonly displayLanguage: string;
-    readonly contentLanguage: string;
-    readonly officeTheme: Office.OfficeTheme;
-    readonly requirements: Office.RequirementSetSupport;
-    readonly ui: Pick<Office.UI, 'displayDialogAsync'>;
-    readonly host: Office.HostType;
-    readonly platform: Office.PlatformType;
-    readonly mailbox: {
-      readonly item: SimulatedMessageCompose;
-      readonly userProfile: Pick<Office.UserProfile, 'displayName' | 'emailAddress' | 'timeZone' | 'accountType'>;
-      readonly diagnostics: Pick<Office.Diagnostics, 'hostName' | 'hostVersion'>;
-    };
-  };
-  actions: { associate(actionId: string, actionFunction: (event: AddinCommandEvent) => unknown): void };
-  AsyncResultStatus: typeof Office.AsyncResultStatus;
-  CoercionType: typeof Office.CoercionType;
-  EventType: typeof Office.EventType;
-  MailboxEnums: typeof Office.MailboxEnums;
-  HostType: typeof Office.HostType;
-  PlatformType: typeof Office.PlatformType;
+  /** Outlook's Drafts folder; one in memory unless the workbench hands in the browser's (it outlives a reload). */
+  drafts?: DraftsFolder;
 };
 
 export type SimulatedOffice = ReturnType<typeof createSimulatedOffice>;
@@ -100,9 +54,14 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     ...(options.userProfile ? { from: options.userProfile } : {}),
   });
   const commands = new CommandRegistry(options.commandTimeLimitMs);
+  const draftsListeners = new Set<() => void>();
+  const drafts = observedDraftsFolder(options.drafts ?? createDraftsFolder(), () => {
+    for (const listener of [...draftsListeners]) listener();
+  });
 
   const runtime: SimRuntime = {
     state,
+    drafts,
     version: () => settings.version,
     latencyMs: () => options.latencyMs ?? 0,
     takeFault(api) {
@@ -113,6 +72,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     selection: '',
     recipientsChangedHandlers: new Set(),
     attachmentsChangedHandlers: new Set(),
+    itemChangedHandlers: new Set(),
     fireAttachmentsChanged(attachmentStatus, attachment) {
       const event = {
         type: EventType.AttachmentsChanged as unknown as string,
@@ -131,8 +91,19 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     },
   };
   let item = createMessageCompose(runtime);
+  const mailboxEvents = createMailboxEvents(runtime);
   const dialogOrigin = options.dialogOrigin ?? true;
   const dialogs = createDialogHost(runtime, { reportsOrigin: dialogOrigin });
+
+  /** Another item in the compose window: a new item object, the old one's handlers gone, ItemChanged raised. */
+  function switchItem(snapshot: ComposeSnapshot): void {
+    runtime.recipientsChangedHandlers.clear();
+    runtime.attachmentsChangedHandlers.clear();
+    runtime.selection = '';
+    state.update(snapshot);
+    item = createMessageCompose(runtime);
+    fireItemChanged(runtime);
+  }
 
   const office: SimulatedOfficeNamespace = {
     onReady(callback?: (info: { host: Office.HostType; platform: Office.PlatformType }) => unknown) {
@@ -178,6 +149,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
         get item() {
           return item;
         },
+        ...mailboxEvents,
         get userProfile() {
           const from = state.get().from;
           return {
@@ -215,6 +187,7 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
       settings = { ...settings, ...change };
       runtime.recipientsChangedHandlers.clear();
       runtime.attachmentsChangedHandlers.clear();
+      runtime.itemChangedHandlers.clear();
       commands.clearAssociations();
       if (change.version) item = createMessageCompose(runtime);
       for (const listener of [...settingsListeners]) listener();
@@ -266,9 +239,27 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
     failNext(api: string, error: OutlookErrorName): void {
       faults.set(api, [...(faults.get(api) ?? []), error]);
     },
-    /** Starts a new, empty draft (the previous one is gone, as after a discard). */
+    /**
+     * Starts a new, empty draft (the previous one is gone, as after a discard). The workbench's task pane is
+     * pinned (the manifest's SupportsPinning): Outlook moves it to the new item, a new item object, and raises
+     * ItemChanged on the mailbox; what the pane registered on the old item goes with that item.
+     */
     newDraft(init: ComposeInit = {}): void {
-      state.update(newDraftSnapshot({ from: state.get().from, ...init }));
+      switchItem(newDraftSnapshot({ from: state.get().from, ...init }));
+    },
+    /** The drafts saved in Outlook's Drafts folder, newest first. */
+    savedDrafts: (): Promise<SavedDraft[]> => runtime.drafts.list(),
+    /** Called whenever a draft is saved to or removed from the Drafts folder. */
+    subscribeDrafts(listener: () => void): () => void {
+      draftsListeners.add(listener);
+      return () => draftsListeners.delete(listener);
+    },
+    /** The person opens a saved draft from the Drafts folder: it is the item now, as it was saved. */
+    async openDraft(itemId: string): Promise<void> {
+      const draft = (await runtime.drafts.list()).find((d) => d.itemId === itemId);
+      if (!draft) throw new Error(`No saved draft ${itemId} in the Drafts folder.`);
+      const { savedAt: _savedAt, ...saved } = draft;
+      switchItem({ ...saved, notifications: [], lifecycle: 'saved' });
     },
     runFunction: (functionName: string, controlId: string) => commands.run(functionName, controlId),
     /** The dialogs the add-in opened; a test plays the dialog page's side. */

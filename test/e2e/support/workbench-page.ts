@@ -131,6 +131,28 @@ export class Workbench {
     await this.page.evaluate((c) => window.ledgerMailWorkbench.host.configure(c), change);
   }
 
+  /**
+   * Reloads the workbench page, as a person reloads Outlook on the web: the compose window starts empty, the
+   * pane and the function file start anew, the saved drafts stay (IndexedDB).
+   */
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.ribbon().getByRole('button').first().waitFor();
+  }
+
+  /** Opens the newest saved draft with this subject from the Drafts folder, as the person would. */
+  async openSavedDraft(subject: string): Promise<void> {
+    const itemId = await this.page.waitForFunction(
+      async (wanted) =>
+        (await window.ledgerMailWorkbench.host.savedDrafts()).find((d) => d.subject === wanted)?.itemId ?? false,
+      subject,
+    );
+    const drafts = this.page.getByRole('combobox', { name: 'Drafts', exact: true });
+    await drafts.selectOption(String(await itemId.jsonValue()));
+    await this.page.getByRole('button', { name: 'Open draft' }).click();
+    await this.page.waitForFunction((wanted) => window.ledgerMailWorkbench.state.get().subject === wanted, subject);
+  }
+
   // --- compose form ---
 
   recipientInput(field: RecipientField): Locator {
