@@ -11,7 +11,8 @@ const brunner = { emailAddress: 'buchhaltung@brunner-baeckerei.ch', displayName:
 const MB = 1024 * 1024;
 const ATTACH = 'addFileAttachmentFromBase64Async';
 
-const rowOf = async (name: string) => (await screen.findByRole('button', { name })).closest('li')!;
+/** The first row with this button: a recipient's document is listed for the message and among all documents. */
+const rowOf = async (name: string) => (await screen.findAllByRole('button', { name }))[0]!.closest('li')!;
 
 describe('task pane: attach', () => {
   it("attaches the ledger's PDF under the customer's file name, records it, and shows it as attached", async () => {

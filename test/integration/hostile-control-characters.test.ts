@@ -25,7 +25,7 @@ const send = (patch: Record<string, unknown>) => ({
 });
 const batch = (patch: Record<string, unknown>) => ({
   documentIds: ['reminder-1'],
-  templates: { de: { subject: 'Mahnung {number}', html: '<p>Guten Tag</p>' } },
+  templates: { de: { '1': { subject: 'Mahnung {number}', body: 'Guten Tag' } } },
   ...patch,
 });
 
@@ -59,11 +59,15 @@ function cases(text: string): { field: string; request: InjectOptions }[] {
     { field: 'documentIds', request: json('POST', '/api/batches/preview', batch({ documentIds: [text] })) },
     {
       field: 'templates',
-      request: json('POST', '/api/batches', batch({ templates: { de: { subject: text, html: '<p>Guten Tag</p>' } } })),
+      request: json(
+        'POST',
+        '/api/batches',
+        batch({ templates: { de: { '1': { subject: text, body: 'Guten Tag' } } } }),
+      ),
     },
     {
       field: 'templates',
-      request: json('POST', '/api/batches', batch({ templates: { de: { subject: 'Mahnung', html: text } } })),
+      request: json('POST', '/api/batches', batch({ templates: { de: { '1': { subject: 'Mahnung', body: text } } } })),
     },
     { field: 'smtpUrl', request: json('PUT', '/api/admin/incamail', { smtpUrl: `smtp://${text}.example.ch:587` }) },
   ];
@@ -110,16 +114,20 @@ describe('control characters in what the bridge reads', () => {
     const reminders = await app.inject({ url: '/api/documents?kind=reminder&limit=50', headers });
     const items = (reminders.json() as { items: { id: string; customer: { email: string | null } }[] }).items;
     const reminder = items.find((item) => item.customer.email !== null);
-    const template = { subject: 'Mahnung {number}', html: '<p>\tGuten\r\nTag</p>' };
+    const template = { subject: 'Mahnung {number}', body: 'Guten\tTag\r\nund Gruss' };
+    const levels = { '1': template, '2': template, '3': template };
     const preview = await app.inject({
       method: 'POST',
       url: '/api/batches/preview',
       headers: { ...headers, 'content-type': 'application/json' },
       payload: JSON.stringify(
-        batch({ documentIds: [reminder!.id], templates: { de: template, fr: template, it: template, en: template } }),
+        batch({ documentIds: [reminder!.id], templates: { de: levels, fr: levels, it: levels, en: levels } }),
       ),
     });
     expect(preview.statusCode, preview.body).toBe(200);
-    expect((preview.json() as { messages: { html: string }[] }).messages[0]!.html).toContain('\tGuten\r\nTag');
+    // The body's line break becomes a <br> in the HTML part and stays a line break in the text part.
+    const [message] = (preview.json() as { messages: { html: string; text: string }[] }).messages;
+    expect(message!.html).toContain('Guten\tTag<br>\nund Gruss');
+    expect(message!.text).toContain('Guten\tTag\nund Gruss');
   });
 });
