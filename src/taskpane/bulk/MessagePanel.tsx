@@ -31,6 +31,8 @@ const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   field: { flex: '1 1 7rem', minWidth: 0 },
+  // A native select is as wide as its longest option ("3° e ultimo sollecito"): let it shrink to the pane.
+  select: { minWidth: 0, maxWidth: '100%' },
   chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   live: {
     border: `1px solid ${tokens.colorNeutralStroke1}`,
@@ -103,6 +105,8 @@ export function MessagePanel(props: MessagePanelProps) {
         {LEVEL_KEYS.map((level) => (
           <Field key={level} className={styles.field} label={t.modeForLevel(Number(level))}>
             <Select
+              className={styles.select}
+              select={{ style: { minWidth: 0, width: '100%' } }}
               value={modeByLevel[level]}
               onChange={(_, data) => props.onModeByLevelChange({ ...modeByLevel, [level]: data.value as SecureMode })}
             >
@@ -118,6 +122,8 @@ export function MessagePanel(props: MessagePanelProps) {
       <div className={styles.row}>
         <Field className={styles.field} label={t.language}>
           <Select
+            className={styles.select}
+            select={{ style: { minWidth: 0, width: '100%' } }}
             value={editing.language}
             onChange={(_, data) => props.onEditingChange({ ...editing, language: data.value as Language })}
           >
@@ -130,6 +136,8 @@ export function MessagePanel(props: MessagePanelProps) {
         </Field>
         <Field className={styles.field} label={run.editor.level}>
           <Select
+            className={styles.select}
+            select={{ style: { minWidth: 0, width: '100%' } }}
             value={editing.level}
             onChange={(_, data) => props.onEditingChange({ ...editing, level: data.value as LevelKey })}
           >
