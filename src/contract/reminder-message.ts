@@ -1,4 +1,4 @@
-import type { Company, MessageTemplate, Placeholder } from './batches.schemas.js';
+import type { Company, Grouping, MessageTemplate, Placeholder } from './batches.schemas.js';
 import { amountDueCents } from './amount-due.js';
 import { DOCUMENT_TITLES, documentTitle } from './document-titles.js';
 import type { Currency, DocumentStatus, ReminderLevel } from './documents.schemas.js';
@@ -27,6 +27,32 @@ export type MessageFacts = {
 };
 
 export type PlaceholderValues = Record<Placeholder, string>;
+
+/** A reminder of a run must ask for payment by a day after the run's: one due today or earlier cannot go. */
+export function deadlinePassed(reminder: { dueDate: string }, today: string): boolean {
+  return reminder.dueDate <= today;
+}
+
+/**
+ * The messages a run makes of its reminders, in their order: one per customer and currency (so amounts add
+ * up), or one per reminder. The pane counts with it what the bridge will send.
+ */
+export function groupIntoMessages<T>(
+  items: readonly T[],
+  grouping: Grouping,
+  reminderOf: (item: T) => { customer: { id: string }; currency: string },
+): T[][] {
+  if (grouping === 'per-reminder') return items.map((item) => [item]);
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const { customer, currency } = reminderOf(item);
+    const key = `${customer.id}\u0000${currency}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return [...groups.values()];
+}
 
 const PAY_BY: Record<Language, string> = {
   de: 'zahlbar bis',

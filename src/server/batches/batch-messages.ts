@@ -3,9 +3,15 @@ import type { DocumentDetail, ReminderLevel } from '../../contract/documents.sch
 import { AppError, type ErrorDetail } from '../../contract/errors.js';
 import { MAX_UNMARKED_SUBJECT_LENGTH } from '../../contract/marking.js';
 import type { SecureMode } from '../../contract/modes.js';
-import { placeholderValues, renderTemplate, type ReminderFacts } from '../../contract/reminder-message.js';
+import {
+  deadlinePassed,
+  groupIntoMessages,
+  placeholderValues,
+  renderTemplate,
+  type ReminderFacts,
+} from '../../contract/reminder-message.js';
 import { EmailAddressSchema } from '../../contract/sends.schemas.js';
-import type { AccountingConnector } from '../accounting/connector.js';
+import type { AccountingConnector, DocumentPdf } from '../accounting/connector.js';
 import type { NewItem } from './batch-store.js';
 
 /** Runs `fn` over `values` with at most `limit` calls in flight, keeping the order of the results. */
@@ -20,6 +26,24 @@ export async function mapWithConcurrency<T, R>(values: readonly T[], limit: numb
   };
   await Promise.all(Array.from({ length: Math.min(limit, values.length) }, lane));
   return results;
+}
+
+/**
+ * Every PDF of a message, in its order, or the not-found error naming the first reminder gone from the
+ * accounting: a message goes with all its documents or not at all. A failing backend rejects.
+ */
+export async function messagePdfs(
+  accounting: Pick<AccountingConnector, 'getDocumentPdf'>,
+  item: Pick<NewItem, 'documentIds' | 'numbers' | 'number'>,
+): Promise<DocumentPdf[] | AppError> {
+  const pdfs: DocumentPdf[] = [];
+  for (const [index, documentId] of item.documentIds.entries()) {
+    const pdf = await accounting.getDocumentPdf(documentId);
+    const number = item.numbers[index] ?? item.number;
+    if (!pdf) return new AppError('not_found', `Reminder ${number} no longer exists in the accounting.`);
+    pdfs.push(pdf);
+  }
+  return pdfs;
 }
 
 export type RunContext = {
@@ -41,26 +65,13 @@ function reminderProblem(document: DocumentDetail, today: string): string | unde
   if (document.status !== 'open' && document.status !== 'overdue') {
     return `${document.number} is ${document.status} in the accounting and asks for nothing`;
   }
-  if (document.dueDate <= today) {
+  if (deadlinePassed(document, today)) {
     return (
       `${document.number} asks for payment by ${document.dueDate}, which is not after ` +
       `today; the accounting must date it anew`
     );
   }
   return undefined;
-}
-
-/** Messages in the order of the request: per customer (and currency, so amounts add up) or per reminder. */
-function groupReminders(prepared: Prepared[], grouping: BatchRequest['grouping']): Prepared[][] {
-  if (grouping === 'per-reminder') return prepared.map((p) => [p]);
-  const groups = new Map<string, Prepared[]>();
-  for (const p of prepared) {
-    const key = `${p.reminder.customer.id}\u0000${p.reminder.currency}`;
-    const group = groups.get(key);
-    if (group) group.push(p);
-    else groups.set(key, [p]);
-  }
-  return [...groups.values()];
 }
 
 /**
@@ -110,7 +121,7 @@ export async function prepareMessages(request: BatchRequest, run: RunContext): P
     });
   }
 
-  const groups = groupReminders(prepared, request.grouping);
+  const groups = groupIntoMessages(prepared, request.grouping, (p) => p.reminder);
   const levelOf = (group: Prepared[]) => String(Math.max(...group.map((p) => p.reminder.level))) as LevelKey;
   for (const mode of new Set(groups.map((group) => request.modeByLevel[levelOf(group)]))) {
     if (!run.allowedModes.includes(mode)) {

@@ -4,6 +4,7 @@ import type { SendRecord } from '../../contract/sends.schemas.js';
 import type { AccountingConnector, DocumentPdf } from '../accounting/connector.js';
 import type { Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
+import { messagePdfs } from './batch-messages.js';
 import { itemKey, type BatchStore, type PendingItem, type StoredItem } from './batch-store.js';
 
 export type BatchSendSettings = {
@@ -87,19 +88,12 @@ export class BatchSender {
 
   /** Every PDF of the message, or the reason it cannot go: a message goes with all its documents or not at all. */
   private async pdfsOf(item: PendingItem): Promise<DocumentPdf[] | AppError> {
-    const pdfs: DocumentPdf[] = [];
-    for (const [index, documentId] of item.documentIds.entries()) {
-      try {
-        const pdf = await this.accounting.getDocumentPdf(documentId);
-        const number = item.numbers[index] ?? item.number;
-        if (!pdf) return new AppError('not_found', `Reminder ${number} no longer exists in the accounting.`);
-        pdfs.push(pdf);
-      } catch (error) {
-        this.log.error({ err: error, batchId: item.batchId, documentId }, 'reminder PDF failed');
-        return error instanceof AppError ? error : new AppError('internal', 'The reminder PDF could not be rendered.');
-      }
+    try {
+      return await messagePdfs(this.accounting, item);
+    } catch (error) {
+      this.log.error({ err: error, batchId: item.batchId, documentId: item.documentId }, 'reminder PDF failed');
+      return error instanceof AppError ? error : new AppError('internal', 'The reminder PDF could not be rendered.');
     }
-    return pdfs;
   }
 
   private async send(item: PendingItem): Promise<void> {

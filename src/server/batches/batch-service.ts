@@ -20,7 +20,7 @@ import type { SendCaller, Outbox } from '../sends/outbox.js';
 import type { Log } from '../sends/outbox-worker.js';
 import { createRateLimiter } from '../security/rate-limit.js';
 import type { Db } from '../storage/database.js';
-import { mapWithConcurrency, prepareMessages } from './batch-messages.js';
+import { mapWithConcurrency, messagePdfs, prepareMessages } from './batch-messages.js';
 import { BatchSender, type BatchSendSettings } from './batch-sender.js';
 import { BatchStore, type StoredBatch, type StoredItem } from './batch-store.js';
 import { DEFAULT_TEMPLATES } from './default-templates.js';
@@ -101,13 +101,9 @@ export class BatchService {
     const items = await this.prepare(request);
     const withEmail = items.filter((item) => item.recipient !== null);
     const messages = await mapWithConcurrency(withEmail, this.options.settings.concurrency, async (item) => {
-      const attachments = [];
-      for (const [index, documentId] of item.documentIds.entries()) {
-        const pdf = await this.options.accounting.getDocumentPdf(documentId);
-        const number = item.numbers[index] ?? item.number;
-        if (!pdf) throw new AppError('not_found', `Reminder ${number} no longer exists in the accounting.`);
-        attachments.push({ fileName: pdf.fileName, sizeBytes: pdf.content.length });
-      }
+      const pdfs = await messagePdfs(this.options.accounting, item);
+      if (pdfs instanceof AppError) throw pdfs;
+      const attachments = pdfs.map((pdf) => ({ fileName: pdf.fileName, sizeBytes: pdf.content.length }));
       const message: PreviewMessage = {
         ...reminderOf(item),
         recipient: item.recipient!,

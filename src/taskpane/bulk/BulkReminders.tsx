@@ -9,7 +9,7 @@ import {
   type ModeByLevel,
   type Templates,
 } from '../../contract/batches.schemas';
-import type { MessageFacts } from '../../contract/reminder-message';
+import { deadlinePassed, type MessageFacts } from '../../contract/reminder-message';
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import { createBatchesClient } from '../../services/batches-client';
 import { createSendsClient } from '../../services/sends-client';
@@ -97,8 +97,14 @@ export default function BulkReminders({ resumeBatchId }: BulkRemindersProps) {
     [loaded.data, filters],
   );
   // A reminder asking for payment by a day already past is not offered: it would ask for the impossible.
-  const visible = useMemo(() => matching.filter((r) => today === undefined || r.dueDate > today), [matching, today]);
-  const expired = useMemo(() => matching.filter((r) => today !== undefined && r.dueDate <= today), [matching, today]);
+  const visible = useMemo(
+    () => matching.filter((r) => today === undefined || !deadlinePassed(r, today)),
+    [matching, today],
+  );
+  const expired = useMemo(
+    () => matching.filter((r) => today !== undefined && deadlinePassed(r, today)),
+    [matching, today],
+  );
   const chosen = visible.filter((reminder) => selected.has(reminder.id));
   const request: BatchRequestInput = {
     documentIds: chosen.map((reminder) => reminder.id),

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { BatchPreview, Grouping, LevelKey, ModeByLevel } from '../../contract/batches.schemas';
 import type { DocumentSummary } from '../../contract/documents.schemas';
 import type { SecureMode } from '../../contract/modes';
+import { groupIntoMessages } from '../../contract/reminder-message';
 import { formatDate } from '../../contract/swiss-format';
 import { formatFileSize } from '../file-size';
 import { usePaneServices } from '../pane-context';
@@ -28,16 +29,9 @@ function ModeCounts({ strings, byMode }: { strings: BulkStrings; byMode: Record<
   );
 }
 
-/** The messages the selection makes, as the bridge makes them: per customer and currency, or per reminder. */
-export function messageGroups(chosen: readonly DocumentSummary[], grouping: Grouping): DocumentSummary[][] {
-  if (grouping === 'per-reminder') return chosen.map((reminder) => [reminder]);
-  const groups = new Map<string, DocumentSummary[]>();
-  for (const reminder of chosen) {
-    const key = `${reminder.customer.id}\u0000${reminder.currency}`;
-    groups.set(key, [...(groups.get(key) ?? []), reminder]);
-  }
-  return [...groups.values()];
-}
+/** The messages the selection makes, grouped as the bridge groups them. */
+const messageGroups = (chosen: readonly DocumentSummary[], grouping: Grouping) =>
+  groupIntoMessages(chosen, grouping, (reminder) => reminder);
 
 export const messageCount = (chosen: readonly DocumentSummary[], grouping: Grouping) =>
   messageGroups(chosen, grouping).length;

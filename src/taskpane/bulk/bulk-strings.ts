@@ -37,8 +37,6 @@ export type BulkStrings = {
     heading: string;
     language: string;
     subject: string;
-    body: string;
-    placeholders: (list: string) => string;
     modeForLevel: (level: number) => string;
   };
   preview: { action: string; heading: (recipient: string) => string; frameTitle: string };
@@ -85,8 +83,6 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       heading: 'Message',
       language: 'Template language',
       subject: 'Subject',
-      body: 'Message (HTML)',
-      placeholders: (list) => `Placeholders: ${list}`,
       modeForLevel: (level) => `Mode for level ${level}`,
     },
     preview: { action: 'Preview', heading: (recipient) => `Preview for ${recipient}`, frameTitle: 'Message preview' },
@@ -138,8 +134,6 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       heading: 'Nachricht',
       language: 'Sprache der Vorlage',
       subject: 'Betreff',
-      body: 'Nachricht (HTML)',
-      placeholders: (list) => `Platzhalter: ${list}`,
       modeForLevel: (level) => `Versandart für Stufe ${level}`,
     },
     preview: {
@@ -195,8 +189,6 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       heading: 'Message',
       language: 'Langue du modèle',
       subject: 'Objet',
-      body: 'Message (HTML)',
-      placeholders: (list) => `Variables : ${list}`,
       modeForLevel: (level) => `Mode pour le niveau ${level}`,
     },
     preview: { action: 'Aperçu', heading: (recipient) => `Aperçu pour ${recipient}`, frameTitle: 'Aperçu du message' },
@@ -248,8 +240,6 @@ export const bulkStrings: Record<Language, BulkStrings> = {
       heading: 'Messaggio',
       language: 'Lingua del modello',
       subject: 'Oggetto',
-      body: 'Messaggio (HTML)',
-      placeholders: (list) => `Segnaposto: ${list}`,
       modeForLevel: (level) => `Modalità per il livello ${level}`,
     },
     preview: {
