@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'mode_not_allowed',
   'upstream_unavailable',
   'upstream_rejected',
+  'accounting_unavailable',
+  'accounting_refused',
   'timeout',
   'bridge_unreachable',
   'malformed_response',
@@ -45,6 +47,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   mode_not_allowed: 403,
   upstream_unavailable: 502,
   upstream_rejected: 502,
+  // The accounting backend (bexio, WinBIZ) is down or slow, or refuses the bridge's credentials or scope.
+  accounting_unavailable: 502,
+  accounting_refused: 502,
   timeout: 504,
   bridge_unreachable: 503,
   malformed_response: 502,

@@ -31,6 +31,8 @@ export const errorExplanations: Record<Language, ErrorExplanations> = {
       rate_limited: 'Too many sends in a short time; wait a minute.',
       mode_not_allowed: 'This mode is not enabled by your administrator.',
       upstream_unavailable: 'IncaMail cannot be reached right now.',
+      accounting_unavailable: 'The accounting software cannot be reached right now; try again in a minute.',
+      accounting_refused: 'The accounting software refused LedgerMail; ask your administrator to reconnect it.',
       payload_too_large: 'The message is too large.',
     },
     signIn: {
@@ -54,6 +56,8 @@ export const errorExplanations: Record<Language, ErrorExplanations> = {
       rate_limited: 'Zu viele Sendungen in kurzer Zeit. Warten Sie eine Minute.',
       mode_not_allowed: 'Diese Versandart ist von Ihrer Administration nicht freigegeben.',
       upstream_unavailable: 'IncaMail ist im Moment nicht erreichbar.',
+      accounting_unavailable: 'Die Buchhaltung ist im Moment nicht erreichbar; versuchen Sie es in einer Minute wieder.',
+      accounting_refused: 'Die Buchhaltung hat LedgerMail abgewiesen; Ihre Administration muss sie neu verbinden.',
       payload_too_large: 'Die Nachricht ist zu gross.',
     },
     signIn: {
@@ -77,6 +81,8 @@ export const errorExplanations: Record<Language, ErrorExplanations> = {
       rate_limited: "Trop d'envois en peu de temps ; attendez une minute.",
       mode_not_allowed: "Ce mode n'est pas activé par votre administrateur.",
       upstream_unavailable: 'IncaMail est injoignable pour le moment.',
+      accounting_unavailable: 'La comptabilité est injoignable pour le moment ; réessayez dans une minute.',
+      accounting_refused: 'La comptabilité a refusé LedgerMail ; votre administrateur doit la reconnecter.',
       payload_too_large: 'Le message est trop volumineux.',
     },
     signIn: {
@@ -100,6 +106,8 @@ export const errorExplanations: Record<Language, ErrorExplanations> = {
       rate_limited: 'Troppi invii in poco tempo; attenda un minuto.',
       mode_not_allowed: "Questa modalità non è abilitata dall'amministratore.",
       upstream_unavailable: 'IncaMail non è raggiungibile al momento.',
+      accounting_unavailable: 'La contabilità non è raggiungibile al momento; riprovi tra un minuto.',
+      accounting_refused: 'La contabilità ha rifiutato LedgerMail; l’amministrazione deve ricollegarla.',
       payload_too_large: 'Il messaggio è troppo grande.',
     },
     signIn: {
