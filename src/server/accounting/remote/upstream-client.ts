@@ -69,6 +69,11 @@ function urlOf(baseUrl: string, path: string, query: UpstreamRequest<unknown>['q
   return url.toString();
 }
 
+/** Reads an unwanted body to its end, so the connection goes back to the pool. */
+async function discard(response: Response): Promise<void> {
+  await response.arrayBuffer().catch(() => undefined);
+}
+
 async function readBody(response: Response): Promise<unknown> {
   const text = await response.text();
   if (text === '') return undefined;
@@ -120,7 +125,7 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
     for (;;) {
       const response = await attempt(request);
       if (response.status === 429) {
-        await response.body?.cancel();
+        await discard(response);
         const wait = resetDelayMs(response.headers) ?? DEFAULT_RESET_MS;
         // Waits out the limit when the caller's budget allows it; never asks again before the reset.
         if (Date.now() - started + wait > budgetMs) {
@@ -133,13 +138,13 @@ export function createUpstreamClient(options: UpstreamOptions): UpstreamClient {
         continue;
       }
       if (response.status === 401 && !retriedUnauthorized && options.onUnauthorized) {
-        await response.body?.cancel();
+        await discard(response);
         retriedUnauthorized = true;
         if (await options.onUnauthorized()) continue;
         throw new AppError('accounting_refused', `${service} refused LedgerMail's credentials; reconnect it.`);
       }
       if (response.status === 404 && request.notFound === 'undefined') {
-        await response.body?.cancel();
+        await discard(response);
         return undefined;
       }
       const body = await readBody(response);
