@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { AccountingEnvSchema, toAccountingSettings, type AccountingSettings } from './accounting/accounting-config.js';
 import { AuthEnvSchema, toAuthSettings, type AuthSettings } from './auth/auth-config.js';
 import { BatchEnvSchema, toBatchSettings, type BatchSettings } from './batches/batches-config.js';
 import { parseSecretsKey } from './security/secret-box.js';
@@ -24,6 +25,7 @@ const EnvSchema = z.object({
   ...IncaMailEnvSchema.shape,
   ...AuthEnvSchema.shape,
   ...BatchEnvSchema.shape,
+  ...AccountingEnvSchema.shape,
   /** 32 random bytes in base64: the key that seals credentials an admin stores through the API. */
   SECRETS_KEY: z.string().min(1).optional(),
 });
@@ -39,6 +41,7 @@ export type Config = {
   incamail: IncaMailSettings;
   auth: AuthSettings;
   batches: BatchSettings;
+  accounting: AccountingSettings;
   secretsKey: Buffer | undefined;
 };
 
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const incamail = toIncaMailSettings(e, problems);
   const auth = toAuthSettings(e, e.NODE_ENV, problems);
+  const accounting = toAccountingSettings(e, problems);
   // Development sign-in hands out tokens to anyone who asks: only ever on this machine's loopback.
   if (auth.mode === 'dev' && !['localhost', '127.0.0.1', '::1'].includes(e.HOST)) {
     problems.push(
@@ -87,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     incamail,
     auth,
     batches: toBatchSettings(e),
+    accounting,
     secretsKey,
   };
 }
