@@ -102,9 +102,21 @@ export const DocumentDetailSchema = DocumentSummarySchema.extend({
 });
 export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 
+/**
+ * Where the documents come from, so the pane can name it: the accounting backend the bridge reads, and who
+ * renders the PDFs (the backend's own, or LedgerMail from the backend's open items, as for WinBIZ).
+ */
+export const AccountingSourceSchema = z.object({
+  backend: z.enum(['ledger', 'bexio', 'winbiz']),
+  pdfs: z.enum(['backend', 'ledgermail']),
+});
+export type AccountingSource = z.infer<typeof AccountingSourceSchema>;
+
 export const DocumentPageSchema = z.object({
   items: z.array(DocumentSummarySchema),
   nextCursor: z.string().nullable(),
+  /** Added by the bridge's route, not by a connector. */
+  source: AccountingSourceSchema.optional(),
 });
 export type DocumentPage = z.infer<typeof DocumentPageSchema>;
 

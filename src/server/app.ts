@@ -3,7 +3,7 @@ import path from 'node:path';
 import { documentsRoutes } from './accounting/documents.routes.js';
 import { registerBatches } from './batches/batches.plugin.js';
 import { todayInSwitzerland } from './accounting/ledger/dates.js';
-import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './accounting/ledger/ledger.js';
+import { createAccounting } from './accounting/select-accounting.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { installAudit } from './audit/audit.plugin.js';
 import { createSendAccess } from './auth/access.js';
@@ -71,10 +71,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     production: config.env === 'production',
   });
 
-  // The built-in ledger is the default accounting backend; a fresh data directory gets the demo data.
-  if (seedDemoLedgerIfEmpty(db)) app.log.info('Seeded the built-in ledger with demo customers and documents');
-  const accounting = createBuiltInLedger(db, options.today ? { today: options.today } : {});
-  await app.register(documentsRoutes, { connector: accounting });
+  // The accounting backend the configuration names: the built-in ledger by default, or bexio, or WinBIZ Cloud.
+  const today = options.today ?? (() => todayInSwitzerland());
+  const { connector: accounting, source } = createAccounting(config.accounting, { db, today, log: app.log });
+  await app.register(documentsRoutes, { connector: accounting, source });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
   const outbox = await registerSends(app, {
     db,
@@ -93,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     outbox,
     accounting,
-    today: options.today ?? (() => todayInSwitzerland()),
+    today,
     callerOf: (request) => (request.method === 'POST' ? access.senderOf(request, undefined) : access.readerOf(request)),
   });
 

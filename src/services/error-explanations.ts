@@ -128,6 +128,9 @@ export const errorExplanations: Record<Language, ErrorExplanations> = {
  */
 const GENERIC_CODES = new Set<ErrorCode>([
   'bridge_unreachable',
+  // The accounting's trouble is the administrator's to fix; the user reads it in their language.
+  'accounting_unavailable',
+  'accounting_refused',
   'timeout',
   'malformed_response',
   'rate_limited',

@@ -73,3 +73,47 @@ describe('task pane: when the bridge fails', () => {
     expect(await within(allDocuments()).findByText('limit: must be at most 100')).toBeInTheDocument();
   });
 });
+
+describe('task pane: the accounting behind the bridge', () => {
+  it('names the accounting the documents come from', async () => {
+    await renderWith();
+    expect(await within(allDocuments()).findByText('From the built-in ledger.')).toBeInTheDocument();
+  });
+
+  it("says when LedgerMail produced the PDFs from the open items of WinBIZ, in the user's language", async () => {
+    const winbiz = http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () =>
+      HttpResponse.json({ items: [], nextCursor: null, source: { backend: 'winbiz', pdfs: 'ledgermail' } }),
+    );
+    await renderPane(server, { language: 'fr', overrides: [winbiz] });
+    const section = screen.getByRole('region', { name: 'Tous les documents' });
+    expect(
+      await within(section).findByText('Depuis WinBIZ Cloud. LedgerMail établit les PDF à partir des postes ouverts.'),
+    ).toBeInTheDocument();
+  });
+
+  it("explains an accounting that does not answer in the user's words, not the bridge's English", async () => {
+    await renderPane(server, {
+      language: 'de',
+      overrides: [
+        http.get(`${PANE_BRIDGE_ORIGIN}/api/documents`, () =>
+          HttpResponse.json(
+            {
+              error: {
+                code: 'accounting_unavailable',
+                message: 'bexio did not answer within 10 s; try again in a minute.',
+              },
+            },
+            { status: 502 },
+          ),
+        ),
+      ],
+    });
+    const section = screen.getByRole('region', { name: 'Alle Dokumente' });
+    expect(
+      await within(section).findByText(
+        'Die Buchhaltung ist im Moment nicht erreichbar; versuchen Sie es in einer Minute wieder.',
+      ),
+    ).toBeInTheDocument();
+    expect(within(section).queryByText(/did not answer/)).toBeNull();
+  });
+});

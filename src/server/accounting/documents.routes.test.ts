@@ -38,7 +38,7 @@ describe('documents API', () => {
     ledger = createBuiltInLedger(db, { today: () => TODAY });
     app = Fastify({ logger: false });
     installErrorHandling(app);
-    await app.register(documentsRoutes, { connector: ledger });
+    await app.register(documentsRoutes, { connector: ledger, source: { backend: 'ledger', pdfs: 'ledgermail' } });
   });
   afterEach(async () => {
     await app.close();

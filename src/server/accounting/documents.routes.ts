@@ -4,6 +4,7 @@ import {
   CustomerQuerySchema,
   DocumentCountQuerySchema,
   DocumentQuerySchema,
+  type AccountingSource,
   type CustomerList,
   type DocumentCount,
   type DocumentDetail,
@@ -37,10 +38,13 @@ export function contentDisposition(fileName: string): string {
 }
 
 /** The documents API over whichever accounting connector the bridge runs with. */
-export const documentsRoutes: FastifyPluginAsync<{ connector: AccountingConnector }> = async (app, { connector }) => {
+export const documentsRoutes: FastifyPluginAsync<{ connector: AccountingConnector; source: AccountingSource }> = async (
+  app,
+  { connector, source },
+) => {
   app.get('/api/documents', async (request): Promise<DocumentPage> => {
     const query = parseRequest(DocumentQuerySchema, request.query, 'query');
-    return connector.listDocuments(query);
+    return { ...(await connector.listDocuments(query)), source };
   });
 
   // Apart from the list: only the pane's pager needs a total, once per query rather than on every page.

@@ -4,6 +4,7 @@ import { DEMO_CREDITOR } from '../accounting/ledger/company.js';
 import { generateLedgerData, type LedgerDocument } from '../accounting/ledger/demo-data.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from '../accounting/ledger/ledger.js';
 import { openDatabase } from '../storage/database.js';
+import { renderDocumentPdf } from './document-pdf.js';
 import { WORDING } from './wording.js';
 
 const TODAY = '2026-04-15';
@@ -110,6 +111,20 @@ describe('document PDFs', () => {
         expect(text, `${language} ${kind}`).toContain(`${WORDING[language].labels.customerNumber} ${customer.number}`);
         expect(text, `${language} ${kind}`).not.toMatch(/cus-\d/);
       }
+    }
+  });
+
+  it("says plainly, in the customer's language, when LedgerMail produced it from another accounting's data", async () => {
+    for (const language of ['de', 'fr', 'it', 'en'] as const) {
+      const invoice = data.documents.find((d) => d.kind === 'invoice' && customerOf(d).language === language)!;
+      const document = (await ledger.getDocument(idOf(invoice)))!;
+      const own = pdfText(await renderDocumentPdf({ document, creditor: DEMO_CREDITOR })).replace(/\s+/g, ' ');
+      const produced = await renderDocumentPdf({ document, creditor: DEMO_CREDITOR, producedFrom: 'WinBIZ Cloud' });
+      const text = pdfText(produced).replace(/\s+/g, ' ');
+      expect(text, language).toContain(WORDING[language].producedFrom('WinBIZ Cloud'));
+      expect(own, language).not.toContain('LedgerMail');
+      expect(checkPdfStructure(produced)).toBeGreaterThan(0);
+      expect(readQrCodeFromPdf(produced), language).toBeDefined();
     }
   });
 

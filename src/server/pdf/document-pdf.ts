@@ -10,7 +10,16 @@ import { WORDING, type Wording } from './wording.js';
 /** The invoice a reminder is about: its number and dates appear in the reminder's text. */
 export type RemindedInvoice = { number: string; issueDate: string; dueDate: string };
 
-export type DocumentPdfInput = { document: DocumentDetail; remindedInvoice?: RemindedInvoice; creditor: Creditor };
+export type DocumentPdfInput = {
+  document: DocumentDetail;
+  remindedInvoice?: RemindedInvoice;
+  creditor: Creditor;
+  /**
+   * The accounting whose data LedgerMail rendered (`WinBIZ Cloud`, which gives no PDFs): the document then says
+   * so plainly, above the payment part, so nobody takes it for the accounting's own print.
+   */
+  producedFrom?: string;
+};
 
 const MARGIN = 50;
 const QR_LANGUAGE = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const;
@@ -49,6 +58,17 @@ export async function renderDocumentPdf(input: DocumentPdfInput): Promise<Buffer
   drawLines(pdf, document, wording);
   drawTotals(pdf, document, wording);
   drawStamp(pdf, document, wording);
+  if (input.producedFrom) {
+    pdf
+      .font('Helvetica-Oblique')
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(wording.producedFrom(input.producedFrom), MARGIN, pdf.page.height - SwissQRBill.height - 24, {
+        width: pdf.page.width - 2 * MARGIN,
+        lineBreak: false,
+      })
+      .fillColor('black');
+  }
 
   new SwissQRBill(qrBillData(document, creditor), { language: QR_LANGUAGE[document.customer.language] }).attachTo(
     pdf,

@@ -30,6 +30,8 @@ export type Wording = {
     draft: string;
   };
   closing: string;
+  /** Printed on a document LedgerMail rendered from another accounting's data (WinBIZ's open items). */
+  producedFrom: (source: string) => string;
 };
 
 export const WORDING: Record<Language, Wording> = {
@@ -66,6 +68,7 @@ export const WORDING: Record<Language, Wording> = {
       draft: 'ENTWURF',
     },
     closing: 'Freundliche Grüsse',
+    producedFrom: (source) => `Dieses Dokument hat LedgerMail aus dem offenen Posten in ${source} erstellt.`,
   },
   fr: {
     fileNamePrefix: { invoice: 'Facture', reminder: 'Rappel' },
@@ -101,6 +104,7 @@ export const WORDING: Record<Language, Wording> = {
       draft: 'BROUILLON',
     },
     closing: 'Meilleures salutations',
+    producedFrom: (source) => `Document établi par LedgerMail à partir du poste ouvert dans ${source}.`,
   },
   it: {
     fileNamePrefix: { invoice: 'Fattura', reminder: 'Sollecito' },
@@ -135,6 +139,7 @@ export const WORDING: Record<Language, Wording> = {
       draft: 'BOZZA',
     },
     closing: 'Cordiali saluti',
+    producedFrom: (source) => `Documento creato da LedgerMail a partire dalla partita aperta in ${source}.`,
   },
   en: {
     fileNamePrefix: { invoice: 'Invoice', reminder: 'Reminder' },
@@ -169,6 +174,7 @@ export const WORDING: Record<Language, Wording> = {
       draft: 'DRAFT',
     },
     closing: 'Kind regards',
+    producedFrom: (source) => `LedgerMail produced this document from the open item in ${source}.`,
   },
 };
 

@@ -1,4 +1,4 @@
-import { Button, makeStyles, SearchBox, Subtitle2, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, SearchBox, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, FilterRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import { MAX_PAGE_SIZE, type DocumentKind, type DocumentSummary } from '../../contract/documents.schemas';
@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   search: { flexGrow: 1, minWidth: 0, maxWidth: 'none' },
   filtersButton: { flexShrink: 0 },
   heading: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', margin: 0 },
+  source: { display: 'block', color: tokens.colorNeutralForeground3, marginBlock: tokens.spacingVerticalXS },
 });
 
 export type DocumentsViewProps = {
@@ -68,6 +69,7 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
   const pageItems: AsyncState<DocumentSummary[]> & { retry: () => void } =
     page.status === 'ready' ? { status: 'ready', data: page.data.items, retry: page.retry } : page;
   const nextCursor = page.status === 'ready' ? page.data.nextCursor : null;
+  const source = page.status === 'ready' ? page.data.source : undefined;
   // Counted once per search and filters, not per page. Fail-open: without a count the pager shows the range alone.
   const count = useAsync(queryKey, (signal) => bridge.countDocuments(toCountQuery(query), { signal }));
   const first = (cursors.length - 1) * PAGE_SIZE + 1;
@@ -98,6 +100,7 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
         <h2 className={styles.heading} id={allId}>
           <Subtitle2>{strings.all.heading}</Subtitle2>
         </h2>
+        {source && <Caption1 className={styles.source}>{strings.all.source(source)}</Caption1>}
         <div className={styles.toolbar}>
           <SearchBox
             className={styles.search}

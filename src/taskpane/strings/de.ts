@@ -1,3 +1,4 @@
+import { BACKEND_NAMES } from './backend-names';
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
 import { pageRange, type PaneStrings } from './pane-strings';
@@ -31,6 +32,8 @@ export const de: PaneStrings = {
     previous: 'Vorherige Seite',
     next: 'Nächste Seite',
     range: pageRange('de', { of: 'von', moreThan: 'über' }),
+    source: ({ backend, pdfs }) =>
+      `Aus ${BACKEND_NAMES.de[backend]}.${pdfs === 'ledgermail' && backend !== 'ledger' ? ' LedgerMail erstellt die PDFs aus den offenen Posten.' : ''}`,
   },
   status: { draft: 'Entwurf', open: 'Offen', overdue: 'Überfällig', paid: 'Bezahlt', cancelled: 'Storniert' },
   reminderLevel: (level) => `${level}. Mahnung`,

@@ -1,3 +1,4 @@
+import { BACKEND_NAMES } from './backend-names';
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
 import { pageRange, type PaneStrings } from './pane-strings';
@@ -31,6 +32,8 @@ export const en: PaneStrings = {
     previous: 'Previous page',
     next: 'Next page',
     range: pageRange('en', { of: 'of', moreThan: 'more than' }),
+    source: ({ backend, pdfs }) =>
+      `From ${BACKEND_NAMES.en[backend]}.${pdfs === 'ledgermail' && backend !== 'ledger' ? ' LedgerMail produces the PDFs from its open items.' : ''}`,
   },
   status: { draft: 'Draft', open: 'Open', overdue: 'Overdue', paid: 'Paid', cancelled: 'Cancelled' },
   reminderLevel: (level) => `Reminder ${level}`,

@@ -1,3 +1,4 @@
+import { BACKEND_NAMES } from './backend-names';
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
 import { pageRange, type PaneStrings } from './pane-strings';
@@ -31,6 +32,8 @@ export const fr: PaneStrings = {
     previous: 'Page précédente',
     next: 'Page suivante',
     range: pageRange('fr', { of: 'sur', moreThan: 'plus de' }),
+    source: ({ backend, pdfs }) =>
+      `Depuis ${BACKEND_NAMES.fr[backend]}.${pdfs === 'ledgermail' && backend !== 'ledger' ? ' LedgerMail établit les PDF à partir des postes ouverts.' : ''}`,
   },
   status: { draft: 'Brouillon', open: 'Ouverte', overdue: 'En retard', paid: 'Payée', cancelled: 'Annulée' },
   reminderLevel: (level) => `Rappel ${level}`,

@@ -1,3 +1,4 @@
+import { BACKEND_NAMES } from './backend-names';
 import { firstPaintStrings } from './first-paint';
 import { errorExplanations } from '../../services/error-explanations';
 import { pageRange, type PaneStrings } from './pane-strings';
@@ -31,6 +32,8 @@ export const it: PaneStrings = {
     previous: 'Pagina precedente',
     next: 'Pagina successiva',
     range: pageRange('it', { of: 'di', moreThan: 'oltre' }),
+    source: ({ backend, pdfs }) =>
+      `Da ${BACKEND_NAMES.it[backend]}.${pdfs === 'ledgermail' && backend !== 'ledger' ? ' LedgerMail crea i PDF dalle partite aperte.' : ''}`,
   },
   status: { draft: 'Bozza', open: 'Aperta', overdue: 'Scaduta', paid: 'Pagata', cancelled: 'Annullata' },
   reminderLevel: (level) => `Sollecito ${level}`,

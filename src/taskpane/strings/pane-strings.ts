@@ -1,4 +1,4 @@
-import type { DocumentCount, DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
+import type { AccountingSource, DocumentCount, DocumentKind, DocumentStatus } from '../../contract/documents.schemas';
 import type { Language } from '../../contract/locale';
 import type { SecureMode } from '../../contract/modes';
 import { formatCount } from '../../contract/swiss-format';
@@ -37,6 +37,8 @@ export type PaneStrings = {
     next: string;
     /** Which documents a page shows, and of how many when the count is known: `51–100 of 320`. */
     range: (first: number, last: number, total: DocumentCount | undefined) => string;
+    /** Names the accounting the documents come from, and says when LedgerMail produced their PDFs. */
+    source: (source: AccountingSource) => string;
   };
   status: Record<DocumentStatus, string>;
   reminderLevel: (level: number) => string;

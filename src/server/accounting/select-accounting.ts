@@ -1,0 +1,32 @@
+import type { AccountingSource } from '../../contract/documents.schemas.js';
+import type { Db } from '../storage/database.js';
+import type { AccountingSettings } from './accounting-config.js';
+import type { AccountingConnector } from './connector.js';
+import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './ledger/ledger.js';
+
+export type Accounting = {
+  connector: AccountingConnector;
+  source: AccountingSource;
+  /** Proves the backend answers with the bridge's credentials; rejects with the AppError an admin reads. */
+  ping(): Promise<void>;
+};
+
+export type AccountingDeps = {
+  db: Db;
+  today: () => string;
+  log: { info(message: string): void };
+};
+
+/** The accounting backend the configuration names, built over the bridge's database. */
+export function createAccounting(settings: AccountingSettings, deps: AccountingDeps): Accounting {
+  switch (settings.kind) {
+    case 'ledger': {
+      // A fresh data directory gets the demo data.
+      if (seedDemoLedgerIfEmpty(deps.db)) deps.log.info('Seeded the built-in ledger with demo customers and documents');
+      const connector = createBuiltInLedger(deps.db, { today: deps.today });
+      return { connector, source: { backend: 'ledger', pdfs: 'ledgermail' }, ping: async () => {} };
+    }
+    default:
+      throw new Error(`accounting backend ${settings.kind} is not built in yet`);
+  }
+}
