@@ -1,7 +1,21 @@
 import { z } from 'zod';
+import { AccountingSourceSchema } from './documents.schemas.js';
 
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   version: z.string(),
 });
 export type Health = z.infer<typeof HealthSchema>;
+
+/** One dependency of the bridge as `/api/ready` checks it: `problem` is what an admin reads when it fails. */
+export const ReadyCheckSchema = z.object({ ok: z.boolean(), problem: z.string().nullable() });
+
+/** `GET /api/ready`: 200 when the bridge can serve, 503 with the failing checks otherwise. */
+export const ReadinessSchema = z.object({
+  status: z.enum(['ready', 'not_ready']),
+  checks: z.object({
+    database: ReadyCheckSchema,
+    accounting: ReadyCheckSchema.extend({ backend: AccountingSourceSchema.shape.backend }),
+  }),
+});
+export type Readiness = z.infer<typeof ReadinessSchema>;

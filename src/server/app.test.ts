@@ -29,6 +29,16 @@ describe('bridge app', () => {
     expect(await response.json()).toEqual({ status: 'ok', version: VERSION });
   });
 
+  it('is ready on the built-in ledger, without a token, and says which checks it made', async () => {
+    app = await buildApp({ config: configFor(tempDir()), logger: false });
+    const response = await app.inject('/api/ready');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ready',
+      checks: { database: { ok: true, problem: null }, accounting: { backend: 'ledger', ok: true, problem: null } },
+    });
+  });
+
   it('serves the built add-in files and the API on one HTTPS origin', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'dist'), { recursive: true });

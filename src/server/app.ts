@@ -73,8 +73,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The accounting backend the configuration names: the built-in ledger by default, or bexio, or WinBIZ Cloud.
   const today = options.today ?? (() => todayInSwitzerland());
-  const { connector: accounting, source } = createAccounting(config.accounting, { db, today, log: app.log });
-  await app.register(documentsRoutes, { connector: accounting, source });
+  const backend = createAccounting(config.accounting, { db, today, log: app.log });
+  const accounting = backend.connector;
+  await app.register(documentsRoutes, { connector: accounting, source: backend.source });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
   const outbox = await registerSends(app, {
     db,
@@ -97,7 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     callerOf: (request) => (request.method === 'POST' ? access.senderOf(request, undefined) : access.readerOf(request)),
   });
 
-  await app.register(healthRoutes, { version: VERSION });
+  await app.register(healthRoutes, { version: VERSION, db, accounting: backend });
   // Development tool, never in production: a simulated Outlook compose window hosting the real pages.
   if (config.env !== 'production') {
     await app.register(workbenchRoutes, { addinDir: config.addinDir, workbenchDir: path.resolve('build/workbench') });

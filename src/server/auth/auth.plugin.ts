@@ -19,7 +19,7 @@ declare module 'fastify' {
 }
 
 /** Routes anyone may call: the add-in needs them before it has a token. */
-const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/auth/config', '/api/dev/token']);
+const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/ready', '/api/auth/config', '/api/dev/token']);
 
 /**
  * Development tokens go only to pages that reached the bridge by a loopback name. The bridge listens on

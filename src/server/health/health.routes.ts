@@ -1,6 +1,43 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Health } from '../../contract/health.schemas.js';
+import type { AccountingSource } from '../../contract/documents.schemas.js';
+import type { Health, Readiness } from '../../contract/health.schemas.js';
+import type { Db } from '../storage/database.js';
 
-export const healthRoutes: FastifyPluginAsync<{ version: string }> = async (app, options) => {
+export type HealthOptions = {
+  version: string;
+  db: Db;
+  accounting: { source: AccountingSource; ping(): Promise<void> };
+};
+
+/** The problem of a failed check in the words its error carries (an AppError's message is written for admins). */
+const problemOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * `/api/health`: the process answers. `/api/ready`: it can do its work: the database answers and the accounting
+ * backend accepts the bridge's credentials. A load balancer or an admin's monitoring asks the second one.
+ */
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, options) => {
   app.get('/api/health', async (): Promise<Health> => ({ status: 'ok', version: options.version }));
+
+  app.get('/api/ready', async (_request, reply): Promise<Readiness> => {
+    let database: Readiness['checks']['database'];
+    try {
+      options.db.prepare('SELECT 1').get();
+      database = { ok: true, problem: null };
+    } catch (error) {
+      database = { ok: false, problem: problemOf(error) };
+    }
+    const { backend } = options.accounting.source;
+    let accounting: Readiness['checks']['accounting'];
+    try {
+      await options.accounting.ping();
+      accounting = { backend, ok: true, problem: null };
+    } catch (error) {
+      app.log.warn({ err: error }, 'readiness: the accounting backend does not answer');
+      accounting = { backend, ok: false, problem: problemOf(error) };
+    }
+    const ready = database.ok && accounting.ok;
+    reply.code(ready ? 200 : 503);
+    return { status: ready ? 'ready' : 'not_ready', checks: { database, accounting } };
+  });
 };
