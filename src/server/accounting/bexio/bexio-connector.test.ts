@@ -5,6 +5,7 @@ import { FIXTURE_TODAY } from '../../../../test/support/accounting-fixture.js';
 import { addBulkInvoices } from '../../../../test/support/bexio/bexio-bulk.js';
 import { STAND_IN_TOKEN } from '../../../../test/support/bexio/bexio-seed.js';
 import { createBexioStandIn, type BexioStandIn } from '../../../../test/support/bexio/bexio-stand-in.js';
+import { addDays } from '../ledger/dates.js';
 import { openDatabase, type Db } from '../../storage/database.js';
 import { createSentRecords } from '../remote/sent-records.js';
 import { createBexioConnector, type BexioConnectorOptions } from './bexio-connector.js';
@@ -160,6 +161,22 @@ describe('bexio connector, telling bexio what was sent', () => {
     expect(standIn.state.markedAsSent).toEqual([INVOICE, REMINDER]);
     expect((await connector.getDocument(INVOICE))!.lastSent).toMatchObject({ sendId: 'snd-2' });
     expect(standIn.state.reminders.find((r) => r.id === 2)!.is_sent).toBe(true);
+  });
+});
+
+describe('bexio connector, statuses on the day', () => {
+  it('counts an invoice due today as open, and one due yesterday as overdue, whatever bexio filters', async () => {
+    const connector = connect();
+    const numbers = async (status: string) =>
+      (await connector.listDocuments(query({ kind: 'invoice', status }))).items.map((i) => i.number);
+    const due = standIn.state.invoices.find((i) => i.document_nr === 'RE-2026-0109')!;
+    due.is_valid_to = FIXTURE_TODAY;
+    expect(await numbers('open')).toContain('RE-2026-0109');
+    expect(await numbers('overdue')).not.toContain('RE-2026-0109');
+    due.is_valid_to = addDays(FIXTURE_TODAY, -1);
+    expect(await numbers('open')).not.toContain('RE-2026-0109');
+    expect(await numbers('overdue')).toContain('RE-2026-0109');
+    expect(await numbers('open,overdue')).toContain('RE-2026-0109');
   });
 });
 
