@@ -46,6 +46,8 @@ export type BexioApiOptions = {
 export const BEXIO_PAGE_SIZE = 2000;
 /** Contacts and reminders change while the pane is open, but not between two pages of one search. */
 const SHORT_TTL_MS = 60_000;
+/** A reminder list of an unchanged invoice; bexio's limits make asking every overdue invoice each time too dear. */
+const REMINDER_TTL_MS = 10 * 60_000;
 /** Currencies, languages, countries and the company profile change about never. */
 const LONG_TTL_MS = 60 * 60_000;
 /** bexio allows about 1000 requests a minute: a reminder listing may ask many invoices, a few at a time. */
@@ -170,7 +172,7 @@ export function createBexioApi(options: BexioApiOptions) {
     return result;
   }
 
-  const reminders = new Map<string, Cached<BexioReminder[]>>();
+  const reminders = new Map<number, Cached<BexioReminder[]> & { version: string }>();
 
   return {
     get sent() {
@@ -189,10 +191,22 @@ export function createBexioApi(options: BexioApiOptions) {
       ),
     getInvoice: (id: number) =>
       call('kb_invoice_show', { path: `/2.0/kb_invoice/${id}`, schema: BexioInvoiceDetailSchema }, 'undefined'),
-    remindersOf: (invoiceId: number) =>
-      cached(reminders, String(invoiceId), SHORT_TTL_MS, () =>
-        must('kb_invoice_show', { path: `/2.0/kb_invoice/${invoiceId}/kb_reminder`, schema: BexioReminderListSchema }),
-      ),
+    /**
+     * An invoice's reminders. bexio has no list of all reminders, so a reminder listing asks each overdue invoice:
+     * kept for ten minutes while bexio's `updated_at` of the invoice stays the same, so that paging and the next
+     * listing ask again only the invoices bexio changed.
+     */
+    remindersOf: (invoice: Pick<BexioInvoice, 'id' | 'updated_at'>) => {
+      const hit = reminders.get(invoice.id);
+      if (hit && hit.version === (invoice.updated_at ?? '') && now() - hit.at < REMINDER_TTL_MS) return hit.value;
+      const value = must('kb_invoice_show', {
+        path: `/2.0/kb_invoice/${invoice.id}/kb_reminder`,
+        schema: BexioReminderListSchema,
+      });
+      reminders.set(invoice.id, { at: now(), version: invoice.updated_at ?? '', value });
+      value.catch(() => reminders.delete(invoice.id));
+      return value;
+    },
     getReminder: (invoiceId: number, reminderId: number) =>
       call(
         'kb_invoice_show',
@@ -217,7 +231,7 @@ export function createBexioApi(options: BexioApiOptions) {
       }),
     companyProfile: () => must('general', { path: '/2.0/company_profile', schema: BexioCompanyProfileListSchema }),
     /** Forget what a send changed (the reminders' `is_sent`). */
-    forgetReminders: (invoiceId: number) => reminders.delete(String(invoiceId)),
+    forgetReminders: (invoiceId: number) => reminders.delete(invoiceId),
   };
 }
 

@@ -194,14 +194,31 @@ describe('bexio connector, requests', () => {
     expect(connector.requests - before).toBe(3);
   });
 
-  it('lists reminders from the open invoices only, and clamps a fifth level to 3', async () => {
+  it('lists reminders from the overdue invoices only, and clamps a fifth level to 3', async () => {
     const reminder = standIn.state.reminders.find((r) => r.id === 2)!;
     reminder.reminder_level = 5;
     const connector = connect();
     const reminders = (await connector.listDocuments(query({ kind: 'reminder', level: '3' }))).items;
     expect(reminders.map((r) => r.id)).toEqual([REMINDER]);
     const asked = standIn.requests.filter((r) => r.path.includes('/kb_reminder')).map((r) => r.path);
-    // The open and overdue invoices of the fixture: 1, 2, 5, 6, 8, 9 (drafts, paid and cancelled have none to send).
-    expect(asked.sort()).toEqual([1, 2, 5, 6, 8, 9].map((id) => `/2.0/kb_invoice/${id}/kb_reminder`));
+    // Only the overdue invoices of the fixture (1, 5, 6, 8): bexio writes reminders for invoices past their deadline.
+    expect(asked.sort()).toEqual([1, 5, 6, 8].map((id) => `/2.0/kb_invoice/${id}/kb_reminder`));
+  });
+
+  it("asks each overdue invoice's reminders once, until bexio changes the invoice or ten minutes pass", async () => {
+    let clock = 0;
+    const connector = connect({ now: () => clock });
+    const reminderRequests = () => standIn.requests.filter((r) => r.path.endsWith('/kb_reminder')).length;
+    await connector.listDocuments(query({ kind: 'reminder' }));
+    clock += 5 * 60_000;
+    await connector.listDocuments(query({ kind: 'reminder' }));
+    expect(reminderRequests()).toBe(4);
+    // bexio changed invoice 1 (a new reminder, a payment): its reminders are asked again, the others not.
+    standIn.state.invoices[0]!.updated_at = '2026-11-20 11:00:00';
+    await connector.listDocuments(query({ kind: 'reminder' }));
+    expect(reminderRequests()).toBe(5);
+    clock += 10 * 60_000;
+    await connector.listDocuments(query({ kind: 'reminder' }));
+    expect(reminderRequests()).toBe(9);
   });
 });

@@ -31,6 +31,8 @@ export type BexioConnectorOptions = {
   timeoutMs?: number;
   budgetMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds since the epoch, for the caches; tests move it. */
+  now?: () => number;
 };
 
 export type BexioConnector = AccountingConnector & {

@@ -48,10 +48,11 @@ function invoiceCriteria(query: DocumentCountQuery, today: string, wantReminders
   const criteria: BexioCriterion[] = [];
   const statuses = query.status ? bexioStatusesOf(query.status) : undefined;
   if (wantReminders) {
-    // Reminders live on invoices that still ask for money, whatever the status asked of the reminders.
+    // Reminders live on overdue invoices that still ask for money, whatever the status asked of the reminders.
     const ids = new Set([...(query.kind === 'reminder' ? [] : (statuses ?? [])), ...BEXIO_OPEN_STATUSES]);
     if (query.kind === 'reminder' || statuses)
       criteria.push({ field: 'kb_item_status_id', value: [...ids], criteria: 'in' });
+    if (query.kind === 'reminder') criteria.push({ field: 'is_valid_to', value: today, criteria: '<' });
     return criteria;
   }
   if (query.overdueDays !== undefined) {
@@ -147,8 +148,9 @@ async function summarise(
   }
   const summaries: DocumentSummary[] = wantInvoices ? invoiceDocs.map((d) => d.doc) : [];
   if (wantReminders) {
-    const open = invoiceDocs.filter((d) => d.doc.status === 'open' || d.doc.status === 'overdue');
-    const lists = await mapLimited(open, REMINDER_CONCURRENCY, (d) => context.api.remindersOf(d.invoice.id));
+    // bexio writes reminders for invoices past their deadline only: the others are not asked (one request each).
+    const open = invoiceDocs.filter((d) => d.doc.status === 'overdue');
+    const lists = await mapLimited(open, REMINDER_CONCURRENCY, (d) => context.api.remindersOf(d.invoice));
     open.forEach(({ doc, invoice }, index) => {
       for (const reminder of lists[index]!) summaries.push(reminderSummary(doc, invoice, reminder, context.today));
     });

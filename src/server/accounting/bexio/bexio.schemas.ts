@@ -76,6 +76,8 @@ export const BexioInvoiceSchema = z.looseObject({
   kb_item_status_id: z.number().int(),
   /** Free text "Referenz" of the invoice; some companies keep the payment reference there. */
   reference: z.string().nullish(),
+  /** `2024-10-27 14:00:10`: changes when bexio changes the invoice (a payment, a reminder, an edit). */
+  updated_at: z.string().nullish(),
 });
 export type BexioInvoice = z.infer<typeof BexioInvoiceSchema>;
 export const BexioInvoiceListSchema = z.array(BexioInvoiceSchema);
