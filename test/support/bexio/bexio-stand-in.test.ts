@@ -20,6 +20,7 @@ describe('bexio stand-in over loopback HTTP', () => {
         sentRecords: createSentRecords(db, 'bexio'),
         today: () => FIXTURE_TODAY,
       });
+      await connector.ping();
       const page = await connector.listDocuments(
         DocumentQuerySchema.parse({ kind: 'invoice', customerEmail: 'compta@atelier-dubois.example' }),
       );

@@ -94,6 +94,13 @@ describe('bexio connector, when bexio misbehaves', () => {
     expect(standIn.state.markedAsSent).toEqual([]);
   });
 
+  it('names contact_show when the token may read invoices but not contacts', async () => {
+    standIn.state.tokens.set('invoices-only', new Set(['kb_invoice_show', 'kb_invoice_edit']));
+    const connector = connect({ tokens: staticBexioToken('invoices-only') });
+    const error = await failure(connector.findCustomersByEmail(['compta@atelier-dubois.example']));
+    expect(error.message).toBe('bexio refused the request: the token lacks scope contact_show.');
+  });
+
   it('turns a 5xx into accounting_unavailable', async () => {
     standIn.faults.add({ path: '/2.0/kb_invoice', reply: { status: 503, body: { error_code: 503 } } });
     const error = await failure(connect().listDocuments(query({ kind: 'invoice' })));

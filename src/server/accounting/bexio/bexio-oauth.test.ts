@@ -155,6 +155,13 @@ describe('bexio OAuth', () => {
     expect(await oauth.accessToken()).not.toBe(before.accessToken);
   });
 
+  it('fails closed on tokens sealed under another SECRETS_KEY', async () => {
+    await connectAsAdmin();
+    const other = createBexioTokenStore(db, createSecretBox(randomBytes(32)));
+    expect(() => other.load()).toThrow(AppError);
+    expect(() => createBexioTokenStore(db, undefined).load()).toThrow('SECRETS_KEY');
+  });
+
   it('asks an admin to connect bexio before anything else', async () => {
     await expect(oauth.accessToken()).rejects.toMatchObject({ code: 'accounting_refused' });
     expect(oauth.status()).toEqual({ connected: false, scope: null, updatedAt: null });
