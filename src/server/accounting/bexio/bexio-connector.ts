@@ -6,7 +6,7 @@ import { documentFileName, WORDING } from '../../pdf/wording.js';
 import type { AccountingConnector, DocumentPdf } from '../connector.js';
 import { matchesQuery, pageOf } from '../remote/document-filter.js';
 import type { SentRecords } from '../remote/sent-records.js';
-import { createBexioApi, type BexioApi } from './bexio-api.js';
+import { createBexioApi } from './bexio-api.js';
 import { contactsByEmail, gatherCandidates } from './bexio-documents.js';
 import {
   addressOf,
@@ -188,5 +188,3 @@ export function createBexioConnector(options: BexioConnectorOptions): BexioConne
     },
   };
 }
-
-export type { BexioApi };
