@@ -97,8 +97,11 @@ export type DocumentLine = z.infer<typeof DocumentLineSchema>;
 export const DocumentDetailSchema = DocumentSummarySchema.extend({
   lines: z.array(DocumentLineSchema),
   customerAddress: AddressSchema,
-  /** QR reference (27 digits) or Creditor Reference (RF…) printed on the payment part. */
-  paymentReference: z.string(),
+  /**
+   * QR reference (27 digits) or Creditor Reference (RF…) printed on the payment part; null where the accounting
+   * prints its own QR-bill and does not say which reference it carries (bexio).
+   */
+  paymentReference: z.string().nullable(),
 });
 export type DocumentDetail = z.infer<typeof DocumentDetailSchema>;
 

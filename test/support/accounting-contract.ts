@@ -175,7 +175,10 @@ export function describeAccountingContract(name: string, setup: () => Promise<Co
       const gross = detail!.lines.reduce((sum, l) => sum + l.amount * (1 + l.vatRate / 100), 0);
       expect(Math.abs(gross - summary.total)).toBeLessThanOrEqual(0.05);
       expect(detail!.customerAddress).toEqual(fixtureCustomer('mueller').address);
-      expect(detail!.paymentReference).toMatch(/^(\d{27}|RF\d{2}[A-Za-z0-9]{1,21})$/);
+      // A backend that prints its own QR-bills may not say which reference they carry (null); LedgerMail's do.
+      if (detail!.paymentReference !== null || !backend.backendPdf) {
+        expect(detail!.paymentReference).toMatch(/^(\d{27}|RF\d{2}[A-Za-z0-9]{1,21})$/);
+      }
       expect(await connector.getDocument('inv-999999')).toBeUndefined();
       expect(await connector.getDocument('nonsense')).toBeUndefined();
     });

@@ -20,7 +20,7 @@ export type Creditor = {
 export function qrBillData(
   document: Pick<DocumentSummary, 'status' | 'openAmount' | 'fee' | 'currency' | 'customer'> & {
     customerAddress: Address;
-    paymentReference: string;
+    paymentReference: string | null;
     number: string;
   },
   creditor: Creditor,
@@ -39,7 +39,8 @@ export function qrBillData(
     ...(due === null ? {} : { amount: due / 100 }),
     creditor: { ...toParty(creditor.name, creditor.address), account: creditor.accounts[document.currency] },
     debtor: toParty(document.customer.name, document.customerAddress),
-    reference: document.paymentReference,
+    // Without a reference a QR-IBAN bill is invalid and swissqrbill refuses it, rather than print a wrong one.
+    ...(document.paymentReference === null ? {} : { reference: document.paymentReference }),
     message: document.number,
   };
 }

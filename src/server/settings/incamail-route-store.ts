@@ -2,7 +2,8 @@ import { AppError } from '../../contract/errors.js';
 import { parseSmtpUrl } from '../incamail/incamail-config.js';
 import type { SmtpEndpoint } from '../incamail/smtp-submission.js';
 import type { SecretBox } from '../security/secret-box.js';
-import { migrate, type Db } from '../storage/database.js';
+import type { Db } from '../storage/database.js';
+import { migrateSealedSettings } from './sealed-settings.js';
 
 export type IncaMailRouteView = {
   source: 'admin' | 'environment' | 'sandbox' | 'none';
@@ -30,19 +31,7 @@ export type AdminRoute =
  * precedence over INCAMAIL_SMTP_URL, so an admin can rotate the password without restarting the bridge.
  */
 export function createIncaMailRouteStore(db: Db, box: SecretBox | undefined) {
-  migrate(db, 'settings', [
-    {
-      version: 1,
-      name: 'sealed settings',
-      up: (d) =>
-        d.exec(`CREATE TABLE sealed_settings (
-          name TEXT PRIMARY KEY,
-          sealed TEXT NOT NULL,
-          updated_at TEXT NOT NULL,
-          updated_by TEXT NOT NULL
-        )`),
-    },
-  ]);
+  migrateSealedSettings(db);
   const NAME = 'incamail.smtp_url';
   type Row = { sealed: string; updated_at: string; updated_by: string };
   const read = () =>

@@ -106,7 +106,7 @@ describe('bexio mapping', () => {
       '000000000000000000000000016',
     );
     expect(paymentReferenceOf(invoice({ reference: 'RF18539007547034' }))).toBe('RF18539007547034');
-    expect(paymentReferenceOf(invoice({ reference: 'Bestellung 4711' }))).toBe('');
-    expect(paymentReferenceOf(invoice({ reference: null }))).toBe('');
+    expect(paymentReferenceOf(invoice({ reference: 'Bestellung 4711' }))).toBeNull();
+    expect(paymentReferenceOf(invoice({ reference: null }))).toBeNull();
   });
 });

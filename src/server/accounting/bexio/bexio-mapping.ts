@@ -231,7 +231,7 @@ export function linesOf(positions: readonly BexioPosition[]): DocumentLine[] {
 }
 
 /** A QR reference (27 digits) or an ISO 11649 creditor reference; anything else in bexio's `reference` is not one. */
-export function paymentReferenceOf(invoice: BexioInvoice): string {
+export function paymentReferenceOf(invoice: BexioInvoice): string | null {
   const reference = (invoice.reference ?? '').replace(/\s/g, '');
-  return /^(\d{27}|RF\d{2}[A-Za-z0-9]{1,21})$/.test(reference) ? reference : '';
+  return /^(\d{27}|RF\d{2}[A-Za-z0-9]{1,21})$/.test(reference) ? reference : null;
 }
