@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import path from 'node:path';
+import { accountingRoutes } from './accounting/accounting.routes.js';
 import { documentsRoutes } from './accounting/documents.routes.js';
 import { registerBatches } from './batches/batches.plugin.js';
 import { todayInSwitzerland } from './accounting/ledger/dates.js';
@@ -61,10 +62,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // Every /api route but health and sign-in needs a bearer token; every change is audited.
   installAuth(app, config.auth, config.dataDir);
-  installAudit(app, createAuditLog(db));
+  const audit = createAuditLog(db);
+  installAudit(app, audit);
   const access = createSendAccess(config.auth);
   // Credentials an admin stores through the API are sealed with SECRETS_KEY; without it none can be stored.
-  const adminRoute = createIncaMailRouteStore(db, config.secretsKey ? createSecretBox(config.secretsKey) : undefined);
+  const box = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
+  const adminRoute = createIncaMailRouteStore(db, box);
   await app.register(settingsRoutes, {
     store: adminRoute,
     environment: config.incamail.smtp,
@@ -73,9 +76,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The accounting backend the configuration names: the built-in ledger by default, or bexio, or WinBIZ Cloud.
   const today = options.today ?? (() => todayInSwitzerland());
-  const backend = createAccounting(config.accounting, { db, today, log: app.log });
+  const backend = createAccounting(config.accounting, { db, box, today, log: app.log });
   const accounting = backend.connector;
   await app.register(documentsRoutes, { connector: accounting, source: backend.source });
+  await app.register(accountingRoutes, { source: backend.source, bexio: backend.bexio, audit });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
   const outbox = await registerSends(app, {
     db,

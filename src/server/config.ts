@@ -66,7 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const incamail = toIncaMailSettings(e, problems);
   const auth = toAuthSettings(e, e.NODE_ENV, problems);
-  const accounting = toAccountingSettings(e, problems);
+  const accounting = toAccountingSettings(e, e.SECRETS_KEY !== undefined, problems);
   // Development sign-in hands out tokens to anyone who asks: only ever on this machine's loopback.
   if (auth.mode === 'dev' && !['localhost', '127.0.0.1', '::1'].includes(e.HOST)) {
     problems.push(

@@ -48,12 +48,18 @@ describe('choosing the accounting backend', () => {
       ACCOUNTING: 'bexio',
       BEXIO_CLIENT_ID: 'id',
       BEXIO_CLIENT_SECRET: 'sec',
+      BEXIO_REDIRECT_URI: 'https://mail.example.ch/api/accounting/bexio/callback',
       BEXIO_API_URL: 'http://127.0.0.1:4010',
     });
     expect(local.accounting).toMatchObject({
       apiUrl: 'http://127.0.0.1:4010',
       token: undefined,
-      oauth: { issuer: 'https://auth.bexio.com/realms/bexio', clientId: 'id', clientSecret: 'sec' },
+      oauth: {
+        issuer: 'https://auth.bexio.com/realms/bexio',
+        clientId: 'id',
+        clientSecret: 'sec',
+        redirectUri: 'https://mail.example.ch/api/accounting/bexio/callback',
+      },
     });
   });
 
@@ -64,6 +70,11 @@ describe('choosing the accounting backend', () => {
     expect(problemsOf({ ACCOUNTING: 'bexio', BEXIO_TOKEN: 'pat', BEXIO_CLIENT_ID: 'id' })).toEqual([
       'BEXIO_CLIENT_ID and BEXIO_CLIENT_SECRET: set both (OAuth) or neither',
     ]);
+    expect(problemsOf({ ACCOUNTING: 'bexio', BEXIO_CLIENT_ID: 'id', BEXIO_CLIENT_SECRET: 'sec' })).toEqual([
+      expect.stringMatching(/^BEXIO_REDIRECT_URI: OAuth needs the callback address/),
+    ]);
+    // With SECRETS_KEY an admin may store the token after start-up.
+    expect(problemsOf({ ACCOUNTING: 'bexio', SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') })).toEqual([]);
     expect(problemsOf({ ACCOUNTING: 'sage' })[0]).toMatch(/^ACCOUNTING:/);
   });
 

@@ -16,7 +16,7 @@ export type BexioSettings = {
   apiUrl: string;
   /** Personal access token; without one an admin connects the company by OAuth (client id and secret). */
   token: string | undefined;
-  oauth: { issuer: string; clientId: string; clientSecret: string } | undefined;
+  oauth: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | undefined;
 };
 
 export type WinbizSettings = {
@@ -46,6 +46,8 @@ export const AccountingEnvSchema = z.object({
   BEXIO_AUTH_URL: z.url({ protocol: /^https?$/ }).default('https://auth.bexio.com/realms/bexio'),
   BEXIO_CLIENT_ID: optional,
   BEXIO_CLIENT_SECRET: optional,
+  /** Where bexio sends the admin back: `https://<bridge>/api/accounting/bexio/callback`, registered with the app. */
+  BEXIO_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
   WINBIZ_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.winbizcloud.ch'),
   WINBIZ_KEY: optional,
   WINBIZ_COMPANY: optional,
@@ -155,19 +157,34 @@ function toReminderPolicy(env: AccountingEnv, problems: string[]): ReminderPolic
  * Which accounting backend the bridge reads, checked at start-up: a backend chosen without what it needs stops
  * the bridge with every missing setting named. Secrets are never quoted in a problem.
  */
-export function toAccountingSettings(env: AccountingEnv, problems: string[]): AccountingSettings {
+export function toAccountingSettings(
+  env: AccountingEnv,
+  secretsKeySet: boolean,
+  problems: string[],
+): AccountingSettings {
   if (env.ACCOUNTING === 'ledger') return { kind: 'ledger' };
   if (env.ACCOUNTING === 'bexio') {
     const oauth =
       env.BEXIO_CLIENT_ID && env.BEXIO_CLIENT_SECRET
-        ? { issuer: env.BEXIO_AUTH_URL, clientId: env.BEXIO_CLIENT_ID, clientSecret: env.BEXIO_CLIENT_SECRET }
+        ? {
+            issuer: env.BEXIO_AUTH_URL,
+            clientId: env.BEXIO_CLIENT_ID,
+            clientSecret: env.BEXIO_CLIENT_SECRET,
+            redirectUri: env.BEXIO_REDIRECT_URI ?? '',
+          }
         : undefined;
+    if (oauth && !env.BEXIO_REDIRECT_URI) {
+      problems.push(
+        'BEXIO_REDIRECT_URI: OAuth needs the callback address registered with the bexio app, https://<bridge>/api/accounting/bexio/callback',
+      );
+    }
     if ((env.BEXIO_CLIENT_ID === undefined) !== (env.BEXIO_CLIENT_SECRET === undefined)) {
       problems.push('BEXIO_CLIENT_ID and BEXIO_CLIENT_SECRET: set both (OAuth) or neither');
     }
-    if (!env.BEXIO_TOKEN && !oauth) {
+    // With SECRETS_KEY an admin can store the token through the API after start-up; /api/ready says until then.
+    if (!env.BEXIO_TOKEN && !oauth && !secretsKeySet) {
       problems.push(
-        'BEXIO_TOKEN: ACCOUNTING=bexio needs a personal access token, or BEXIO_CLIENT_ID and BEXIO_CLIENT_SECRET for an admin to connect by OAuth',
+        'BEXIO_TOKEN: ACCOUNTING=bexio needs a personal access token, BEXIO_CLIENT_ID and BEXIO_CLIENT_SECRET for an admin to connect by OAuth, or SECRETS_KEY for an admin to store a token',
       );
     }
     return { kind: 'bexio', apiUrl: env.BEXIO_API_URL, token: env.BEXIO_TOKEN, oauth };

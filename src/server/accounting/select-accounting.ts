@@ -1,6 +1,8 @@
 import type { AccountingSource } from '../../contract/documents.schemas.js';
+import type { SecretBox } from '../security/secret-box.js';
 import type { Db } from '../storage/database.js';
 import type { AccountingSettings } from './accounting-config.js';
+import { createBexioBackend, type BexioBackend } from './bexio/bexio-backend.js';
 import type { AccountingConnector } from './connector.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './ledger/ledger.js';
 
@@ -9,10 +11,14 @@ export type Accounting = {
   source: AccountingSource;
   /** Proves the backend answers with the bridge's credentials; rejects with the AppError an admin reads. */
   ping(): Promise<void>;
+  /** bexio's credentials, for the admin routes; undefined on other backends. */
+  bexio?: BexioBackend;
 };
 
 export type AccountingDeps = {
   db: Db;
+  /** Seals the credentials an admin stores; undefined without SECRETS_KEY. */
+  box: SecretBox | undefined;
   today: () => string;
   log: { info(message: string): void };
 };
@@ -25,6 +31,15 @@ export function createAccounting(settings: AccountingSettings, deps: AccountingD
       if (seedDemoLedgerIfEmpty(deps.db)) deps.log.info('Seeded the built-in ledger with demo customers and documents');
       const connector = createBuiltInLedger(deps.db, { today: deps.today });
       return { connector, source: { backend: 'ledger', pdfs: 'ledgermail' }, ping: async () => {} };
+    }
+    case 'bexio': {
+      const bexio = createBexioBackend(settings, deps);
+      return {
+        connector: bexio.connector,
+        source: { backend: 'bexio', pdfs: 'backend' },
+        ping: () => bexio.connector.ping(),
+        bexio,
+      };
     }
     default:
       throw new Error(`accounting backend ${settings.kind} is not built in yet`);

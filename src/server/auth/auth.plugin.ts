@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DevTokenQuerySchema, type AuthConfig, type Caller, type Token } from '../../contract/auth.schemas.js';
 import { AppError } from '../../contract/errors.js';
-import { apiRouteOf, decodedPath, isApiPath } from '../http/api-routes.js';
+import { apiRouteOf, BEXIO_CALLBACK_ROUTE, decodedPath, isApiPath } from '../http/api-routes.js';
 import { parseRequest } from '../http/errors.js';
 import type { AuthSettings } from './auth-config.js';
 import {
@@ -19,7 +19,14 @@ declare module 'fastify' {
 }
 
 /** Routes anyone may call: the add-in needs them before it has a token. */
-const PUBLIC_API_ROUTES = new Set(['/api/health', '/api/ready', '/api/auth/config', '/api/dev/token']);
+// The bexio callback is guarded by its one-time `state`, not a bearer token (bexio redirects a browser there).
+const PUBLIC_API_ROUTES = new Set([
+  '/api/health',
+  '/api/ready',
+  BEXIO_CALLBACK_ROUTE,
+  '/api/auth/config',
+  '/api/dev/token',
+]);
 
 /**
  * Development tokens go only to pages that reached the bridge by a loopback name. The bridge listens on

@@ -6,6 +6,9 @@ import type { FastifyRequest } from 'fastify';
  */
 export const MAX_PARAM_LENGTH = 100;
 
+/** Where bexio sends the admin's browser back after connecting: public, guarded by its one-time `state`. */
+export const BEXIO_CALLBACK_ROUTE = '/api/accounting/bexio/callback';
+
 /** The path, percent-decoded where it decodes (`/%61pi/documents` is routed to /api/documents). */
 export function decodedPath(url: string): string {
   const raw = url.split('?')[0] ?? '';
