@@ -11,6 +11,7 @@ import type { DocumentPage } from '../../src/contract/documents.schemas';
 import { buildApp } from '../../src/server/app';
 import { loadConfig } from '../../src/server/config';
 import { FIXTURE_TODAY } from '../support/accounting-fixture';
+import { createBexioAuthStandIn } from '../support/bexio/bexio-auth-stand-in';
 import { createBexioStandIn, type BexioStandIn } from '../support/bexio/bexio-stand-in';
 import { STAND_IN_TOKEN } from '../support/bexio/bexio-seed';
 import { devToken } from '../support/dev-auth';
@@ -184,6 +185,55 @@ describe('the bridge on bexio', () => {
     const audit = await app.inject({ url: '/api/admin/audit', headers: admin });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toContain(
       'PUT /api/admin/accounting/bexio/token',
+    );
+  });
+
+  it('lets an admin connect the company by OAuth: bexio sends the browser back once, and the books open', async () => {
+    const issuer = 'https://auth.stand-in.example/realms/bexio';
+    const oauthEnv = {
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+      BEXIO_AUTH_URL: issuer,
+      BEXIO_CLIENT_ID: 'ledgermail-test',
+      BEXIO_CLIENT_SECRET: 'client-secret-of-the-test',
+      BEXIO_REDIRECT_URI: 'https://mail.example.ch/api/accounting/bexio/callback',
+    };
+    await start(oauthEnv);
+    const keycloak = createBexioAuthStandIn({
+      state: bexio.state,
+      issuer,
+      clientId: oauthEnv.BEXIO_CLIENT_ID,
+      clientSecret: oauthEnv.BEXIO_CLIENT_SECRET,
+    });
+    server.use(...keycloak.handlers);
+    const user = await auth();
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/admin/accounting/bexio/connect', headers: user })).statusCode,
+    ).toBe(403);
+
+    const admin = await auth('boss@sonnenberg-holzbau.example', 'admin');
+    const connect = await app.inject({ method: 'POST', url: '/api/admin/accounting/bexio/connect', headers: admin });
+    expect(connect.statusCode).toBe(200);
+    const { code, state } = keycloak.authorize(connect.json().authorizeUrl);
+    // bexio redirects the admin's browser: no bearer token, only the one-time state.
+    const callback = `/api/accounting/bexio/callback?${new URLSearchParams({ code, state })}`;
+    const back = await app.inject({ url: callback });
+    expect(back.statusCode).toBe(200);
+    expect(back.headers['content-type']).toMatch(/^text\/html/);
+    expect(back.body).toContain('bexio is connected');
+    expect((await app.inject({ url: callback })).statusCode).toBe(400);
+
+    const view = (await app.inject({ url: '/api/admin/accounting', headers: admin })).json();
+    expect(view.bexio).toMatchObject({ source: 'oauth', oauth: { available: true, connected: true } });
+    expect(JSON.stringify(view)).not.toMatch(/at-|rt-/);
+    const listed = await app.inject({ url: '/api/documents?kind=invoice', headers: user });
+    expect(listed.statusCode).toBe(200);
+    const audit = (await app.inject({ url: '/api/admin/audit', headers: admin })).json();
+    expect(audit.items).toContainEqual(
+      expect.objectContaining({
+        action: 'bexio connection',
+        result: 'connected',
+        actorEmail: 'boss@sonnenberg-holzbau.example',
+      }),
     );
   });
 });
