@@ -249,7 +249,15 @@ export function createWinbizStandIn(options: WinbizStandInOptions = {}) {
     }),
   ];
 
-  return { handlers, state, faults, requests, login: { ...login, publicKeyPem } };
+  return {
+    handlers,
+    state,
+    faults,
+    requests,
+    login: { ...login, publicKeyPem },
+    /** What WinBIZ would read from a `winbiz-password` header; undefined when it does not decrypt. */
+    decryptPassword: (header: string) => decryptPkcs1v15(privateKey, header),
+  };
 }
 
 export type WinbizStandIn = ReturnType<typeof createWinbizStandIn>;
