@@ -184,4 +184,13 @@ describe('WinBIZ Cloud connector', () => {
     expect(stand.requests.find((r) => r.method === 'Addresses')!.parameters).toEqual(['', 1, 'ad_utilis1']);
     expect(await connector(stand).findCustomersByEmail(['rechnungen@alpine-trails.example'])).toEqual([]);
   });
+
+  it('refuses a cursor it never handed out before asking WinBIZ anything', async () => {
+    const stand = standIn();
+    const winbiz = connector(stand);
+    await expect(winbiz.listDocuments(query({ cursor: 'not-a-cursor' }))).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+    expect(winbiz.requests).toBe(0);
+  });
 });

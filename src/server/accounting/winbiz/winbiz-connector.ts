@@ -4,7 +4,7 @@ import { renderDocumentPdf } from '../../pdf/document-pdf.js';
 import { signatureOf, type Creditor } from '../../pdf/qr-bill-data.js';
 import { documentFileName } from '../../pdf/wording.js';
 import type { AccountingConnector } from '../connector.js';
-import { matchesQuery, pageOf } from '../remote/document-filter.js';
+import { decodeOffsetCursor, matchesQuery, pageOf } from '../remote/document-filter.js';
 import type { SentRecords } from '../remote/sent-records.js';
 import { createBizinfoClient, type WinbizLogin } from './bizinfo-client.js';
 import { loadWinbizSnapshot, type WinbizSnapshot } from './winbiz-snapshot.js';
@@ -127,6 +127,8 @@ export function createWinbizConnector(options: WinbizConnectorOptions): WinbizCo
 
   return {
     async listDocuments(query) {
+      // A cursor this bridge never handed out is the caller's mistake: refused before WinBIZ is asked.
+      decodeOffsetCursor(query.cursor);
       return pageOf(await matching(query), query);
     },
     async countDocuments(query) {
