@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Customer, DocumentSummary } from '../../../contract/documents.schemas.js';
 import { AppError } from '../../../contract/errors.js';
 import { renderDocumentPdf } from '../../pdf/document-pdf.js';
@@ -20,7 +21,6 @@ import {
 } from './winbiz-documents.js';
 import { DEFAULT_EMAIL_FIELD } from './winbiz-customers.js';
 import { listOf } from './winbiz.schemas.js';
-import { z } from 'zod';
 
 export type WinbizConnectorOptions = WinbizLogin & {
   /** The Addresses property that holds the e-mail (`ad_…` fields are asked for by name); see winbiz.schemas.ts. */
