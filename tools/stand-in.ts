@@ -6,6 +6,8 @@
 import { startHttpStandIn } from '../test/support/http-stand-in';
 import { createBexioStandIn } from '../test/support/bexio/bexio-stand-in';
 import { STAND_IN_TOKEN } from '../test/support/bexio/bexio-seed';
+import { winbizBridgeEnv } from '../test/support/winbiz/winbiz-env';
+import { createWinbizStandIn } from '../test/support/winbiz/winbiz-stand-in';
 
 const [backend, ...rest] = process.argv.slice(2);
 const portFlag = rest.indexOf('--port');
@@ -20,7 +22,18 @@ async function main() {
     console.log('Its customers: buchhaltung@mueller-baeckerei.example, compta@atelier-dubois.example, …');
     return;
   }
-  console.error('Usage: npm run stand-in -- bexio [--port 4010]');
+  if (backend === 'winbiz') {
+    const standIn = createWinbizStandIn();
+    const { url } = await startHttpStandIn(standIn.handlers, port);
+    const env = Object.entries(winbizBridgeEnv(standIn, url))
+      .map(([name, value]) => `${name}='${value}'`)
+      .join(' \\\n    ');
+    console.log(`WinBIZ Cloud stand-in at ${url}. Start a bridge on it with:\n`);
+    console.log(`  ${env} \\\n    npm run bridge\n`);
+    console.log('Its customers: buchhaltung@mueller-baeckerei.example, compta@atelier-dubois.example, …');
+    return;
+  }
+  console.error('Usage: npm run stand-in -- bexio|winbiz [--port 4010]');
   process.exit(2);
 }
 

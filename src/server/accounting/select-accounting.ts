@@ -5,6 +5,8 @@ import type { AccountingSettings } from './accounting-config.js';
 import { createBexioBackend, type BexioBackend } from './bexio/bexio-backend.js';
 import type { AccountingConnector } from './connector.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './ledger/ledger.js';
+import { createSentRecords } from './remote/sent-records.js';
+import { createWinbizConnector } from './winbiz/winbiz-connector.js';
 
 export type Accounting = {
   connector: AccountingConnector;
@@ -41,7 +43,18 @@ export function createAccounting(settings: AccountingSettings, deps: AccountingD
         bexio,
       };
     }
-    default:
-      throw new Error(`accounting backend ${settings.kind} is not built in yet`);
+    case 'winbiz': {
+      const { kind: _kind, reminderPolicy, emailField, ...login } = settings;
+      const connector = createWinbizConnector({
+        ...login,
+        ...(emailField ? { emailField } : {}),
+        reminderPolicy,
+        reminderTermDays: reminderPolicy.termDays,
+        sentRecords: createSentRecords(deps.db, 'winbiz'),
+        today: deps.today,
+      });
+      // WinBIZ gives no PDFs: LedgerMail renders them from its open items, and says so on them and in the pane.
+      return { connector, source: { backend: 'winbiz', pdfs: 'ledgermail' }, ping: () => connector.ping() };
+    }
   }
 }

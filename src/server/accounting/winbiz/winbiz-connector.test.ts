@@ -106,7 +106,9 @@ describe('WinBIZ Cloud connector', () => {
       reference: paymentReferenceFor('CHF', item.DocumentId),
       debtor: { name: 'Atelier Dubois Sàrl', street: 'Rue de Genève', buildingNumber: '12', town: 'Lausanne' },
     });
-    expect(pdfText(pdf.content)).toContain('Facture RE-2026-0106 (extrait LedgerMail de WinBIZ)');
+    expect(pdfText(pdf.content).replace(/\s+/g, ' ')).toContain(
+      'Document établi par LedgerMail à partir du poste ouvert dans WinBIZ Cloud.',
+    );
   });
 
   it('bills a EUR invoice in euros, from the foreign amounts, with a creditor reference', async () => {

@@ -146,6 +146,8 @@ export function createWinbizConnector(options: WinbizConnectorOptions): WinbizCo
         document,
         ...(document.kind === 'reminder' ? { remindedInvoice: remindedInvoiceOf(found.invoice) } : {}),
         creditor,
+        // WinBIZ gives no PDF: the document says plainly, above its payment part, that LedgerMail produced it.
+        producedFrom: 'WinBIZ Cloud',
       });
       return { fileName: documentFileName(document.customer.language, document.kind, document.number), content };
     },
