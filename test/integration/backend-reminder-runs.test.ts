@@ -3,7 +3,6 @@
  * per customer carrying each reminder's PDF as the backend serves it, the amount due in the text matching the
  * reminder, and the backend told where it can be (bexio's mark_as_sent, once per reminder).
  */
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { setupServer } from 'msw/node';
 import { amountDue } from '../../src/contract/amount-due';

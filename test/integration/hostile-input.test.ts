@@ -62,6 +62,7 @@ const hostileValue = fc.oneof(
  */
 const BODY_KEYS: Record<string, readonly string[]> = {
   'GET /api/health': [],
+  'GET /api/ready': [],
   'GET /api/auth/config': [],
   'GET /api/dev/token': [],
   'GET /api/me': [],
@@ -85,6 +86,12 @@ const BODY_KEYS: Record<string, readonly string[]> = {
   'GET /api/admin/incamail': [],
   'PUT /api/admin/incamail': ['smtpUrl', 'x'],
   'DELETE /api/admin/incamail': [],
+  'GET /api/admin/accounting': [],
+  'PUT /api/admin/accounting/bexio/token': ['token', 'x'],
+  'DELETE /api/admin/accounting/bexio/token': [],
+  'POST /api/admin/accounting/bexio/connect': ['x'],
+  'DELETE /api/admin/accounting/bexio/connection': [],
+  'GET /api/accounting/bexio/callback': [],
   'GET /api/sandbox/messages': [],
   'GET /api/sandbox/messages/:id/raw': [],
 };
@@ -104,6 +111,9 @@ const QUERY_KEYS = [
   'wait',
   'before',
   'notSent',
+  'code',
+  'state',
+  'error',
   'x',
 ];
 

@@ -66,11 +66,15 @@ describe('the bridge under deeply nested JSON', () => {
   it(`reads ${MAX_JSON_DEPTH} levels on every route with a body and refuses one more with a readable 400`, async () => {
     const routes = bodyRoutes();
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'DELETE /api/admin/accounting/bexio/connection',
+      'DELETE /api/admin/accounting/bexio/token',
       'DELETE /api/admin/incamail',
+      'POST /api/admin/accounting/bexio/connect',
       'POST /api/batches',
       'POST /api/batches/:id/retry',
       'POST /api/batches/preview',
       'POST /api/sends',
+      'PUT /api/admin/accounting/bexio/token',
       'PUT /api/admin/incamail',
     ]);
     for (const { method, url: pattern } of routes) {
