@@ -16,7 +16,7 @@ import { createBexioStandIn, type BexioStandIn } from '../support/bexio/bexio-st
 import { STAND_IN_TOKEN } from '../support/bexio/bexio-seed';
 import { devToken } from '../support/dev-auth';
 import { eventually } from '../support/eventually';
-import { sendRequest } from '../support/smtp-bridge';
+import { documentSend } from '../support/smtp-bridge';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
 
@@ -78,24 +78,18 @@ describe('the bridge on bexio', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.equals(bexio.pdfOf('RE-2026-0101'))).toBe(true);
 
+    const sendOfInvoice = () =>
+      documentSend({
+        from: 'anna@sonnenberg-holzbau.example',
+        to: 'buchhaltung@mueller-baeckerei.example',
+        pdf: { name: 'Rechnung-RE-2026-0101.pdf', content: pdf.rawPayload },
+        documentIds: [invoice.id],
+      });
     const send = await app.inject({
       method: 'POST',
       url: '/api/sends?wait=20',
       headers: { ...headers, 'idempotency-key': 'bexio-send-1' },
-      payload: sendRequest({
-        from: 'anna@sonnenberg-holzbau.example',
-        to: ['buchhaltung@mueller-baeckerei.example'],
-        cc: [],
-        bcc: [],
-        attachments: [
-          {
-            name: 'Rechnung-RE-2026-0101.pdf',
-            contentType: 'application/pdf',
-            contentBase64: pdf.rawPayload.toString('base64'),
-          },
-        ],
-        documentIds: [invoice.id],
-      }),
+      payload: sendOfInvoice(),
     });
     expect(send.json()).toMatchObject({ status: 'accepted' });
     expect(sink.messages).toHaveLength(1);
@@ -108,20 +102,7 @@ describe('the bridge on bexio', () => {
       method: 'POST',
       url: '/api/sends?wait=5',
       headers: { ...headers, 'idempotency-key': 'bexio-send-1' },
-      payload: sendRequest({
-        from: 'anna@sonnenberg-holzbau.example',
-        to: ['buchhaltung@mueller-baeckerei.example'],
-        cc: [],
-        bcc: [],
-        attachments: [
-          {
-            name: 'Rechnung-RE-2026-0101.pdf',
-            contentType: 'application/pdf',
-            contentBase64: pdf.rawPayload.toString('base64'),
-          },
-        ],
-        documentIds: [invoice.id],
-      }),
+      payload: sendOfInvoice(),
     });
     expect(again.json()).toMatchObject({ status: 'accepted' });
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -13,7 +13,7 @@ import { FIXTURE_COMPANY, FIXTURE_TODAY } from '../support/accounting-fixture';
 import { devToken } from '../support/dev-auth';
 import { eventually } from '../support/eventually';
 import { parseQrBillPayload, pdfText, readQrCodeFromPdf } from '../support/pdf-reader';
-import { sendRequest } from '../support/smtp-bridge';
+import { documentSend } from '../support/smtp-bridge';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
 import { winbizBridgeEnv } from '../support/winbiz/winbiz-env';
@@ -87,19 +87,11 @@ describe('the bridge on WinBIZ Cloud', () => {
       method: 'POST',
       url: '/api/sends?wait=20',
       headers: { ...headers, 'idempotency-key': 'winbiz-send-1' },
-      payload: sendRequest({
+      payload: documentSend({
         mode: 'confidential',
         from: 'anna@sonnenberg-holzbau.example',
-        to: ['compta@atelier-dubois.example'],
-        cc: [],
-        bcc: [],
-        attachments: [
-          {
-            name: 'Facture-RE-2026-0106.pdf',
-            contentType: 'application/pdf',
-            contentBase64: pdf.rawPayload.toString('base64'),
-          },
-        ],
+        to: 'compta@atelier-dubois.example',
+        pdf: { name: 'Facture-RE-2026-0106.pdf', content: pdf.rawPayload },
         documentIds: [invoice.id],
       }),
     });

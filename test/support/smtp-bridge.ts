@@ -92,3 +92,24 @@ export function sendRequest(overrides: Partial<SendRequestInput> = {}): SendRequ
     ...overrides,
   };
 }
+
+/** A send of accounting documents to one customer, as the pane hands it over: their PDFs, no copies. */
+export function documentSend(input: {
+  from: string;
+  to: string;
+  mode?: SendRequestInput['mode'];
+  pdf: { name: string; content: Buffer };
+  documentIds: string[];
+}): SendRequestInput {
+  return sendRequest({
+    mode: input.mode ?? 'registered',
+    from: input.from,
+    to: [input.to],
+    cc: [],
+    bcc: [],
+    attachments: [
+      { name: input.pdf.name, contentType: 'application/pdf', contentBase64: input.pdf.content.toString('base64') },
+    ],
+    documentIds: input.documentIds,
+  });
+}

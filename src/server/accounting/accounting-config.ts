@@ -2,6 +2,7 @@ import { isIBANValid, isQRIBAN } from 'swissqrbill/utils';
 import { z } from 'zod';
 import type { ReminderLevel } from '../../contract/documents.schemas.js';
 import type { Creditor } from '../pdf/qr-bill-data.js';
+import type { WinbizLogin } from './winbiz/bizinfo-client.js';
 
 /** Days overdue from which a backend without reminders (WinBIZ) derives each level, and the level's fee. */
 export type ReminderPolicy = {
@@ -19,17 +20,8 @@ export type BexioSettings = {
   oauth: { issuer: string; clientId: string; clientSecret: string; redirectUri: string } | undefined;
 };
 
-export type WinbizSettings = {
+export type WinbizSettings = WinbizLogin & {
   kind: 'winbiz';
-  apiUrl: string;
-  key: string;
-  companyName: string;
-  username: string;
-  password: string;
-  /** WinBIZ's company folder (`winbiz-companyid`). */
-  companyId: string;
-  year: string;
-  publicKeyPem: string;
   emailField: string | undefined;
   creditor: Creditor;
   reminderPolicy: ReminderPolicy;

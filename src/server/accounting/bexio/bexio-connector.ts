@@ -2,8 +2,9 @@ import type { Company } from '../../../contract/batches.schemas.js';
 import type { DocumentDetail, DocumentLine } from '../../../contract/documents.schemas.js';
 import { AppError } from '../../../contract/errors.js';
 import { signatureOf } from '../../pdf/qr-bill-data.js';
-import { documentFileName, WORDING } from '../../pdf/wording.js';
+import { documentFileName } from '../../pdf/wording.js';
 import type { AccountingConnector, DocumentPdf } from '../connector.js';
+import { reminderLines } from '../document-lines.js';
 import { matchesQuery, pageOf } from '../remote/document-filter.js';
 import type { SentRecords } from '../remote/sent-records.js';
 import { createBexioApi } from './bexio-api.js';
@@ -71,16 +72,7 @@ export function createBexioConnector(options: BexioConnectorOptions): BexioConne
     const { doc, invoice, contact, lookups } = pair;
     let lines: DocumentLine[];
     if (doc.kind === 'reminder') {
-      // A reminder bills the invoice's open amount and its fee, as the built-in ledger's reminders do.
-      const labels = WORDING[doc.customer.language].labels;
-      const line = (description: string, amount: number) => ({
-        description,
-        quantity: 1,
-        unitPrice: amount,
-        vatRate: 0,
-        amount,
-      });
-      lines = [line(labels.openAmountOf(invoice.document_nr), doc.openAmount), line(labels.reminderFee, doc.fee ?? 0)];
+      lines = reminderLines(doc.customer.language, invoice.document_nr, doc.openAmount, doc.fee);
     } else {
       lines = linesOf(invoice.positions);
     }

@@ -3,9 +3,10 @@ import { AppError } from '../../../contract/errors.js';
 import type { Language } from '../../../contract/locale.js';
 import { renderDocumentPdf, type RemindedInvoice } from '../../pdf/document-pdf.js';
 import { signatureOf, type Creditor } from '../../pdf/qr-bill-data.js';
-import { documentFileName, WORDING } from '../../pdf/wording.js';
+import { documentFileName } from '../../pdf/wording.js';
 import type { Db } from '../../storage/database.js';
 import type { AccountingConnector } from '../connector.js';
+import { reminderLines } from '../document-lines.js';
 import { DEMO_CREDITOR } from './company.js';
 import { todayInSwitzerland } from './dates.js';
 import { generateLedgerData } from './demo-data.js';
@@ -126,19 +127,7 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
     let lines: DocumentLine[];
     const reminded = remindedInvoice(row);
     if (reminded) {
-      // A reminder bills the invoice's open amount and its fee; it has no lines of its own.
-      const labels = WORDING[row.customer_language].labels;
-      const line = (description: string, amount: number) => ({
-        description,
-        quantity: 1,
-        unitPrice: amount,
-        vatRate: 0,
-        amount,
-      });
-      lines = [
-        line(labels.openAmountOf(reminded.number), summary.openAmount),
-        line(labels.reminderFee, summary.fee ?? 0),
-      ];
+      lines = reminderLines(row.customer_language, reminded.number, summary.openAmount, summary.fee);
     } else {
       lines = (
         linesOf.all(row.id) as {

@@ -8,12 +8,12 @@ import type {
   SentInfo,
 } from '../../../contract/documents.schemas.js';
 import type { RemindedInvoice } from '../../pdf/document-pdf.js';
-import { WORDING } from '../../pdf/wording.js';
 import { addDays, daysBetween } from '../ledger/dates.js';
 import { paymentReferenceFor } from '../ledger/references.js';
 import { effectiveStatusOf } from '../remote/document-filter.js';
 import { customerIdOf } from './winbiz-customers.js';
-import { statementLine, reminderLine } from './winbiz-wording.js';
+import { reminderLines, singleLine } from '../document-lines.js';
+import { statementLine } from './winbiz-wording.js';
 import {
   WINBIZ_DEBTOR_INVOICE,
   WINBIZ_DEBTOR_STARTING_BALANCE,
@@ -204,20 +204,10 @@ export const withLastSent = (summary: DocumentSummary, sent: ReadonlyMap<string,
  */
 export function detailOf(summary: DocumentSummary, invoice: WinbizInvoice, customer: Customer): DocumentDetail {
   const { language } = customer;
-  const line = (description: string, amount: number) => ({
-    description,
-    quantity: 1,
-    unitPrice: amount,
-    vatRate: 0,
-    amount,
-  });
   const lines =
     summary.kind === 'reminder'
-      ? [
-          line(reminderLine(language, invoice.number), summary.openAmount),
-          line(WORDING[language].labels.reminderFee, summary.fee ?? 0),
-        ]
-      : [line(statementLine(language, invoice.number), summary.total)];
+      ? reminderLines(language, invoice.number, summary.openAmount, summary.fee)
+      : [singleLine(statementLine(language, invoice.number), summary.total)];
   return {
     ...summary,
     lines,

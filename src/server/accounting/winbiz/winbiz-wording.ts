@@ -1,5 +1,4 @@
 import type { Language } from '../../../contract/locale.js';
-import { WORDING } from '../../pdf/wording.js';
 
 /**
  * The lines of a document LedgerMail produced from WinBIZ's open item, which has no positions: the invoice as
@@ -15,6 +14,3 @@ const STATEMENT: Record<Language, (number: string) => string> = {
 
 /** The one line of an invoice statement: the invoice's gross total as WinBIZ booked it. */
 export const statementLine = (language: Language, number: string) => STATEMENT[language](number);
-
-/** A reminder's first line: the open amount of the invoice, as the built-in ledger words it. */
-export const reminderLine = (language: Language, number: string) => WORDING[language].labels.openAmountOf(number);
