@@ -8,11 +8,11 @@ import type {
   DocumentSummary,
 } from '../../../contract/documents.schemas.js';
 import { IsoDateSchema } from '../../../contract/documents.schemas.js';
-import { AppError } from '../../../contract/errors.js';
 import type { Language } from '../../../contract/locale.js';
 import type { DeliveryMode } from '../../../contract/modes.js';
 import type { Db } from '../../storage/database.js';
 import { addDays } from './dates.js';
+import { cursorRefused } from '../remote/document-filter.js';
 import type { TextSearch } from './text-search.js';
 
 /** One row of the documents list, as the list and detail queries select it. */
@@ -115,12 +115,7 @@ export function decodeCursor(cursor: string): { issueDate: string; id: number } 
     parsed = undefined;
   }
   const result = CursorSchema.safeParse(parsed);
-  if (!result.success) {
-    const message = 'is not a cursor this bridge handed out; start again without it';
-    throw new AppError('bad_request', `Invalid request query: cursor: ${message}`, {
-      details: [{ path: 'cursor', message }],
-    });
-  }
+  if (!result.success) throw cursorRefused();
   return { issueDate: result.data[0], id: result.data[1] };
 }
 

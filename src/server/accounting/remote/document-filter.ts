@@ -64,6 +64,14 @@ export function newestFirst(a: DocumentSummary, b: DocumentSummary): number {
   return b.id.localeCompare(a.id, 'en', { numeric: true });
 }
 
+/** The 400 for a cursor the bridge never handed out, the same on every backend. */
+export function cursorRefused(): AppError {
+  const message = 'is not a cursor this bridge handed out; start again without it';
+  return new AppError('bad_request', `Invalid request query: cursor: ${message}`, {
+    details: [{ path: 'cursor', message }],
+  });
+}
+
 const OffsetCursorSchema = z.object({ o: z.number().int().nonnegative() });
 
 /** An opaque cursor over a position in a backend's list. */
@@ -80,12 +88,7 @@ export function decodeOffsetCursor(cursor: string | undefined): number {
     parsed = undefined;
   }
   const result = OffsetCursorSchema.safeParse(parsed);
-  if (!result.success) {
-    const message = 'is not a cursor this bridge handed out; start again without it';
-    throw new AppError('bad_request', `Invalid request query: cursor: ${message}`, {
-      details: [{ path: 'cursor', message }],
-    });
-  }
+  if (!result.success) throw cursorRefused();
   return result.data.o;
 }
 
