@@ -79,7 +79,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const backend = createAccounting(config.accounting, { db, box, today, log: app.log });
   const accounting = backend.connector;
   await app.register(documentsRoutes, { connector: accounting, source: backend.source });
-  await app.register(accountingRoutes, { source: backend.source, bexio: backend.bexio, audit });
+  await app.register(accountingRoutes, {
+    source: backend.source,
+    bexio: backend.bexio,
+    winbiz: backend.winbiz,
+    audit,
+  });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
   const outbox = await registerSends(app, {
     db,

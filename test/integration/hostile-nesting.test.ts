@@ -68,6 +68,7 @@ describe('the bridge under deeply nested JSON', () => {
     expect(routes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'DELETE /api/admin/accounting/bexio/connection',
       'DELETE /api/admin/accounting/bexio/token',
+      'DELETE /api/admin/accounting/winbiz/password',
       'DELETE /api/admin/incamail',
       'POST /api/admin/accounting/bexio/connect',
       'POST /api/batches',
@@ -75,6 +76,7 @@ describe('the bridge under deeply nested JSON', () => {
       'POST /api/batches/preview',
       'POST /api/sends',
       'PUT /api/admin/accounting/bexio/token',
+      'PUT /api/admin/accounting/winbiz/password',
       'PUT /api/admin/incamail',
     ]);
     for (const { method, url: pattern } of routes) {

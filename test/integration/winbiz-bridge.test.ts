@@ -3,6 +3,7 @@
  * key, the creditor), over the WinBIZ stand-in behind msw: recipients first, a statement whose QR-bill asks
  * exactly WinBIZ's open amount, a send recorded by the bridge, readiness, and a wrong password explained.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { setupServer } from 'msw/node';
@@ -30,7 +31,7 @@ describe('the bridge on WinBIZ Cloud', () => {
   let sink: SmtpSink;
   let winbiz: WinbizStandIn;
 
-  async function start(env: Record<string, string> = {}) {
+  async function start(env: Record<string, string | undefined> = {}) {
     winbiz = createWinbizStandIn({ today: FIXTURE_TODAY });
     server.resetHandlers(...winbiz.handlers);
     sink = await startSmtpSink();
@@ -41,6 +42,7 @@ describe('the bridge on WinBIZ Cloud', () => {
         ADDIN_DIR: path.join(tempDir(), 'dist'),
         INCAMAIL_SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
         INCAMAIL_RETRY_SECONDS: '0.05',
+        ADMIN_EMAILS: 'boss@sonnenberg-holzbau.example',
         ...winbizBridgeEnv(winbiz, WINBIZ),
         ...env,
       }),
@@ -122,5 +124,33 @@ describe('the bridge on WinBIZ Cloud', () => {
     expect(problem).not.toContain('not-the-password');
     const listed = await app.inject({ url: '/api/documents?kind=invoice', headers: await auth() });
     expect(listed.json()).toMatchObject({ error: { code: 'accounting_refused' } });
+  });
+
+  it("takes the Cloud user's password an admin stores, sealed, and never shows it again", async () => {
+    await start({ WINBIZ_PASSWORD: undefined, SECRETS_KEY: randomBytes(32).toString('base64') });
+    const { password } = winbiz.login;
+    const ready = await app.inject('/api/ready');
+    expect(ready.json().checks.accounting.problem).toBe(
+      'WinBIZ Cloud has no password yet: set WINBIZ_PASSWORD or store it in the admin settings.',
+    );
+    const admin = { authorization: `Bearer ${await devToken(app, 'boss@sonnenberg-holzbau.example', 'admin')}` };
+    const url = '/api/admin/accounting/winbiz/password';
+    expect((await app.inject({ method: 'PUT', url, headers: await auth(), payload: { password } })).statusCode).toBe(
+      403,
+    );
+
+    const wrong = await app.inject({ method: 'PUT', url, headers: admin, payload: { password: 'an-old-password' } });
+    expect(wrong.json()).toMatchObject({
+      backend: 'winbiz',
+      winbiz: { source: 'admin', passwordStoredBy: 'boss@sonnenberg-holzbau.example' },
+    });
+    expect((await app.inject('/api/ready')).json().checks.accounting.problem).toContain('WINBIZ_PASSWORD');
+
+    const right = await app.inject({ method: 'PUT', url, headers: admin, payload: { password } });
+    expect(right.body).not.toContain(password);
+    expect((await app.inject({ url: '/api/admin/accounting', headers: admin })).body).not.toContain(password);
+    expect((await app.inject('/api/ready')).statusCode).toBe(200);
+    const listed = await app.inject({ url: '/api/documents?kind=invoice', headers: await auth() });
+    expect((listed.json() as DocumentPage).items.length).toBeGreaterThan(0);
   });
 });

@@ -190,7 +190,8 @@ export function toAccountingSettings(
     'WINBIZ_YEAR',
     'WINBIZ_PUBLIC_KEY',
   ] as const;
-  const missing = required.filter((name) => env[name] === undefined);
+  // With SECRETS_KEY an admin can store the password through the API after start-up instead.
+  const missing = required.filter((name) => env[name] === undefined && !(name === 'WINBIZ_PASSWORD' && secretsKeySet));
   if (missing.length > 0) problems.push(`${missing.join(', ')}: required with ACCOUNTING=winbiz`);
   const publicKeyPem = (env.WINBIZ_PUBLIC_KEY ?? '').replace(/\\n/g, '\n');
   if (env.WINBIZ_PUBLIC_KEY && !/-----BEGIN (RSA )?PUBLIC KEY-----/.test(publicKeyPem)) {

@@ -8,16 +8,21 @@ import { escapeHtml } from '../../contract/reminder-message.js';
 import { BEXIO_CALLBACK_ROUTE } from '../http/api-routes.js';
 import { parseRequest } from '../http/errors.js';
 import type { BexioBackend, BexioCredentialView } from './bexio/bexio-backend.js';
-
+import type { WinbizBackend, WinbizCredentialView } from './winbiz/winbiz-backend.js';
 
 const TokenBodySchema = z.strictObject({ token: z.string().trim().min(20).max(4000) });
+const PasswordBodySchema = z.strictObject({ password: z.string().min(1).max(500) });
 const CallbackQuerySchema = z.object({
   code: z.string().min(1).max(4000).optional(),
   state: z.string().min(1).max(200),
   error: z.string().max(200).optional(),
 });
 
-export type AccountingView = { backend: AccountingSource['backend']; bexio: BexioCredentialView | null };
+export type AccountingView = {
+  backend: AccountingSource['backend'];
+  bexio: BexioCredentialView | null;
+  winbiz: WinbizCredentialView | null;
+};
 
 function page(title: string, text: string): string {
   return `<!doctype html><html lang="en"><meta charset="utf-8"><title>${escapeHtml(title)}</title><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
@@ -30,9 +35,18 @@ function page(title: string, text: string): string {
 export const accountingRoutes: FastifyPluginAsync<{
   source: AccountingSource;
   bexio: BexioBackend | undefined;
+  winbiz: WinbizBackend | undefined;
   audit: AuditLog;
-}> = async (app, { source, bexio, audit }) => {
-  const view = (): AccountingView => ({ backend: source.backend, bexio: bexio?.describe() ?? null });
+}> = async (app, { source, bexio, winbiz, audit }) => {
+  const view = (): AccountingView => ({
+    backend: source.backend,
+    bexio: bexio?.describe() ?? null,
+    winbiz: winbiz?.describe() ?? null,
+  });
+  const requireWinbiz = () => {
+    if (!winbiz) throw new AppError('conflict', `This bridge reads ${source.backend}, not WinBIZ (ACCOUNTING).`);
+    return winbiz;
+  };
   const requireBexio = () => {
     if (!bexio) throw new AppError('conflict', `This bridge reads ${source.backend}, not bexio (ACCOUNTING).`);
     return bexio;
@@ -65,6 +79,20 @@ export const accountingRoutes: FastifyPluginAsync<{
   app.delete('/api/admin/accounting/bexio/token', async (request) => {
     requireAdmin(request);
     requireBexio().clearToken();
+    return view();
+  });
+
+  // The WinBIZ Cloud user's password changes more often than a deployment: an admin rotates it here.
+  app.put('/api/admin/accounting/winbiz/password', async (request) => {
+    const admin = requireAdmin(request);
+    const { password } = parseRequest(PasswordBodySchema, request.body, 'body');
+    requireWinbiz().storePassword(password, admin.email);
+    return view();
+  });
+
+  app.delete('/api/admin/accounting/winbiz/password', async (request) => {
+    requireAdmin(request);
+    requireWinbiz().clearPassword();
     return view();
   });
 

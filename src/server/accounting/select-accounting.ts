@@ -5,8 +5,7 @@ import type { AccountingSettings } from './accounting-config.js';
 import { createBexioBackend, type BexioBackend } from './bexio/bexio-backend.js';
 import type { AccountingConnector } from './connector.js';
 import { createBuiltInLedger, seedDemoLedgerIfEmpty } from './ledger/ledger.js';
-import { createSentRecords } from './remote/sent-records.js';
-import { createWinbizConnector } from './winbiz/winbiz-connector.js';
+import { createWinbizBackend, type WinbizBackend } from './winbiz/winbiz-backend.js';
 
 export type Accounting = {
   connector: AccountingConnector;
@@ -15,6 +14,8 @@ export type Accounting = {
   ping(): Promise<void>;
   /** bexio's credentials, for the admin routes; undefined on other backends. */
   bexio?: BexioBackend;
+  /** WinBIZ's credentials, for the admin routes; undefined on other backends. */
+  winbiz?: WinbizBackend;
 };
 
 export type AccountingDeps = {
@@ -44,17 +45,14 @@ export function createAccounting(settings: AccountingSettings, deps: AccountingD
       };
     }
     case 'winbiz': {
-      const { kind: _kind, reminderPolicy, emailField, ...login } = settings;
-      const connector = createWinbizConnector({
-        ...login,
-        ...(emailField ? { emailField } : {}),
-        reminderPolicy,
-        reminderTermDays: reminderPolicy.termDays,
-        sentRecords: createSentRecords(deps.db, 'winbiz'),
-        today: deps.today,
-      });
+      const winbiz = createWinbizBackend(settings, deps);
       // WinBIZ gives no PDFs: LedgerMail renders them from its open items, and says so on them and in the pane.
-      return { connector, source: { backend: 'winbiz', pdfs: 'ledgermail' }, ping: () => connector.ping() };
+      return {
+        connector: winbiz.connector,
+        source: { backend: 'winbiz', pdfs: 'ledgermail' },
+        ping: () => winbiz.connector.ping(),
+        winbiz,
+      };
     }
   }
 }
