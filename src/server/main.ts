@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { resolveTlsMaterial } from './http/tls.js';
 
+const ACCOUNTING_NAMES = { ledger: 'the built-in ledger', bexio: 'bexio', winbiz: 'WinBIZ Cloud' } as const;
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const warnings: string[] = [];
@@ -15,7 +17,8 @@ async function main(): Promise<void> {
     [
       '',
       `LedgerMail bridge is running at ${origin}`,
-      `  Health:    ${origin}/api/health`,
+      `  Health:    ${origin}/api/health  (ready: ${origin}/api/ready)`,
+      `  Accounting: ${ACCOUNTING_NAMES[config.accounting.kind]}${config.accounting.kind === 'ledger' ? '' : ` at ${config.accounting.apiUrl}`}`,
       `  Task pane: ${origin}/taskpane.html`,
       ...(config.env === 'production'
         ? []
