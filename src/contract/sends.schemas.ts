@@ -78,6 +78,12 @@ export const SendRecordSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   /** An accepted send whose recipients IncaMail partly refused: those recipients, as submitted (marked). */
   refusedRecipients: z.array(z.string()).default([]),
+  /**
+   * Whether the accounting was told which documents went out (bexio's mark_as_sent, the ledger's record):
+   * `pending` while the bridge retries (a failure there never fails the send), `settled` once told or refused
+   * for good (logged), `none` for a message that carries no documents.
+   */
+  accountingUpdate: z.enum(['none', 'pending', 'settled']).default('none'),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
   acceptedAt: z.iso.datetime({ offset: true }).nullable(),

@@ -25,6 +25,7 @@ const record = (status: SendStatus): SendRecord => ({
   messageId: null,
   error: null,
   refusedRecipients: [],
+  accountingUpdate: 'none',
   createdAt: attempt.startedAt,
   updatedAt: attempt.startedAt,
   acceptedAt: null,

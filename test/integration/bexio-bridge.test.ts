@@ -94,6 +94,11 @@ describe('the bridge on bexio', () => {
     expect(send.json()).toMatchObject({ status: 'accepted' });
     expect(sink.messages).toHaveLength(1);
     await eventually(async () => expect(bexio.state.markedAsSent).toEqual([invoice.id]));
+    await eventually(async () =>
+      expect((await app.inject({ url: `/api/sends/${send.json().id}`, headers })).json()).toMatchObject({
+        accountingUpdate: 'settled',
+      }),
+    );
     const after = await app.inject({ url: `/api/documents/${invoice.id}`, headers });
     expect(after.json()).toMatchObject({ lastSent: { mode: 'registered' } });
 
@@ -108,6 +113,36 @@ describe('the bridge on bexio', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sink.messages).toHaveLength(1);
     expect(bexio.state.markedAsSent).toEqual([invoice.id]);
+  });
+
+  it('keeps a send accepted when bexio cannot be told, and says the update is pending', async () => {
+    await start({ BEXIO_TOKEN: STAND_IN_TOKEN });
+    bexio.faults.add({ method: 'POST', path: /mark_as_sent$/, times: 100, reply: { status: 503 } });
+    const headers = await auth();
+    const page = (
+      await app.inject({ url: '/api/documents?kind=invoice&customerEmail=info@mueller-baeckerei.example', headers })
+    ).json() as DocumentPage;
+    const invoice = page.items.find((d) => d.number === 'RE-2026-0102')!;
+    const pdf = await app.inject({ url: `/api/documents/${invoice.id}/pdf`, headers });
+    const send = await app.inject({
+      method: 'POST',
+      url: '/api/sends?wait=20',
+      headers: { ...headers, 'idempotency-key': 'bexio-send-pending' },
+      payload: documentSend({
+        from: 'anna@sonnenberg-holzbau.example',
+        to: 'buchhaltung@mueller-baeckerei.example',
+        pdf: { name: 'Rechnung-RE-2026-0102.pdf', content: pdf.rawPayload },
+        documentIds: [invoice.id],
+      }),
+    });
+    expect(send.json()).toMatchObject({ status: 'accepted', accountingUpdate: 'pending' });
+    await eventually(async () =>
+      expect(bexio.requests.filter((r) => r.path.endsWith('/mark_as_sent')).length).toBeGreaterThan(0),
+    );
+    const record = (await app.inject({ url: `/api/sends/${send.json().id}`, headers })).json();
+    expect(record).toMatchObject({ status: 'accepted', accountingUpdate: 'pending' });
+    expect(bexio.state.markedAsSent).toEqual([]);
+    expect(sink.messages).toHaveLength(1);
   });
 
   it('is ready while bexio takes the token, and says why not once bexio revokes it', async () => {

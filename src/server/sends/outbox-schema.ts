@@ -138,6 +138,12 @@ export function toRecord(row: SendRow): SendRecord {
     messageId: row.status === 'accepted' ? row.message_id : null,
     error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
     refusedRecipients: JSON.parse(row.refused_json) as string[],
+    accountingUpdate:
+      row.document_ids_json === '[]'
+        ? 'none'
+        : row.status === 'accepted' && row.documents_recorded
+          ? 'settled'
+          : 'pending',
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     acceptedAt: row.accepted_at,
