@@ -42,6 +42,11 @@ export type SmtpTarget =
 
 export type IncaMailSettings = {
   smtp: SmtpTarget;
+  /**
+   * `mailbox`: the add-in marks the message and it leaves through the organisation's own mail server (an IncaMail
+   * domain connection); `relay`: the bridge submits it by SMTP. Unset: relay where a submission is configured.
+   */
+  route: 'relay' | 'mailbox' | undefined;
   recipientSuffix: string;
   sendModes: SecureMode[];
   /** Messages submitted at the same time. */
@@ -56,6 +61,7 @@ export type IncaMailSettings = {
 
 export const IncaMailEnvSchema = z.object({
   INCAMAIL_SMTP_URL: z.string().min(1).optional(),
+  INCAMAIL_ROUTE: z.enum(['relay', 'mailbox']).optional(),
   INCAMAIL_RECIPIENT_SUFFIX: z.string().default(DEFAULT_RECIPIENT_SUFFIX),
   SEND_MODES: z.string().default('registered,confidential'),
   INCAMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
@@ -85,6 +91,7 @@ export function toIncaMailSettings(env: IncaMailEnv, problems: string[]): IncaMa
   }
   return {
     smtp: env.INCAMAIL_SMTP_URL === undefined ? { kind: 'sandbox' } : parseSmtpUrl(env.INCAMAIL_SMTP_URL, problems),
+    route: env.INCAMAIL_ROUTE,
     recipientSuffix: env.INCAMAIL_RECIPIENT_SUFFIX,
     sendModes: SECURE_MODES.filter((mode) => modes.includes(mode)),
     concurrency: env.INCAMAIL_CONCURRENCY,

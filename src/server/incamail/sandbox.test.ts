@@ -92,6 +92,32 @@ describe('IncaMail sandbox', () => {
     expect([posted.statusCode, posted.json().error.code]).toEqual([502, 'upstream_unavailable']);
   });
 
+  it('takes the route an admin names: mailbox refuses relay sends, relay without a submission says why', async () => {
+    ({ app } = await startSendsBridge({ dir: tempDir(), env: { INCAMAIL_ROUTE: 'mailbox' } }));
+    expect((await app.inject('/api/policy')).json()).toMatchObject({ route: 'mailbox' });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/sends',
+      headers: { 'idempotency-key': 'k' },
+      payload: sendRequest(),
+    });
+    expect([refused.statusCode, refused.json().error.code]).toEqual([502, 'upstream_unavailable']);
+    await app.close();
+    const production = { NODE_ENV: 'production', AUTH: 'entra', ENTRA_CLIENT_ID: 'client', ENTRA_TENANT_IDS: 'tenant' };
+    ({ app } = await startSendsBridge({ dir: tempDir(), env: { ...production, INCAMAIL_ROUTE: 'relay' } }));
+    expect((await app.inject('/api/policy')).json()).toMatchObject({ route: 'relay' });
+    const unconfigured = await app.inject({
+      method: 'POST',
+      url: '/api/sends',
+      headers: { 'idempotency-key': 'k' },
+      payload: sendRequest(),
+    });
+    expect(unconfigured.json().error).toEqual({
+      code: 'upstream_unavailable',
+      message: 'This bridge has no IncaMail submission configured.',
+    });
+  });
+
   it('never lets the SMTP password reach the logs or the API', async () => {
     const password = 'hunter2-Very-Secret';
     const sink = await startSmtpSink({

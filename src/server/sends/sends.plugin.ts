@@ -77,12 +77,15 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     recipientSuffix: incamail.recipientSuffix,
     sendModes: incamail.sendModes,
     route: () => {
+      if (incamail.route) return incamail.route;
       const resolved = resolve();
       return 'problem' in resolved || resolved.endpoint || setup.transport ? 'relay' : 'mailbox';
     },
     routeProblem: () => {
       const resolved = resolve();
-      return 'problem' in resolved ? resolved.problem : undefined;
+      if ('problem' in resolved) return resolved.problem;
+      // INCAMAIL_ROUTE=relay without a submission: sends are refused, and the policy still says relay.
+      return resolved.endpoint || setup.transport ? undefined : 'This bridge has no IncaMail submission configured.';
     },
     retry: {
       concurrency: incamail.concurrency,
