@@ -87,3 +87,34 @@ export function parseSendState(value: unknown): SendState {
 export function serializeSendState(state: SendState): string {
   return JSON.stringify(SendStateSchema.parse(state));
 }
+
+/**
+ * The mailbox route's marking of the draft (the subject prefix and the suffixed recipients), under this key:
+ * the mode chosen, and what marking cannot undo by itself, so that removing it gives back exactly what the
+ * user wrote: the subject as it was (a prefix the user typed stays), and the addresses that already carried
+ * the suffix before.
+ */
+export const MARKING_STATE_KEY = 'ledgermail.marking';
+
+export const MarkingStateSchema = z.object({
+  mode: SecureModeSchema,
+  subject: z.string().max(255),
+  alreadySuffixed: z.array(z.string().max(320)).max(100),
+  markedAt: z.iso.datetime({ offset: true }),
+});
+export type MarkingState = z.infer<typeof MarkingStateSchema>;
+
+/** A damaged value reads as "not marked by LedgerMail": the guard then judges the item by its marking alone. */
+export function parseMarkingState(value: unknown): MarkingState | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  try {
+    const parsed = MarkingStateSchema.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function serializeMarkingState(state: MarkingState): string {
+  return JSON.stringify(MarkingStateSchema.parse(state));
+}

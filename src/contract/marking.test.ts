@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import {
+  markDraft,
+  unmarkDraft,
   DEFAULT_RECIPIENT_SUFFIX,
   MAX_SUBJECT_LENGTH,
   isMarkedAddress,
@@ -130,5 +132,66 @@ describe('message marking', () => {
     });
     expect(markMessage(marked, 'registered')).toEqual(marked);
     expect(unmarkMessage(marked)).toEqual(message);
+  });
+});
+
+describe('marking a draft on the mailbox route', () => {
+  const SUFFIX = '.incamail.ch';
+  const draft = {
+    subject: 'Rechnung 2026-0042',
+    recipients: { to: ['max@example.org'], cc: ['Lea@Example.CH'], bcc: ['archiv@example.ch.incamail.ch'] },
+  };
+
+  it('marks subject and every recipient, and marking twice changes nothing', () => {
+    const once = markDraft(draft, 'registered', SUFFIX, undefined);
+    expect(once.draft).toEqual({
+      subject: '<r>Rechnung 2026-0042',
+      recipients: {
+        to: ['max@example.org.incamail.ch'],
+        cc: ['Lea@Example.CH.incamail.ch'],
+        bcc: ['archiv@example.ch.incamail.ch'],
+      },
+    });
+    expect(once.memory).toEqual({
+      mode: 'registered',
+      subject: 'Rechnung 2026-0042',
+      alreadySuffixed: ['archiv@example.ch.incamail.ch'],
+    });
+    const twice = markDraft(once.draft, 'registered', SUFFIX, once.memory);
+    expect(twice).toEqual(once);
+  });
+
+  it('replaces the prefix when the mode changes, keeping what the user wrote first', () => {
+    const registered = markDraft(draft, 'registered', SUFFIX, undefined);
+    const confidential = markDraft(registered.draft, 'confidential', SUFFIX, registered.memory);
+    expect(confidential.draft.subject).toBe('<c>Rechnung 2026-0042');
+    expect(confidential.memory).toEqual({ ...registered.memory, mode: 'confidential' });
+  });
+
+  it('gives back exactly what the user wrote on removal, a suffix they typed and a prefix they typed included', () => {
+    const typed = { ...draft, subject: '<p>Offerte' };
+    const marked = markDraft(typed, 'registered', SUFFIX, undefined);
+    expect(marked.draft.subject).toBe('<r>Offerte');
+    expect(unmarkDraft(marked.draft, SUFFIX, marked.memory)).toEqual(typed);
+  });
+
+  it('unmarks a recipient added after marking and keeps a subject the user rewrote since', () => {
+    const marked = markDraft(draft, 'confidential', SUFFIX, undefined);
+    const changed = {
+      subject: '<c>Rechnung 2026-0042 und 0043',
+      recipients: { ...marked.draft.recipients, to: [...marked.draft.recipients.to, 'neu@example.org'] },
+    };
+    expect(unmarkDraft(changed, SUFFIX, marked.memory)).toEqual({
+      subject: 'Rechnung 2026-0042 und 0043',
+      recipients: { ...draft.recipients, to: ['max@example.org', 'neu@example.org'] },
+    });
+  });
+
+  it('without a memory (marked by hand) removes every prefix and suffix', () => {
+    const byHand = { subject: '<R>Test', recipients: { to: ['a@b.ch.INCAMAIL.CH'], cc: [], bcc: [] } };
+    expect(unmarkDraft(byHand, SUFFIX, undefined)).toEqual({
+      subject: 'Test',
+      recipients: { to: ['a@b.ch'], cc: [], bcc: [] },
+    });
   });
 });

@@ -95,3 +95,43 @@ function truncate(text: string, max: number): string {
   // A high surrogate left alone at the end would be half a character.
   return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
+
+/** What the mailbox route remembers of a marked draft (item-state.ts, MarkingState), in marking's terms. */
+export type MarkingMemory = { mode: SecureMode; subject: string; alreadySuffixed: string[] };
+
+/**
+ * Marks a draft in the compose window for the mailbox route. Idempotent: marking twice in one mode changes
+ * nothing, and another mode replaces the prefix. The memory keeps what the user wrote before the first marking,
+ * and records recipients added since unsuffixed as they are marked now.
+ */
+export function markDraft(
+  draft: MessageMarking,
+  mode: SecureMode,
+  suffix: string,
+  memory: MarkingMemory | undefined,
+): { draft: MessageMarking; memory: MarkingMemory } {
+  const all = [...draft.recipients.to, ...draft.recipients.cc, ...draft.recipients.bcc];
+  // Addresses the user gave with the suffix before LedgerMail marked anything stay suffixed on removal.
+  const alreadySuffixed = memory?.alreadySuffixed ?? all.filter((address) => isMarkedAddress(address, suffix));
+  return {
+    draft: markMessage(draft, mode, suffix),
+    memory: { mode, subject: memory?.subject ?? draft.subject, alreadySuffixed },
+  };
+}
+
+/**
+ * Removes the mailbox route's marking: the subject the user wrote and every address without the suffix, but
+ * for those that carried it before marking. Without a memory (marked by hand), the rules of unmarkMessage.
+ */
+export function unmarkDraft(draft: MessageMarking, suffix: string, memory: MarkingMemory | undefined): MessageMarking {
+  const keep = new Set((memory?.alreadySuffixed ?? []).map((address) => address.toLowerCase()));
+  const unmark = (list: string[]) =>
+    list.map((address) => (keep.has(address.toLowerCase()) ? address : unmarkAddress(address, suffix)));
+  const { to, cc, bcc } = draft.recipients;
+  // The subject as the user wrote it, unless they changed its text since marking.
+  const subject =
+    memory && unmarkSubject(memory.subject) === unmarkSubject(draft.subject)
+      ? memory.subject
+      : unmarkSubject(draft.subject);
+  return { subject, recipients: { to: unmark(to), cc: unmark(cc), bcc: unmark(bcc) } };
+}
