@@ -172,6 +172,31 @@ const confidential: Shape[] = [
   { kind: 'circle', cx: 0.72, cy: 0.76, r: 0.045, color: DARK },
 ];
 
+/** Remove IncaMail marking: the envelope with a grey cross, the marking taken off. */
+const unmark: Shape[] = [
+  ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
+  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.27, color: PAPER },
+  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.23, color: GREY },
+  {
+    kind: 'stroke',
+    points: [
+      [0.61, 0.61],
+      [0.79, 0.79],
+    ],
+    width: 0.07,
+    color: PAPER,
+  },
+  {
+    kind: 'stroke',
+    points: [
+      [0.79, 0.61],
+      [0.61, 0.79],
+    ],
+    width: 0.07,
+    color: PAPER,
+  },
+];
+
 const addin: Shape[] = [
   { kind: 'roundRect', x: 0.02, y: 0.02, w: 0.96, h: 0.96, r: 0.18, color: BLUE },
   ...envelope(0.16, 0.26, 0.62, 0.46, 0.05, PAPER, BLUE),
@@ -194,6 +219,7 @@ export const ICONS: ReadonlyArray<{ name: string; shapes: readonly Shape[]; size
   { name: 'invoices', shapes: document, sizes: [16, 32, 80] },
   { name: 'registered', shapes: registered, sizes: [16, 32, 80] },
   { name: 'confidential', shapes: confidential, sizes: [16, 32, 80] },
+  { name: 'unmark', shapes: unmark, sizes: [16, 32, 80] },
 ];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,10 +1,13 @@
 import { toLanguage } from '../contract/locale';
+import { DEFAULT_RECIPIENT_SUFFIX } from '../contract/marking';
 import type { SecureMode } from '../contract/modes';
 import { showNotification } from '../services/office-item';
 import { createOutgoingItem } from '../services/outgoing-message';
 import { createSendsClient, SEND_REQUEST_TIMEOUT_MS } from '../services/sends-client';
 import { createSignedInBridgeClient } from '../services/signed-in-bridge';
 import { runSecureSend } from './secure-send';
+import { removeIncaMailMarking } from './mailbox-marking';
+import { markingStrings } from './marking-strings';
 import { commandStrings } from './strings';
 
 async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Promise<void> {
@@ -19,6 +22,7 @@ async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Prom
         createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: SEND_REQUEST_TIMEOUT_MS }),
       ),
       strings,
+      markingStrings: markingStrings[toLanguage(Office.context.displayLanguage)],
       canDiscard: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
     });
   } catch (error) {
@@ -36,4 +40,33 @@ export function sendRegistered(event: Office.AddinCommands.Event): void {
 
 export function sendConfidential(event: Office.AddinCommands.Event): void {
   void handle('confidential', event);
+}
+
+/** Remove IncaMail marking (mailbox route): the draft as the user wrote it. */
+export function removeMarking(event: Office.AddinCommands.Event): void {
+  void (async () => {
+    const item = Office.context.mailbox.item as Office.MessageCompose;
+    const language = toLanguage(Office.context.displayLanguage);
+    try {
+      const sends = createSendsClient(
+        createSignedInBridgeClient({ userEmail: () => Office.context.mailbox.userProfile.emailAddress }),
+      );
+      // The suffix is the deployment's; without the bridge, IncaMail's own.
+      const policy = await sends.getPolicy().catch(() => undefined);
+      await removeIncaMailMarking({
+        item: createOutgoingItem(item, Office.context.mailbox.userProfile.emailAddress),
+        strings: markingStrings[language],
+        recipientSuffix: policy?.recipientSuffix ?? DEFAULT_RECIPIENT_SUFFIX,
+      });
+    } catch (error) {
+      await showNotification(
+        item,
+        'ledgermail-send',
+        'error',
+        markingStrings[language].outlookFailed(String(error)),
+      ).catch(() => undefined);
+    } finally {
+      event.completed();
+    }
+  })();
 }

@@ -9,6 +9,8 @@ import type { OutgoingItem, OutgoingMessage } from '../services/outgoing-message
 import { sha256Hex, type SendsClient } from '../services/sends-client';
 import { checkOutgoingMessage, largeRegisteredWarning, type MessageWarning } from './checks';
 import { describe, nextAttempt, reportSentEarlier, settleSend } from './secure-send-outcome';
+import { markForIncaMail } from './mailbox-marking';
+import type { MarkingStrings } from './marking-strings';
 import type { CommandStrings } from './strings';
 
 export type SecureSendOutcome =
@@ -19,12 +21,15 @@ export type SecureSendOutcome =
   | 'uncertain'
   | 'pending'
   /** Registered mail over the advised size: warned, nothing sent; a second click sends it. */
-  | 'awaiting-confirmation';
+  | 'awaiting-confirmation'
+  /** The mailbox route: the draft is marked for IncaMail and goes when the user clicks Send. */
+  | 'marked';
 
 export type SecureSendDeps = {
   item: OutgoingItem;
   sends: Pick<SendsClient, 'getPolicy' | 'submitSend' | 'getSend' | 'findSendByKey'>;
   strings: CommandStrings;
+  markingStrings: MarkingStrings;
   /** Mailbox 1.14 (`closeAsync` with `discardItem`); Outlook on Mac and older hosts lack it. */
   canDiscard: boolean;
   /** Function commands are stopped after 5 minutes; leave room to tell the user before that. */
@@ -73,10 +78,6 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   let policy: Policy;
   try {
     policy = await sends.getPolicy();
-    if (policy.route !== 'relay') {
-      await item.notify('error', strings.noRelay);
-      return 'refused';
-    }
     if (!policy.modes.includes(mode)) {
       await item.notify('error', strings.modeNotAllowed(mode));
       return 'refused';
@@ -84,6 +85,12 @@ export async function runSecureSend(mode: SecureMode, deps: SecureSendDeps): Pro
   } catch (error) {
     await item.notify('error', strings.notSent(describe(error, strings)));
     return 'refused';
+  }
+
+  // The mailbox route marks the draft; it leaves through the user's own mailbox when they click Send.
+  if (policy.route === 'mailbox') {
+    const marking = { item, strings: deps.markingStrings, recipientSuffix: policy.recipientSuffix };
+    return (await markForIncaMail(mode, message, policy, marking)) === 'marked' ? 'marked' : 'refused';
   }
 
   let draftId: string;

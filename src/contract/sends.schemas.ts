@@ -100,6 +100,8 @@ export const PolicySchema = z.object({
   maxMessageBytes: z.number().int(),
   registeredWarnBytes: z.number().int(),
   route: z.enum(['relay', 'mailbox']),
+  /** What marks a recipient for IncaMail on this deployment, for the mailbox route's marking of the draft. */
+  recipientSuffix: z.string().default('.incamail.ch'),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 

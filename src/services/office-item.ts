@@ -24,7 +24,8 @@ export function settle<T>(
   });
 }
 
-export type NotificationKind = 'progress' | 'info' | 'error';
+/** `lasting`: an informational message that stays until it is replaced or removed (the mailbox route's marking). */
+export type NotificationKind = 'progress' | 'info' | 'lasting' | 'error';
 
 /** Outlook keeps at most 5 notifications per item of at most 150 characters each. */
 export const NOTIFICATION_MAX_LENGTH = 150;
@@ -50,7 +51,7 @@ export async function showNotification(
             type: Office.MailboxEnums.ItemNotificationMessageType.InformationalMessage,
             message: text,
             icon: 'Icon.16',
-            persistent: false,
+            persistent: kind === 'lasting',
           };
   await settle<void>('notificationMessages.replaceAsync', (cb) =>
     item.notificationMessages.replaceAsync(key, details, cb),

@@ -2,10 +2,15 @@ import {
   ATTACHED_DOCUMENTS_KEY,
   parseAttachedDocuments,
   parseSendState,
+  MARKING_STATE_KEY,
+  parseMarkingState,
   SEND_STATE_KEY,
+  serializeMarkingState,
   serializeSendState,
+  type MarkingState,
   type SendState,
 } from '../contract/item-state';
+import type { MessageMarking } from '../contract/marking';
 import { settle, showNotification, type NotificationKind } from './office-item';
 
 /** The message as it stands in the compose window, read for a secure send. Nothing here changes the item. */
@@ -31,6 +36,8 @@ export type OutgoingAttachment =
  */
 export type OutgoingItem = {
   read(): Promise<OutgoingMessage>;
+  /** Subject and recipients alone, without the attachments' content: what the marking changes. */
+  readAddressing(): Promise<Pick<OutgoingMessage, 'subject' | 'to' | 'cc' | 'bcc'>>;
   /**
    * Saves the draft and resolves to its item id: the same draft always has the same id, so two clicks on
    * the same draft (even at once, from two runtimes) agree on one send. Saving does not change the content.
@@ -41,6 +48,13 @@ export type OutgoingItem = {
   notify(kind: NotificationKind, message: string): Promise<void>;
   /** Closes the compose window and discards the draft (Mailbox 1.14). */
   discard(): Promise<void>;
+  /** The mailbox route's marking of this draft, if LedgerMail marked it. */
+  loadMarking(): Promise<MarkingState | undefined>;
+  /**
+   * Writes subject and recipients (display names kept) and the marking's memory, or removes the memory
+   * (`undefined`). Only the mailbox route changes the draft itself; the relay route never does.
+   */
+  writeMarking(draft: MessageMarking, state: MarkingState | undefined): Promise<void>;
 };
 
 const NOTIFICATION_KEY = 'ledgermail-send';
@@ -95,6 +109,16 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
       return { from: userEmail, to, cc, bcc, subject, html, attachments, documentIds: [...new Set(documentIds)] };
     },
 
+    async readAddressing() {
+      const [to, cc, bcc, subject] = await Promise.all([
+        addresses(item.to, 'to'),
+        addresses(item.cc, 'cc'),
+        addresses(item.bcc, 'bcc'),
+        settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
+      ]);
+      return { subject, to, cc, bcc };
+    },
+
     draftId: () => settle<string>('saveAsync', (cb) => item.saveAsync(cb)),
 
     loadSendState: async () => parseSendState((await loadProperties()).get(SEND_STATE_KEY)),
@@ -108,5 +132,32 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
     notify: (kind, message) => showNotification(item, NOTIFICATION_KEY, kind, message),
 
     discard: () => settle<void>('closeAsync', (cb) => item.closeAsync({ discardItem: true }, cb)),
+
+    loadMarking: async () => parseMarkingState((await loadProperties()).get(MARKING_STATE_KEY)),
+
+    async writeMarking(draft, state) {
+      const fields = [
+        ['to', item.to, draft.recipients.to],
+        ['cc', item.cc, draft.recipients.cc],
+        ['bcc', item.bcc, draft.recipients.bcc],
+      ] as const;
+      for (const [name, field, addresses] of fields) {
+        const before = await settle<Office.EmailAddressDetails[]>(`${name}.getAsync`, (cb) => field.getAsync(cb));
+        // The same person at the same place keeps the name Outlook shows for them.
+        const named = addresses.map((emailAddress, index) => ({
+          emailAddress,
+          displayName:
+            before[index]?.displayName && before[index]?.displayName !== before[index]?.emailAddress
+              ? before[index]!.displayName
+              : emailAddress,
+        }));
+        await settle<void>(`${name}.setAsync`, (cb) => field.setAsync(named, cb));
+      }
+      await settle<void>('subject.setAsync', (cb) => item.subject.setAsync(draft.subject, cb));
+      const properties = await loadProperties();
+      if (state) properties.set(MARKING_STATE_KEY, serializeMarkingState(state));
+      else properties.remove(MARKING_STATE_KEY);
+      await settle<void>('customProperties.saveAsync', (cb) => properties.saveAsync(cb));
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { SecureSendDeps } from '../../src/commands/secure-send';
+import { markingStrings } from '../../src/commands/marking-strings';
 import { commandStrings } from '../../src/commands/strings';
 import { createOutgoingItem } from '../../src/services/outgoing-message';
 import { createSendsClient } from '../../src/services/sends-client';
@@ -31,6 +32,7 @@ export function secureSendDeps(sim: SimulatedOffice, origin: string): SecureSend
     item: createOutgoingItem(sim.office.context.mailbox.item as unknown as Office.MessageCompose, ANNA),
     sends: createSendsClient(createSignedInBridgeClient({ baseUrl: origin, userEmail: () => ANNA })),
     strings: commandStrings.en,
+    markingStrings: markingStrings.en,
     canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),
     settleTimeoutMs: 10_000,
     // Below the test client's default 15 s time-out.

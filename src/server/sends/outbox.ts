@@ -102,6 +102,7 @@ export class Outbox {
       maxMessageBytes: MAX_MESSAGE_BYTES,
       registeredWarnBytes: REGISTERED_WARN_BYTES,
       route: this.route(),
+      recipientSuffix: this.options.recipientSuffix,
     };
   }
 
