@@ -18,6 +18,12 @@ describe('workbench', () => {
         functionName: 'sendConfidential',
         iconLoaded: true,
       },
+      {
+        label: 'Remove marking',
+        controlId: 'LedgerMail.RemoveMarking',
+        functionName: 'removeMarking',
+        iconLoaded: true,
+      },
     ]);
     await wb.screenshot('ribbon');
   });

@@ -1,3 +1,4 @@
+import { unmarkAddress } from '../../contract/marking';
 import { useCallback, useEffect, useState } from 'react';
 import { EmailAddressSchema } from '../../contract/sends.schemas';
 import type { ComposeItem } from '../../services/compose-item';
@@ -54,6 +55,9 @@ export function useRecipientEmails(item: ComposeItem): { emails: string[]; refre
 
 /** Display names or distribution lists are not addresses the bridge can look up; they are left out. */
 export function normalizeEmails(addresses: readonly string[]): string[] {
-  const valid = addresses.map((a) => a.trim().toLowerCase()).filter((a) => EmailAddressSchema.safeParse(a).success);
+  // A draft marked for IncaMail (the mailbox route) still belongs to the customers it was written to.
+  const valid = addresses
+    .map((a) => unmarkAddress(a.trim().toLowerCase()))
+    .filter((a) => EmailAddressSchema.safeParse(a).success);
   return [...new Set(valid)].sort();
 }
