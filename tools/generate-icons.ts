@@ -172,6 +172,15 @@ const confidential: Shape[] = [
   { kind: 'circle', cx: 0.72, cy: 0.76, r: 0.045, color: DARK },
 ];
 
+/** Personal: the envelope with a person, whom the recipient must be (registered with IncaMail). */
+const personal: Shape[] = [
+  ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
+  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.27, color: PAPER },
+  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.23, color: BLUE },
+  { kind: 'circle', cx: 0.7, cy: 0.63, r: 0.07, color: PAPER },
+  { kind: 'roundRect', x: 0.58, y: 0.72, w: 0.24, h: 0.12, r: 0.05, color: PAPER },
+];
+
 /** Remove IncaMail marking: the envelope with a grey cross, the marking taken off. */
 const unmark: Shape[] = [
   ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
@@ -219,6 +228,7 @@ export const ICONS: ReadonlyArray<{ name: string; shapes: readonly Shape[]; size
   { name: 'invoices', shapes: document, sizes: [16, 32, 80] },
   { name: 'registered', shapes: registered, sizes: [16, 32, 80] },
   { name: 'confidential', shapes: confidential, sizes: [16, 32, 80] },
+  { name: 'personal', shapes: personal, sizes: [16, 32, 80] },
   { name: 'unmark', shapes: unmark, sizes: [16, 32, 80] },
 ];
 

@@ -1,5 +1,5 @@
 import { detectOfficeHost } from '../services/office-host';
-import { removeMarking, sendConfidential, sendRegistered } from './secure-send-handlers';
+import { removeMarking, sendConfidential, sendPersonal, sendRegistered } from './secure-send-handlers';
 
 // Outside Outlook (the function file opened in a browser) there is no ribbon to serve and no item to act on.
 void detectOfficeHost(Office).then((host) => {
@@ -7,5 +7,6 @@ void detectOfficeHost(Office).then((host) => {
   // Function names must match <FunctionName> in manifest.xml (checked by the manifest tests).
   Office.actions.associate('sendRegistered', sendRegistered);
   Office.actions.associate('sendConfidential', sendConfidential);
+  Office.actions.associate('sendPersonal', sendPersonal);
   Office.actions.associate('removeMarking', removeMarking);
 });

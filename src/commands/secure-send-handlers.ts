@@ -42,6 +42,11 @@ export function sendConfidential(event: Office.AddinCommands.Event): void {
   void handle('confidential', event);
 }
 
+/** Outlook cannot hide a button at run time: where the policy does not offer Personal, it says so when chosen. */
+export function sendPersonal(event: Office.AddinCommands.Event): void {
+  void handle('personal', event);
+}
+
 /** Remove IncaMail marking (mailbox route): the draft as the user wrote it. */
 export function removeMarking(event: Office.AddinCommands.Event): void {
   void (async () => {

@@ -18,6 +18,7 @@ describe('workbench', () => {
         functionName: 'sendConfidential',
         iconLoaded: true,
       },
+      { label: 'Personal', controlId: 'LedgerMail.Personal', functionName: 'sendPersonal', iconLoaded: true },
       {
         label: 'Remove marking',
         controlId: 'LedgerMail.RemoveMarking',

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { removeIncaMailMarking } from '../../src/commands/mailbox-marking';
 import { markingStrings } from '../../src/commands/marking-strings';
 import { runSecureSend } from '../../src/commands/secure-send';
+import { commandStrings } from '../../src/commands/strings';
 import { MARKING_STATE_KEY } from '../../src/contract/item-state';
 import { buildApp } from '../../src/server/app';
 import { createOutgoingItem } from '../../src/services/outgoing-message';
@@ -57,6 +58,10 @@ describe('the mailbox route from the ribbon', () => {
   it('refuses a mode the policy does not offer, leaving the draft as it was', async () => {
     const before = draftContent(sim);
     expect(await runSecureSend('confidential', secureSendDeps(sim, origin))).toBe('refused');
+    expect(draftContent(sim)).toEqual(before);
+    // Outlook cannot hide the Personal button where the policy does not offer it: it explains itself.
+    expect(await runSecureSend('personal', secureSendDeps(sim, origin))).toBe('refused');
+    expect(sendNotification(sim)).toBe(commandStrings.en.modeNotAllowed('personal'));
     expect(draftContent(sim)).toEqual(before);
   });
 

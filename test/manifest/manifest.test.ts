@@ -20,12 +20,12 @@ describe('manifest.xml', () => {
     expect(await validateWithMicrosoftTools(sourceXml)).toEqual([]);
   });
 
-  it('declares Mailbox 1.8, ReadWriteItem, and the four compose buttons', () => {
+  it('declares Mailbox 1.8, ReadWriteItem, and the five compose buttons', () => {
     expect(sourceXml).toContain('<Set Name="Mailbox" MinVersion="1.8"/>');
     expect(sourceXml).toContain('<Permissions>ReadWriteItem</Permissions>');
     expect(sourceXml).toContain('xsi:type="MessageComposeCommandSurface"');
     const manifest = parseManifest(sourceXml);
-    expect(functionNames(manifest)).toEqual(['sendRegistered', 'sendConfidential', 'removeMarking']);
+    expect(functionNames(manifest)).toEqual(['sendRegistered', 'sendConfidential', 'sendPersonal', 'removeMarking']);
   });
 
   it('associates every ExecuteFunction name in the commands runtime', () => {
