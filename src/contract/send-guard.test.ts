@@ -46,6 +46,15 @@ const marked = (overrides: Partial<GuardInput> = {}): GuardInput => ({
   ...overrides,
 });
 
+/** Addresses of `marked()` with the suffix as some clients write it back. */
+function upper() {
+  return {
+    to: ['buchhaltung@brunner-baeckerei.ch.IncaMail.CH'],
+    cc: ['lea.brunner@brunner-baeckerei.ch.INCAMAIL.CH'],
+    bcc: [],
+  };
+}
+
 /** Ordinary mail: nothing of IncaMail, nothing of LedgerMail. */
 const plain = (overrides: Partial<GuardInput> = {}): GuardInput =>
   marked({
@@ -211,16 +220,27 @@ describe("IncaMail's limits on a marked message", () => {
     expect(tagsOf(marked({ size: size(MAX_MESSAGE_BYTES + 1) }))).toEqual(['too-large']);
   });
 
+  const exe = { danger: 'name', extension: 'exe' };
   it.each([
-    ['invoice.pdf.exe', text('%PDF-1.7'), { danger: 'name', extension: 'exe' }],
-    ['invoice.pdf .exe', text('%PDF-1.7'), { danger: 'name', extension: 'exe' }],
-    ['invoice.exe. .', text('%PDF-1.7'), { danger: 'name', extension: 'exe' }],
-    ['Rechnung\u202efdp.exe', text('%PDF-1.7'), { danger: 'name', extension: 'exe' }],
-    ['invoice.pdf:payload.exe', text('%PDF-1.7'), { danger: 'name', extension: 'exe' }],
-    ['invoice.pdf', Uint8Array.of(0x4d, 0x5a, 0x90, 0x00), { danger: 'content', content: 'program' }],
-    ['invoice.pdf', text('<!DOCTYPE html><html>'), { danger: 'content', content: 'page' }],
-    ['Belege.zip', zipSync({ 'Rechnung.pdf.js': text('1') }), { danger: 'archive-member', member: 'Rechnung.pdf.js' }],
-  ])('block a disguised program: %j', (name, bytes, danger) => {
+    ['a second extension', 'invoice.pdf.exe', text('%PDF-1.7'), exe],
+    ['a blank before the extension', 'invoice.pdf .exe', text('%PDF-1.7'), exe],
+    ['trailing dots and blanks', 'invoice.exe. .', text('%PDF-1.7'), exe],
+    ['a right-to-left override', 'Rechnung\u202efdp.exe', text('%PDF-1.7'), exe],
+    ['an NTFS stream', 'invoice.pdf:payload.exe', text('%PDF-1.7'), exe],
+    [
+      'a PE header in a .pdf',
+      'invoice.pdf',
+      Uint8Array.of(0x4d, 0x5a, 0x90, 0x00),
+      { danger: 'content', content: 'program' },
+    ],
+    ['a web page in a .pdf', 'invoice.pdf', text('<!DOCTYPE html><html>'), { danger: 'content', content: 'page' }],
+    [
+      'a script in a ZIP',
+      'Belege.zip',
+      zipSync({ 'Rechnung.pdf.js': text('1') }),
+      { danger: 'archive-member', member: 'Rechnung.pdf.js' },
+    ],
+  ])('block a disguised program: %s', (_case, name, bytes, danger) => {
     const attachments = [pdf('Rechnung-2026-0042.pdf'), { name, content: bytesSource(bytes) }];
     expect(evaluateSend(marked({ attachments }))).toEqual({
       action: 'block',
@@ -272,6 +292,10 @@ describe('the documents a message carries', () => {
         { reason: 'cancelled-since-attached', numbers: ['M-2026-0040-1'] },
       ],
     });
+    const twice = [doc({ status: 'paid' }), doc({ status: 'paid' })];
+    expect(reasonsOf(plain({ documents: twice, policy: { level3Registered: false } }))).toEqual([
+      { reason: 'paid-since-attached', numbers: ['M-2026-0042-3'] },
+    ]);
     for (const status of ['draft', 'open', 'overdue'] as const) {
       expect(tagsOf(plain({ documents: [doc({ level: 2, status })] })), status).toEqual([]);
     }
@@ -338,12 +362,3 @@ describe('several reasons', () => {
     expect(evaluateSend(input).action).toBe('block');
   });
 });
-
-/** Addresses of `marked()` with the suffix as some clients write it back. */
-function upper() {
-  return {
-    to: ['buchhaltung@brunner-baeckerei.ch.IncaMail.CH'],
-    cc: ['lea.brunner@brunner-baeckerei.ch.INCAMAIL.CH'],
-    bcc: [],
-  };
-}

@@ -1,5 +1,4 @@
-import type { ByteSource } from './byte-source.js';
-import { bytesSource } from './byte-source.js';
+import { bytesSource, type ByteSource } from './byte-source.js';
 import type { DocumentKind, DocumentStatus, ReminderLevel } from './documents.schemas.js';
 import { judgeAttachment, type FileDanger } from './file-rule.js';
 import { isMarkedAddress, subjectMode, type Recipients } from './marking.js';
@@ -155,13 +154,15 @@ function goesRegistered(input: GuardInput): boolean {
 
 function documentReasons(input: GuardInput, documents: readonly GuardDocument[]): GuardReason[] {
   const reasons: GuardReason[] = [];
-  const numbers = (status: DocumentStatus) => documents.filter((d) => d.status === status).map((d) => d.number);
+  // A document attached twice is named once.
+  const numbersOf = (list: readonly GuardDocument[]) => [...new Set(list.map((d) => d.number))];
+  const numbers = (status: DocumentStatus) => numbersOf(documents.filter((d) => d.status === status));
   const paid = numbers('paid');
   if (paid.length > 0) reasons.push({ reason: 'paid-since-attached', numbers: paid });
   const cancelled = numbers('cancelled');
   if (cancelled.length > 0) reasons.push({ reason: 'cancelled-since-attached', numbers: cancelled });
   if (input.policy.level3Registered && !goesRegistered(input)) {
-    const level3 = documents.filter((d) => d.kind === 'reminder' && d.level === 3).map((d) => d.number);
+    const level3 = numbersOf(documents.filter((d) => d.kind === 'reminder' && d.level === 3));
     if (level3.length > 0) reasons.push({ reason: 'level3-needs-registered', numbers: level3 });
   }
   return reasons;
