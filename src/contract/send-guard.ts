@@ -106,8 +106,9 @@ const allRecipients = ({ to, cc, bcc }: Recipients) => [...to, ...cc, ...bcc];
  * route the ribbon commands never leave one, so only what is visible in the message can mark it there.
  */
 export function markingOf(input: MarkingInput): MessageMarkingState {
-  if (input.route === 'mailbox' && input.marking !== undefined)
+  if (input.route === 'mailbox' && input.marking !== undefined) {
     return { marked: 'ledgermail', mode: input.marking.mode };
+  }
   const mode = subjectMode(input.subject);
   const suffixed = allRecipients(input.recipients).some((a) => isMarkedAddress(a, input.recipientSuffix));
   return mode !== undefined || suffixed ? { marked: 'hand', mode } : { marked: 'no' };
