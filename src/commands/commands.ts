@@ -1,5 +1,11 @@
 import { detectOfficeHost } from '../services/office-host';
-import { removeMarking, sendConfidential, sendPersonal, sendRegistered } from './secure-send-handlers';
+import {
+  onMessageSendHandler,
+  removeMarking,
+  sendConfidential,
+  sendPersonal,
+  sendRegistered,
+} from './secure-send-handlers';
 
 // Outside Outlook (the function file opened in a browser) there is no ribbon to serve and no item to act on.
 void detectOfficeHost(Office).then((host) => {
@@ -9,4 +15,5 @@ void detectOfficeHost(Office).then((host) => {
   Office.actions.associate('sendConfidential', sendConfidential);
   Office.actions.associate('sendPersonal', sendPersonal);
   Office.actions.associate('removeMarking', removeMarking);
+  Office.actions.associate('onMessageSendHandler', onMessageSendHandler);
 });

@@ -8,6 +8,7 @@ import { createSignedInBridgeClient } from '../services/signed-in-bridge';
 import { runSecureSend } from './secure-send';
 import { removeIncaMailMarking } from './mailbox-marking';
 import { markingStrings } from './marking-strings';
+import { guardSend, type GuardAnswer } from './send-guard';
 import { commandStrings } from './strings';
 
 async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Promise<void> {
@@ -72,6 +73,36 @@ export function removeMarking(event: Office.AddinCommands.Event): void {
       ).catch(() => undefined);
     } finally {
       event.completed();
+    }
+  })();
+}
+
+/** The bridge has this long for the guard's questions: Outlook gives an OnMessageSend handler little time. */
+const GUARD_BRIDGE_TIMEOUT_MS = 5_000;
+
+/** Outlook's Send (Smart Alerts, OnMessageSend): holds a secure message that would leave broken. */
+export function onMessageSendHandler(event: Office.AddinCommands.Event): void {
+  void (async () => {
+    let answer: GuardAnswer = { allowEvent: true };
+    try {
+      const item = Office.context.mailbox.item as Office.MessageCompose;
+      const userEmail = Office.context.mailbox.userProfile.emailAddress;
+      const bridge = createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: GUARD_BRIDGE_TIMEOUT_MS });
+      answer = await guardSend({
+        item: createOutgoingItem(item, userEmail),
+        policy: () => createSendsClient(bridge).getPolicy(),
+        documents: (ids) =>
+          Promise.all(
+            ids.map(async (id) => {
+              const { number, kind, level, status } = await bridge.getDocument(id);
+              return { id, number, kind, level, status };
+            }),
+          ),
+        language: toLanguage(Office.context.displayLanguage),
+      });
+    } finally {
+      // On every path, within Outlook's limit: a guard that never answers holds the user's mail.
+      (event.completed as (options: GuardAnswer) => void)(answer);
     }
   })();
 }

@@ -102,6 +102,8 @@ export const PolicySchema = z.object({
   route: z.enum(['relay', 'mailbox']),
   /** What marks a recipient for IncaMail on this deployment, for the mailbox route's marking of the draft. */
   recipientSuffix: z.string().default('.incamail.ch'),
+  /** Reminders of level 3 (the last before debt collection) must go registered: the send guard holds others. */
+  level3Registered: z.boolean().default(false),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 

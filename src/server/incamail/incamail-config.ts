@@ -47,6 +47,8 @@ export type IncaMailSettings = {
    * domain connection); `relay`: the bridge submits it by SMTP. Unset: relay where a submission is configured.
    */
   route: 'relay' | 'mailbox' | undefined;
+  /** The send guard holds a level-3 reminder that does not go registered. */
+  level3Registered: boolean;
   recipientSuffix: string;
   sendModes: SecureMode[];
   /** Messages submitted at the same time. */
@@ -62,6 +64,7 @@ export type IncaMailSettings = {
 export const IncaMailEnvSchema = z.object({
   INCAMAIL_SMTP_URL: z.string().min(1).optional(),
   INCAMAIL_ROUTE: z.enum(['relay', 'mailbox']).optional(),
+  LEVEL3_REGISTERED: z.enum(['on', 'off']).default('off'),
   INCAMAIL_RECIPIENT_SUFFIX: z.string().default(DEFAULT_RECIPIENT_SUFFIX),
   SEND_MODES: z.string().default('registered,confidential'),
   INCAMAIL_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
@@ -92,6 +95,7 @@ export function toIncaMailSettings(env: IncaMailEnv, problems: string[]): IncaMa
   return {
     smtp: env.INCAMAIL_SMTP_URL === undefined ? { kind: 'sandbox' } : parseSmtpUrl(env.INCAMAIL_SMTP_URL, problems),
     route: env.INCAMAIL_ROUTE,
+    level3Registered: env.LEVEL3_REGISTERED === 'on',
     recipientSuffix: env.INCAMAIL_RECIPIENT_SUFFIX,
     sendModes: SECURE_MODES.filter((mode) => modes.includes(mode)),
     concurrency: env.INCAMAIL_CONCURRENCY,

@@ -50,6 +50,8 @@ export type OutboxOptions = {
   /** Told which documents went out once IncaMail accepted them. */
   accounting?: Pick<AccountingConnector, 'recordSent'> | undefined;
   recipientSuffix: string;
+  /** Policy for the send guard: level-3 reminders must go registered. */
+  level3Registered?: boolean;
   sendModes: SecureMode[];
   /** `relay` while a transport is configured; `mailbox` tells the add-in to mark the item instead. */
   /** The route now; a function when an admin can change it at run time. */
@@ -103,6 +105,7 @@ export class Outbox {
       registeredWarnBytes: REGISTERED_WARN_BYTES,
       route: this.route(),
       recipientSuffix: this.options.recipientSuffix,
+      level3Registered: this.options.level3Registered ?? false,
     };
   }
 

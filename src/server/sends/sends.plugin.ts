@@ -75,6 +75,7 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     transport: setup.transport ?? routedTransport(resolve, incamail.smtpTimeoutMs),
     accounting: setup.accounting,
     recipientSuffix: incamail.recipientSuffix,
+    level3Registered: incamail.level3Registered,
     sendModes: incamail.sendModes,
     route: () => {
       if (incamail.route) return incamail.route;

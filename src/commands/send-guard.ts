@@ -1,0 +1,75 @@
+import { base64Source } from '../contract/byte-source';
+import { contentTypeOf } from '../contract/content-types';
+import type { Language } from '../contract/locale';
+import { DEFAULT_RECIPIENT_SUFFIX, isMarkedAddress, subjectMode } from '../contract/marking';
+import { REGISTERED_WARN_BYTES } from '../contract/message-size';
+import { SECURE_MODES } from '../contract/modes';
+import { evaluateSend, type GuardDocument, type GuardInput } from '../contract/send-guard';
+import type { Policy } from '../contract/sends.schemas';
+import type { OutgoingItem, OutgoingMessage } from '../services/outgoing-message';
+import { measureOutgoingMessage } from './checks';
+import { guardMessage } from './send-guard-strings';
+
+/** What Outlook's OnMessageSend handler answers through `event.completed`. */
+export type GuardAnswer = { allowEvent: true } | { allowEvent: false; errorMessage: string };
+
+export type GuardDeps = {
+  item: Pick<OutgoingItem, 'read' | 'loadMarking'>;
+  /** The bridge's policy; rejects when the bridge cannot be asked in time. */
+  policy: () => Promise<Policy>;
+  /** The bridge's current view of the documents the message carries; rejects when it cannot be asked. */
+  documents: (ids: string[]) => Promise<GuardDocument[]>;
+  language: Language;
+};
+
+function looksMarked(message: OutgoingMessage, suffix: string): boolean {
+  const addresses = [...message.to, ...message.cc, ...message.bcc];
+  return subjectMode(message.subject) !== undefined || addresses.some((a) => isMarkedAddress(a, suffix));
+}
+
+/**
+ * The send guard on Outlook's Send (Smart Alerts, SoftBlock). Ordinary mail goes at once, without asking the
+ * bridge: a send guard must never stop all mail. A marked message or one carrying LedgerMail documents is
+ * judged by evaluateSend: without the bridge its marking is still checked (fail closed), while the checks that
+ * need the bridge (documents paid since) step aside (fail open).
+ */
+export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
+  let message: OutgoingMessage;
+  let marking: Awaited<ReturnType<OutgoingItem['loadMarking']>>;
+  try {
+    [message, marking] = await Promise.all([deps.item.read(), deps.item.loadMarking()]);
+  } catch {
+    // Nothing can be judged of an item Outlook will not read; holding every message back would stop all mail.
+    return { allowEvent: true };
+  }
+  if (!marking && message.documentIds.length === 0 && !looksMarked(message, DEFAULT_RECIPIENT_SUFFIX)) {
+    return { allowEvent: true };
+  }
+  const policy = await deps.policy().catch(() => undefined);
+  const documents =
+    message.documentIds.length === 0
+      ? []
+      : await deps.documents(message.documentIds).catch(() => 'unavailable' as const);
+  const input: GuardInput = {
+    // Without the bridge: a draft LedgerMail marked is on the mailbox route, as only that route marks drafts.
+    route: policy?.route ?? (marking ? 'mailbox' : 'relay'),
+    subject: message.subject,
+    recipients: { to: message.to, cc: message.cc, bcc: message.bcc },
+    recipientSuffix: policy?.recipientSuffix ?? DEFAULT_RECIPIENT_SUFFIX,
+    marking: marking ? { mode: marking.mode } : undefined,
+    allowedModes: policy?.modes ?? SECURE_MODES,
+    attachments: message.attachments.flatMap((a) =>
+      a.kind === 'file'
+        ? [{ name: a.name, contentType: contentTypeOf(a.name), content: base64Source(a.contentBase64) }]
+        : [],
+    ),
+    size: measureOutgoingMessage(message),
+    registeredWarnBytes: policy?.registeredWarnBytes ?? REGISTERED_WARN_BYTES,
+    documents,
+    policy: { level3Registered: policy?.level3Registered ?? false },
+  };
+  const decision = evaluateSend(input);
+  return decision.action === 'allow'
+    ? { allowEvent: true }
+    : { allowEvent: false, errorMessage: guardMessage(decision, deps.language) };
+}
