@@ -26,15 +26,20 @@ export default (_env, argv) => {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
       'auth-dialog': './src/auth-dialog/auth-dialog.ts',
+      // One self-contained file at a fixed name: the manifest names it, and a JavaScript-only runtime loads no chunks
+      // (nor has a document.currentScript for webpack to find its own address by).
+      sendguard: { import: './src/commands/sendguard.ts', filename: 'sendguard.js', publicPath: '' },
     },
     output: {
       path: path.join(root, 'dist'),
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
+      // Not `self`, webpack's default: Outlook's JavaScript-only runtime (sendguard.js) has no self nor window.
+      globalObject: 'globalThis',
     },
     ...typescriptBuild,
-    optimization: { splitChunks: { chunks: 'all' } },
+    optimization: { splitChunks: { chunks: (chunk) => chunk.name !== 'sendguard' } },
     performance: { hints: false },
     plugins: [
       new HtmlWebpackPlugin({

@@ -35,6 +35,19 @@ describe('manifest.xml', () => {
     }
   });
 
+  it('declares the send guard on OnMessageSend (SoftBlock), with a JavaScript-only file for classic Outlook', () => {
+    expect(sourceXml).toMatch(
+      /<LaunchEvent Type="OnMessageSend" FunctionName="onMessageSendHandler" SendMode="SoftBlock"\/>/,
+    );
+    expect(sourceXml).toMatch(/<Override type="javascript" resid="SendGuard.Url"\/>/);
+    expect(sourceXml).toContain('<bt:Url id="SendGuard.Url" DefaultValue="https://localhost:3000/sendguard.js"/>');
+    for (const file of ['src/commands/commands.ts', 'src/commands/sendguard.ts']) {
+      expect(readFileSync(path.join(root, file), 'utf8')).toContain(
+        "Office.actions.associate('onMessageSendHandler', onMessageSendHandler)",
+      );
+    }
+  });
+
   describe('catches what the converter lets through', () => {
     it('a resid that resolves to nothing', () => {
       const broken = sourceXml.replace('<Label resid="Registered.Label"/>', '<Label resid="Registered.Nothing"/>');
