@@ -136,10 +136,15 @@ const document: Shape[] = [
   { kind: 'roundRect', x: 0.5, y: 0.68, w: 0.2, h: 0.12, r: 0.02, color: DARK },
 ];
 
-const registered: Shape[] = [
+/** The envelope with a round badge at its lower right, marked with what the command does to the message. */
+const badged = (color: Rgba, marks: Shape[]): Shape[] => [
   ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
   { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.27, color: PAPER },
-  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.23, color: RED },
+  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.23, color },
+  ...marks,
+];
+
+const registered: Shape[] = badged(RED, [
   {
     kind: 'stroke',
     points: [
@@ -150,7 +155,7 @@ const registered: Shape[] = [
     width: 0.07,
     color: PAPER,
   },
-];
+]);
 
 const confidential: Shape[] = [
   ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
@@ -173,19 +178,13 @@ const confidential: Shape[] = [
 ];
 
 /** Personal: the envelope with a person, whom the recipient must be (registered with IncaMail). */
-const personal: Shape[] = [
-  ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
-  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.27, color: PAPER },
-  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.23, color: BLUE },
+const personal: Shape[] = badged(BLUE, [
   { kind: 'circle', cx: 0.7, cy: 0.63, r: 0.07, color: PAPER },
   { kind: 'roundRect', x: 0.58, y: 0.72, w: 0.24, h: 0.12, r: 0.05, color: PAPER },
-];
+]);
 
 /** Remove IncaMail marking: the envelope with a grey cross, the marking taken off. */
-const unmark: Shape[] = [
-  ...envelope(0.04, 0.16, 0.76, 0.56, 0.07, PAPER, DARK),
-  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.27, color: PAPER },
-  { kind: 'circle', cx: 0.7, cy: 0.7, r: 0.23, color: GREY },
+const unmark: Shape[] = badged(GREY, [
   {
     kind: 'stroke',
     points: [
@@ -204,7 +203,7 @@ const unmark: Shape[] = [
     width: 0.07,
     color: PAPER,
   },
-];
+]);
 
 const addin: Shape[] = [
   { kind: 'roundRect', x: 0.02, y: 0.02, w: 0.96, h: 0.96, r: 0.18, color: BLUE },
