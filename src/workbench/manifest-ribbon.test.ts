@@ -7,7 +7,7 @@ const manifest = readFileSync(path.resolve('manifest.xml'), 'utf8');
 const parse = () => new DOMParser().parseFromString(manifest, 'application/xml');
 
 describe('ribbon read from manifest.xml', () => {
-  it('lists the three compose buttons with their actions and same-origin icons', () => {
+  it('lists the five compose buttons with their actions and same-origin icons', () => {
     const ribbon = readComposeRibbon(parse(), 'en-US');
     expect(ribbon.label).toBe('LedgerMail');
     expect(ribbon.functionFilePath).toBe('/commands.html');
@@ -15,6 +15,8 @@ describe('ribbon read from manifest.xml', () => {
       ['LedgerMail.Invoices', 'Invoices', { type: 'ShowTaskpane', url: '/taskpane.html' }],
       ['LedgerMail.Registered', 'Registered', { type: 'ExecuteFunction', functionName: 'sendRegistered' }],
       ['LedgerMail.Confidential', 'Confidential', { type: 'ExecuteFunction', functionName: 'sendConfidential' }],
+      ['LedgerMail.Personal', 'Personal', { type: 'ExecuteFunction', functionName: 'sendPersonal' }],
+      ['LedgerMail.RemoveMarking', 'Remove marking', { type: 'ExecuteFunction', functionName: 'removeMarking' }],
     ]);
     expect(ribbon.buttons[1]!.iconPath).toBe('/assets/registered-32.png');
   });
@@ -24,6 +26,8 @@ describe('ribbon read from manifest.xml', () => {
       'Rechnungen',
       'Eingeschrieben',
       'Vertraulich',
+      'Persönlich',
+      'Markierung entfernen',
     ]);
     expect(readComposeRibbon(parse(), 'fr-BE').buttons[1]!.label).toBe('Recommandé');
   });

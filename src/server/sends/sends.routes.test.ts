@@ -296,6 +296,8 @@ describe('send API over a loopback SMTP server', () => {
       maxMessageBytes: 30 * 1024 * 1024,
       registeredWarnBytes: 10 * 1024 * 1024,
       route: 'relay',
+      recipientSuffix: '.incamail.ch',
+      level3Registered: false,
     });
     const ids: string[] = [];
     for (let i = 0; i < 5; i++)
