@@ -18,7 +18,8 @@ import { installJsonBodyParser, JSON_BODY_LIMIT_BYTES } from './http/json-body.j
 import { baseSecurityHeaders, installSecurityHeaders } from './security/headers.js';
 import { createSecretBox } from './security/secret-box.js';
 import { createIncaMailRouteStore } from './settings/incamail-route-store.js';
-import { settingsRoutes } from './settings/settings.routes.js';
+import { createPlainSettings } from './settings/plain-settings.js';
+import { ROUTE_SETTING, settingsRoutes } from './settings/settings.routes.js';
 import { registerSends } from './sends/sends.plugin.js';
 import { openDatabase } from './storage/database.js';
 import { VERSION } from './version.js';
@@ -68,10 +69,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   // Credentials an admin stores through the API are sealed with SECRETS_KEY; without it none can be stored.
   const box = config.secretsKey ? createSecretBox(config.secretsKey) : undefined;
   const adminRoute = createIncaMailRouteStore(db, box);
+  const plain = createPlainSettings(db);
   await app.register(settingsRoutes, {
     store: adminRoute,
     environment: config.incamail.smtp,
     production: config.env === 'production',
+    plain,
+    environmentRoute: config.incamail.route,
   });
 
   // The accounting backend the configuration names: the built-in ledger by default, or bexio, or WinBIZ Cloud.
@@ -96,6 +100,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ownerOf: (request) => access.senderOf(request, undefined).email,
     },
     adminRoute,
+    chosenRoute: () => {
+      const chosen = plain.read(ROUTE_SETTING)?.value;
+      return chosen === 'relay' || chosen === 'mailbox' ? chosen : undefined;
+    },
   });
   // Reminder runs: each item an individual outbox send, fed at a bounded pace.
   await registerBatches(app, {

@@ -151,4 +151,34 @@ describe('IncaMail route set by an admin', () => {
       /SECRETS_KEY: must be 32 random bytes/,
     );
   });
+
+  it('lets an admin choose the route at run time, audited, with the next send following it', async () => {
+    await start({});
+    const admin = await headers('boss@example.ch');
+    const user = await headers('anna.keller@example.ch');
+    const url = '/api/admin/incamail/route';
+    expect((await app.inject({ url, headers: admin })).json()).toMatchObject({ route: null, source: 'automatic' });
+    expect((await app.inject({ method: 'PUT', url, headers: user, payload: { route: 'mailbox' } })).statusCode).toBe(
+      403,
+    );
+    expect((await app.inject({ method: 'PUT', url, headers: admin, payload: { route: 'post' } })).statusCode).toBe(400);
+
+    const chosen = await app.inject({ method: 'PUT', url, headers: admin, payload: { route: 'mailbox' } });
+    expect(chosen.json()).toMatchObject({ route: 'mailbox', source: 'admin', updatedBy: 'boss@example.ch' });
+    expect((await app.inject({ url: '/api/policy', headers: user })).json()).toMatchObject({ route: 'mailbox' });
+    const refused = await app.inject({
+      method: 'POST',
+      url: '/api/sends',
+      headers: { ...user, 'idempotency-key': 'route-1' },
+      payload: sendRequest(),
+    });
+    expect(refused.json().error.code).toBe('upstream_unavailable');
+
+    expect((await app.inject({ method: 'DELETE', url, headers: admin })).json()).toMatchObject({ source: 'automatic' });
+    expect((await app.inject({ url: '/api/policy', headers: user })).json()).toMatchObject({ route: 'relay' });
+    const audit = (await app.inject({ url: '/api/admin/audit', headers: admin })).json();
+    expect(audit.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['PUT /api/admin/incamail/route', 'DELETE /api/admin/incamail/route']),
+    );
+  });
 });

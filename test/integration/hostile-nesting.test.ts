@@ -70,6 +70,7 @@ describe('the bridge under deeply nested JSON', () => {
       'DELETE /api/admin/accounting/bexio/token',
       'DELETE /api/admin/accounting/winbiz/password',
       'DELETE /api/admin/incamail',
+      'DELETE /api/admin/incamail/route',
       'POST /api/admin/accounting/bexio/connect',
       'POST /api/batches',
       'POST /api/batches/:id/retry',
@@ -78,6 +79,7 @@ describe('the bridge under deeply nested JSON', () => {
       'PUT /api/admin/accounting/bexio/token',
       'PUT /api/admin/accounting/winbiz/password',
       'PUT /api/admin/incamail',
+      'PUT /api/admin/incamail/route',
     ]);
     for (const { method, url: pattern } of routes) {
       const url = pattern.replace(':id', 'b-1');

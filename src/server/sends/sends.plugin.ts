@@ -36,6 +36,8 @@ export type SendsSetup = {
   access?: Pick<SendsRoutesOptions, 'callerOf' | 'viewerOf' | 'ownerOf'>;
   /** The IncaMail route an admin set at run time; it takes precedence over INCAMAIL_SMTP_URL. */
   adminRoute?: { current: () => AdminRoute };
+  /** The route (relay or mailbox) an admin chose at run time; it takes precedence over INCAMAIL_ROUTE. */
+  chosenRoute?: () => 'relay' | 'mailbox' | undefined;
 };
 
 /**
@@ -78,7 +80,8 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     level3Registered: incamail.level3Registered,
     sendModes: incamail.sendModes,
     route: () => {
-      if (incamail.route) return incamail.route;
+      const chosen = setup.chosenRoute?.() ?? incamail.route;
+      if (chosen) return chosen;
       const resolved = resolve();
       return 'problem' in resolved || resolved.endpoint || setup.transport ? 'relay' : 'mailbox';
     },
