@@ -1,10 +1,10 @@
 import { base64Source } from '../contract/byte-source';
 import { contentTypeOf } from '../contract/content-types';
 import type { Language } from '../contract/locale';
-import { DEFAULT_RECIPIENT_SUFFIX, isMarkedAddress, subjectMode } from '../contract/marking';
+import { DEFAULT_RECIPIENT_SUFFIX } from '../contract/marking';
 import { REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { SECURE_MODES } from '../contract/modes';
-import { evaluateSend, type GuardDocument, type GuardInput } from '../contract/send-guard';
+import { evaluateSend, markingOf, type GuardDocument, type GuardInput } from '../contract/send-guard';
 import type { Policy } from '../contract/sends.schemas';
 import type { OutgoingItem, OutgoingMessage } from '../services/outgoing-message';
 import { measureOutgoingMessage } from './checks';
@@ -22,11 +22,6 @@ export type GuardDeps = {
   language: Language;
 };
 
-function looksMarked(message: OutgoingMessage, suffix: string): boolean {
-  const addresses = [...message.to, ...message.cc, ...message.bcc];
-  return subjectMode(message.subject) !== undefined || addresses.some((a) => isMarkedAddress(a, suffix));
-}
-
 /**
  * The send guard on Outlook's Send (Smart Alerts, SoftBlock). Ordinary mail goes at once, without asking the
  * bridge: a send guard must never stop all mail. A marked message or one carrying LedgerMail documents is
@@ -42,9 +37,16 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
     // Nothing can be judged of an item Outlook will not read; holding every message back would stop all mail.
     return { allowEvent: true };
   }
-  if (!marking && message.documentIds.length === 0 && !looksMarked(message, DEFAULT_RECIPIENT_SUFFIX)) {
-    return { allowEvent: true };
-  }
+  const recipients = { to: message.to, cc: message.cc, bcc: message.bcc };
+  // Marked by hand (a typed prefix or suffix) or by LedgerMail: judged whatever the route turns out to be.
+  const handMarked = markingOf({
+    route: 'relay',
+    subject: message.subject,
+    recipients,
+    recipientSuffix: DEFAULT_RECIPIENT_SUFFIX,
+    marking: undefined,
+  });
+  if (!marking && message.documentIds.length === 0 && handMarked.marked === 'no') return { allowEvent: true };
   const policy = await deps.policy().catch(() => undefined);
   const documents =
     message.documentIds.length === 0
@@ -54,7 +56,7 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
     // Without the bridge: a draft LedgerMail marked is on the mailbox route, as only that route marks drafts.
     route: policy?.route ?? (marking ? 'mailbox' : 'relay'),
     subject: message.subject,
-    recipients: { to: message.to, cc: message.cc, bcc: message.bcc },
+    recipients,
     recipientSuffix: policy?.recipientSuffix ?? DEFAULT_RECIPIENT_SUFFIX,
     marking: marking ? { mode: marking.mode } : undefined,
     allowedModes: policy?.modes ?? SECURE_MODES,

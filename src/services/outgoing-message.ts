@@ -67,13 +67,20 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
       list.map((r) => r.emailAddress),
     );
 
+  const readAddressing = async () => {
+    const [to, cc, bcc, subject] = await Promise.all([
+      addresses(item.to, 'to'),
+      addresses(item.cc, 'cc'),
+      addresses(item.bcc, 'bcc'),
+      settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
+    ]);
+    return { subject, to, cc, bcc };
+  };
+
   return {
     async read() {
-      const [to, cc, bcc, subject, html, details, properties] = await Promise.all([
-        addresses(item.to, 'to'),
-        addresses(item.cc, 'cc'),
-        addresses(item.bcc, 'bcc'),
-        settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
+      const [{ to, cc, bcc, subject }, html, details, properties] = await Promise.all([
+        readAddressing(),
         settle<string>('body.getAsync', (cb) => item.body.getAsync(Office.CoercionType.Html, cb)),
         settle<Office.AttachmentDetailsCompose[]>('getAttachmentsAsync', (cb) => item.getAttachmentsAsync(cb)),
         loadProperties(),
@@ -109,15 +116,7 @@ export function createOutgoingItem(item: Office.MessageCompose, userEmail: strin
       return { from: userEmail, to, cc, bcc, subject, html, attachments, documentIds: [...new Set(documentIds)] };
     },
 
-    async readAddressing() {
-      const [to, cc, bcc, subject] = await Promise.all([
-        addresses(item.to, 'to'),
-        addresses(item.cc, 'cc'),
-        addresses(item.bcc, 'bcc'),
-        settle<string>('subject.getAsync', (cb) => item.subject.getAsync(cb)),
-      ]);
-      return { subject, to, cc, bcc };
-    },
+    readAddressing,
 
     draftId: () => settle<string>('saveAsync', (cb) => item.saveAsync(cb)),
 

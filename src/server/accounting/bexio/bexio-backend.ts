@@ -47,7 +47,8 @@ export function createBexioBackend(
     : undefined;
 
   function current(): { source: BexioCredentialView['source']; tokens?: BexioTokenSource; token?: string } {
-    if (sealed.describe(STORED_TOKEN)) return { source: 'admin-token', token: sealed.read(STORED_TOKEN)!.value };
+    const stored = sealed.read(STORED_TOKEN);
+    if (stored) return { source: 'admin-token', token: stored.value };
     if (oauth?.status().connected) return { source: 'oauth', tokens: oauth };
     if (settings.token) return { source: 'environment-token', token: settings.token };
     return { source: 'none' };

@@ -75,7 +75,7 @@ export function cursorRefused(): AppError {
 const OffsetCursorSchema = z.object({ o: z.number().int().nonnegative() });
 
 /** An opaque cursor over a position in a backend's list. */
-export function encodeOffsetCursor(offset: number): string {
+function encodeOffsetCursor(offset: number): string {
   return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 }
 
