@@ -99,6 +99,10 @@ export function onMessageSendHandler(event: Office.AddinCommands.Event): void {
             }),
           ),
         language: toLanguage(Office.context.displayLanguage),
+        outlook: {
+          promptUser: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
+          markdown: Office.context.requirements.isSetSupported('Mailbox', '1.15'),
+        },
       });
     } finally {
       // On every path, within Outlook's limit: a guard that never answers holds the user's mail.

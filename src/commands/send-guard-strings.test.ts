@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language } from '../contract/locale';
 import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { GUARD_REASON_ACTION, type GuardDecision, type GuardReason } from '../contract/send-guard';
-import { MAX_GUARD_MESSAGE_LENGTH, guardMessage } from './send-guard-strings';
+import { MAX_GUARD_MESSAGE_LENGTH, guardMarkdown, guardMessage } from './send-guard-strings';
 
 type Shown = Exclude<GuardDecision, { action: 'allow' }>;
 const block = (...reasons: GuardReason[]): Shown => ({ action: 'block', reasons });
@@ -156,5 +156,32 @@ describe('the send guard’s Smart Alert text', () => {
       { reason: 'paid-since-attached', numbers: padding },
     ];
     expect(guardMessage(block(...reasons), language)).toContain(list);
+  });
+
+  it('writes the same sentences as Markdown: several reasons as a list, the notes after it', () => {
+    const reasons: GuardReason[] = [
+      { reason: 'prefix-removed', mode: 'registered' },
+      { reason: 'unsuffixed-recipients', addresses: ['chef_1@brunner-baeckerei.ch'] },
+    ];
+    expect(guardMarkdown(block(...reasons), 'en')).toBe(
+      '- The subject lost its <r> prefix, so IncaMail would send it confidential, not registered.\r' +
+        '- These recipients would get plain e-mail, outside IncaMail: chef\\_1@brunner-baeckerei.ch.\r' +
+        '\n\nMark the message again with LedgerMail.',
+    );
+    expect(guardMarkdown(block({ reason: 'mode-not-allowed', mode: 'personal' }), 'de')).toBe(
+      guardMessage(block({ reason: 'mode-not-allowed', mode: 'personal' }), 'de'),
+    );
+  });
+
+  it.each(LANGUAGES)('keeps its Markdown to 500 characters in %s, or leaves it to the plain text', (language) => {
+    const markdown = guardMarkdown(block(...MANY), language);
+    if (markdown !== undefined) expect(markdown.length).toBeLessThanOrEqual(MAX_GUARD_MESSAGE_LENGTH);
+    // Seven underscored addresses fit the plain text; their escapes would not fit the Markdown.
+    const underscored = Array.from({ length: 7 }, (_, i) => `${'_'.repeat(40)}${i}@b.ch`);
+    const decision = block({ reason: 'unsuffixed-recipients', addresses: underscored });
+    const plain = guardMessage(decision, language);
+    expect(plain).toContain(underscored.join(', '));
+    expect(plain.length + 7 * 40).toBeGreaterThan(MAX_GUARD_MESSAGE_LENGTH);
+    expect(guardMarkdown(decision, language)).toBeUndefined();
   });
 });

@@ -201,39 +201,73 @@ const NEEDS_REMARK: ReadonlySet<GuardReasonTag> = new Set([
   'unsuffixed-recipients',
 ]);
 
-function sentences(texts: GuardTexts, reasons: readonly GuardReason[], list: ListOf): string[] {
+/** A sentence of the alert: a reason (a list item in Markdown) or a note that applies to them all. */
+type Part = { kind: 'reason' | 'note'; text: string };
+
+function sentences(texts: GuardTexts, reasons: readonly GuardReason[], list: ListOf): Part[] {
   const last = reasons.findLastIndex((r) => NEEDS_REMARK.has(r.reason));
-  return reasons.flatMap((r, i) =>
-    i === last ? [sentence(texts, r, list), texts.remark] : [sentence(texts, r, list)],
-  );
+  return reasons.flatMap((r, i): Part[] => {
+    const said: Part = { kind: 'reason', text: sentence(texts, r, list) };
+    return i === last ? [said, { kind: 'note', text: texts.remark }] : [said];
+  });
 }
 
 function sentence(texts: GuardTexts, reason: GuardReason, list: ListOf): string {
   return (texts.reasons[reason.reason] as (r: GuardReason, l: ListOf) => string)(shortened(reason), list);
 }
 
+const plain = (parts: readonly Part[]) => parts.map((p) => p.text).join(' ');
+
 /**
- * The Smart Alert's text: one sentence per reason, in the decision's order (most important first). When it
- * does not fit, lists shrink to fewer names ("a, b and 3 more"), then the last reasons give way to a count,
+ * The sentences that fit Smart Alerts' 500 characters, in the decision's order (most important first). When
+ * they do not fit, lists shrink to fewer names ("a, b and 3 more"), then the last reasons give way to a count,
  * so the first reasons always stay whole.
  */
-export function guardMessage(decision: Exclude<GuardDecision, { action: 'allow' }>, language: Language): string {
+function fittingParts(decision: Exclude<GuardDecision, { action: 'allow' }>, language: Language): Part[] {
   const texts = TEXTS[language];
-  const closing = decision.action === 'warn' ? [texts.sendAnyway] : [];
-  const fits = (parts: string[]) => parts.join(' ').length <= MAX_GUARD_MESSAGE_LENGTH;
+  const closing: Part[] = decision.action === 'warn' ? [{ kind: 'note', text: texts.sendAnyway }] : [];
+  const fits = (parts: Part[]) => plain(parts).length <= MAX_GUARD_MESSAGE_LENGTH;
   const longest = Math.max(1, ...decision.reasons.map(listLength));
   for (const shown of [longest, 3, 2, 1].filter((n) => n <= longest)) {
     const parts = [...sentences(texts, decision.reasons, listWithin(texts, shown)), ...closing];
-    if (fits(parts)) return parts.join(' ');
+    if (fits(parts)) return parts;
   }
   const { reasons } = decision;
   const shortest = (kept: number) => sentences(texts, reasons.slice(0, kept), listWithin(texts, 1));
   for (let kept = reasons.length - 1; kept >= 1; kept--) {
-    const parts = [...shortest(kept), texts.moreProblems(reasons.length - kept), ...closing];
-    if (fits(parts)) return parts.join(' ');
+    const parts: Part[] = [...shortest(kept), { kind: 'note', text: texts.moreProblems(reasons.length - kept) }];
+    if (fits([...parts, ...closing])) return [...parts, ...closing];
   }
   // One reason alone is far below the limit with its names shortened; the cut only guards against a future text.
-  return shorten(shortest(1).join(' '), MAX_GUARD_MESSAGE_LENGTH);
+  return [{ kind: 'reason', text: shorten(plain(shortest(1)), MAX_GUARD_MESSAGE_LENGTH) }];
+}
+
+/** The Smart Alert's plain text (`errorMessage`, Mailbox 1.12): one sentence per reason. */
+export function guardMessage(decision: Exclude<GuardDecision, { action: 'allow' }>, language: Language): string {
+  return plain(fittingParts(decision, language));
+}
+
+/**
+ * Outlook's Markdown (1.15) knows emphasis, lists and links only: a backslash keeps an address's or a file
+ * name's `_`, `*` or brackets as they are.
+ */
+const escapeMarkdown = (text: string) => text.replace(/[\\*_[\]]/g, (c) => `\\${c}`);
+
+/**
+ * The same sentences for `errorMessageMarkdown` (Mailbox 1.15): several reasons as a list (each item ended by
+ * `\r`, as Outlook's Markdown wants), the notes after it. Undefined when the escapes would pass 500 characters:
+ * the plain text is shown then, which says the same.
+ */
+export function guardMarkdown(
+  decision: Exclude<GuardDecision, { action: 'allow' }>,
+  language: Language,
+): string | undefined {
+  const parts = fittingParts(decision, language);
+  const reasons = parts.filter((p) => p.kind === 'reason').map((p) => escapeMarkdown(p.text));
+  const notes = parts.filter((p) => p.kind === 'note').map((p) => escapeMarkdown(p.text));
+  const body = reasons.length > 1 ? reasons.map((r) => `- ${r}\r`).join('') : reasons.join(' ');
+  const markdown = notes.length > 0 ? `${body}\n\n${notes.join(' ')}` : body;
+  return markdown.length <= MAX_GUARD_MESSAGE_LENGTH ? markdown : undefined;
 }
 
 function listLength(reason: GuardReason): number {

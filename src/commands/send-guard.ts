@@ -8,10 +8,27 @@ import { evaluateSend, markingOf, type GuardDocument, type GuardInput } from '..
 import type { Policy } from '../contract/sends.schemas';
 import type { OutgoingItem, OutgoingMessage } from '../services/outgoing-message';
 import { measureOutgoingMessage } from './checks';
-import { guardMessage } from './send-guard-strings';
+import { guardMarkdown, guardMessage } from './send-guard-strings';
 
-/** What Outlook's OnMessageSend handler answers through `event.completed`. */
-export type GuardAnswer = { allowEvent: true } | { allowEvent: false; errorMessage: string };
+/** What Outlook's OnMessageSend handler answers through `event.completed` (Office's SmartAlertsEventCompletedOptions). */
+export type GuardAnswer =
+  | { allowEvent: true }
+  | {
+      allowEvent: false;
+      errorMessage: string;
+      /** Mailbox 1.15; Outlooks without it show `errorMessage`. */
+      errorMessageMarkdown?: string;
+      /** Mailbox 1.14: the manifest's SoftBlock offers no Send Anyway, a warning asks for it. */
+      sendModeOverride?: 'promptUser';
+    };
+
+/** What the Outlook that raised the event can show in its Smart Alert. */
+export type GuardOutlook = {
+  /** `sendModeOverride: promptUser` (Mailbox 1.14), the only way a SoftBlock alert offers Send Anyway. */
+  promptUser: boolean;
+  /** `errorMessageMarkdown` (Mailbox 1.15). */
+  markdown: boolean;
+};
 
 export type GuardDeps = {
   item: Pick<OutgoingItem, 'read' | 'loadMarking'>;
@@ -20,6 +37,7 @@ export type GuardDeps = {
   /** The bridge's current view of the documents the message carries; rejects when it cannot be asked. */
   documents: (ids: string[]) => Promise<GuardDocument[]>;
   language: Language;
+  outlook: GuardOutlook;
 };
 
 /**
@@ -71,7 +89,14 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
     policy: { level3Registered: policy?.level3Registered ?? false },
   };
   const decision = evaluateSend(input);
-  return decision.action === 'allow'
-    ? { allowEvent: true }
-    : { allowEvent: false, errorMessage: guardMessage(decision, deps.language) };
+  if (decision.action === 'allow') return { allowEvent: true };
+  // A warning that could only block would stop a message IncaMail takes: below 1.14 it lets the send go.
+  if (decision.action === 'warn' && !deps.outlook.promptUser) return { allowEvent: true };
+  const markdown = deps.outlook.markdown ? guardMarkdown(decision, deps.language) : undefined;
+  return {
+    allowEvent: false,
+    errorMessage: guardMessage(decision, deps.language),
+    ...(markdown === undefined ? {} : { errorMessageMarkdown: markdown }),
+    ...(decision.action === 'warn' ? { sendModeOverride: 'promptUser' as const } : {}),
+  };
 }

@@ -12,6 +12,7 @@ import { createOutgoingItem } from '../../src/services/outgoing-message';
 import { createSendsClient } from '../../src/services/sends-client';
 import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { testBridgeConfig } from '../support/bridge-config';
+import { base64OfZeroBytes } from '../support/message-at-size';
 import { ANNA, annasDraftInOutlook, secureSendDeps } from '../support/outlook-draft';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink';
 import { useTempDir } from '../support/temp-dir';
@@ -51,6 +52,7 @@ describe('the send guard on Outlook’s Send', () => {
       },
       documents: async () => [],
       language: 'de',
+      outlook: { promptUser: true, markdown: true },
       ...change,
     };
   }
@@ -96,5 +98,58 @@ describe('the send guard on Outlook’s Send', () => {
       documents: () => Promise.reject(new Error('bridge down')),
     });
     expect(await guardSend(down)).toEqual({ allowEvent: true });
+  });
+
+  const attach = (name: string, base64: string) => sim.host.attachFile(name, base64);
+  const MB = 1_000_000;
+
+  it.each(['Rechnung.pdf.exe', 'Rechnung.exe.', 'Rechnung\u202efdp.exe', 'setup.e\u00adxe'])(
+    'holds a marked message carrying an executable, also disguised as %j',
+    async (name) => {
+      await markRegistered();
+      attach(name, Buffer.from('MZ\x90\x00program').toString('base64'));
+      const answer = await guardSend(deps());
+      expect(answer).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('IncaMail lehnt ab') });
+      expect(answer).not.toHaveProperty('sendModeOverride');
+    },
+  );
+
+  it('holds a marked message of 31 MB, which IncaMail would refuse', async () => {
+    await markRegistered();
+    attach('Scan.pdf', base64OfZeroBytes(24 * MB));
+    const answer = await guardSend(deps());
+    expect(answer).toMatchObject({
+      allowEvent: false,
+      errorMessage: expect.stringMatching(/IncaMail nimmt etwa [\d.]+ MB/),
+    });
+    expect(answer).not.toHaveProperty('sendModeOverride');
+  });
+
+  it('warns of 12 MB registered with Send Anyway where Outlook offers it (Mailbox 1.14)', async () => {
+    await markRegistered();
+    attach('Scan.pdf', base64OfZeroBytes(9 * MB));
+    const answer = await guardSend(deps());
+    expect(answer).toMatchObject({ allowEvent: false, sendModeOverride: 'promptUser' });
+    expect(answer).toMatchObject({ errorMessage: expect.stringContaining('10 MB') });
+  });
+
+  it('lets 12 MB registered go on an Outlook that could only block it (below Mailbox 1.14)', async () => {
+    await markRegistered();
+    attach('Scan.pdf', base64OfZeroBytes(9 * MB));
+    expect(await guardSend(deps({ outlook: { promptUser: false, markdown: false } }))).toEqual({ allowEvent: true });
+  });
+
+  it('lists the reasons in Markdown where Outlook shows it (Mailbox 1.15), and in plain text beside it', async () => {
+    await markRegistered();
+    await setSubject('Invoice 2026-0042');
+    await addTo('neu_1*@example.org');
+    const answer = await guardSend(deps());
+    if (answer.allowEvent) throw new Error('the guard let it go');
+    const items = answer.errorMessageMarkdown?.split('\r').filter((line) => line.startsWith('- '));
+    expect(items?.length).toBeGreaterThanOrEqual(2);
+    expect(answer.errorMessageMarkdown).toContain('neu\\_1\\*@example.org');
+    expect(answer.errorMessage).toContain('neu_1*@example.org');
+    const plainOnly = await guardSend(deps({ outlook: { promptUser: true, markdown: false } }));
+    expect(plainOnly).not.toHaveProperty('errorMessageMarkdown');
   });
 });
