@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
-import { DEV_ORIGIN, rewriteManifestOrigin } from './tools/manifest-origin.js';
+import webpack from 'webpack';
+import { DEV_ORIGIN, normalizePublicUrl, rewriteManifestOrigin } from './tools/manifest-origin.js';
 import { typescriptBuild } from './tools/webpack-typescript.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -17,6 +18,7 @@ export default (_env, argv) => {
   const production = argv.mode !== 'development';
   // The public origin is a build parameter: `ADDIN_PUBLIC_URL=https://mail.example.ch npm run build`.
   const publicUrl = process.env.ADDIN_PUBLIC_URL || DEV_ORIGIN;
+  const publicOrigin = normalizePublicUrl(publicUrl);
   return {
     mode: production ? 'production' : 'development',
     // dist/ is what admins deploy: maps would publish the sources. `SOURCE_MAPS=on npm run build` adds them for
@@ -42,6 +44,26 @@ export default (_env, argv) => {
     optimization: { splitChunks: { chunks: (chunk) => chunk.name !== 'sendguard' } },
     performance: { hints: false },
     plugins: [
+      // Classic Outlook's JavaScript-only runtime has no location: sendguard.js reaches the bridge by this origin.
+      new webpack.DefinePlugin({ __LEDGERMAIL_PUBLIC_ORIGIN__: JSON.stringify(publicOrigin) }),
+      {
+        // Outlook lets a JavaScript-only runtime's file call its origin (CORS, SSO) only when that origin lists
+        // the file at this well-known address (Microsoft's "Use SSO or CORS in your event-based add-in").
+        apply(compiler) {
+          compiler.hooks.thisCompilation.tap('OfficeAddinsAllowed', (compilation) => {
+            compilation.hooks.processAssets.tap(
+              { name: 'OfficeAddinsAllowed', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+              () => {
+                const allowed = { allowed: [`${publicOrigin}/sendguard.js`] };
+                compilation.emitAsset(
+                  '.well-known/microsoft-officeaddins-allowed.json',
+                  new webpack.sources.RawSource(`${JSON.stringify(allowed, null, 2)}\n`),
+                );
+              },
+            );
+          });
+        },
+      },
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',

@@ -4,11 +4,11 @@ import type { SecureMode } from '../contract/modes';
 import { showNotification } from '../services/office-item';
 import { createOutgoingItem } from '../services/outgoing-message';
 import { createSendsClient, SEND_REQUEST_TIMEOUT_MS } from '../services/sends-client';
+import { interactiveEntraSignIn } from '../services/entra-sign-in';
 import { createSignedInBridgeClient } from '../services/signed-in-bridge';
 import { runSecureSend } from './secure-send';
 import { removeIncaMailMarking } from './mailbox-marking';
 import { markingStrings } from './marking-strings';
-import { guardSend, type GuardAnswer } from './send-guard';
 import { commandStrings } from './strings';
 
 async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Promise<void> {
@@ -20,7 +20,11 @@ async function handle(mode: SecureMode, event: Office.AddinCommands.Event): Prom
       item: createOutgoingItem(item, userEmail),
       // A 30 MB message takes a while to upload on an ordinary line: allow two minutes, not the default 15 s.
       sends: createSendsClient(
-        createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: SEND_REQUEST_TIMEOUT_MS }),
+        createSignedInBridgeClient({
+          userEmail: () => userEmail,
+          timeoutMs: SEND_REQUEST_TIMEOUT_MS,
+          entra: interactiveEntraSignIn(),
+        }),
       ),
       strings,
       markingStrings: markingStrings[toLanguage(Office.context.displayLanguage)],
@@ -55,7 +59,10 @@ export function removeMarking(event: Office.AddinCommands.Event): void {
     const language = toLanguage(Office.context.displayLanguage);
     try {
       const sends = createSendsClient(
-        createSignedInBridgeClient({ userEmail: () => Office.context.mailbox.userProfile.emailAddress }),
+        createSignedInBridgeClient({
+          userEmail: () => Office.context.mailbox.userProfile.emailAddress,
+          entra: interactiveEntraSignIn(),
+        }),
       );
       // The suffix is the deployment's; without the bridge, IncaMail's own.
       const policy = await sends.getPolicy().catch(() => undefined);
@@ -73,40 +80,6 @@ export function removeMarking(event: Office.AddinCommands.Event): void {
       ).catch(() => undefined);
     } finally {
       event.completed();
-    }
-  })();
-}
-
-/** The bridge has this long for the guard's questions: Outlook gives an OnMessageSend handler little time. */
-const GUARD_BRIDGE_TIMEOUT_MS = 5_000;
-
-/** Outlook's Send (Smart Alerts, OnMessageSend): holds a secure message that would leave broken. */
-export function onMessageSendHandler(event: Office.AddinCommands.Event): void {
-  void (async () => {
-    let answer: GuardAnswer = { allowEvent: true };
-    try {
-      const item = Office.context.mailbox.item as Office.MessageCompose;
-      const userEmail = Office.context.mailbox.userProfile.emailAddress;
-      const bridge = createSignedInBridgeClient({ userEmail: () => userEmail, timeoutMs: GUARD_BRIDGE_TIMEOUT_MS });
-      answer = await guardSend({
-        item: createOutgoingItem(item, userEmail),
-        policy: () => createSendsClient(bridge).getPolicy(),
-        documents: (ids) =>
-          Promise.all(
-            ids.map(async (id) => {
-              const { number, kind, level, status } = await bridge.getDocument(id);
-              return { id, number, kind, level, status };
-            }),
-          ),
-        language: toLanguage(Office.context.displayLanguage),
-        outlook: {
-          promptUser: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
-          markdown: Office.context.requirements.isSetSupported('Mailbox', '1.15'),
-        },
-      });
-    } finally {
-      // On every path, within Outlook's limit: a guard that never answers holds the user's mail.
-      (event.completed as (options: GuardAnswer) => void)(answer);
     }
   })();
 }

@@ -30,6 +30,12 @@ export type GuardOutlook = {
   markdown: boolean;
 };
 
+/**
+ * How long the guard waits for the bridge's answers, all questions together: Outlook tells the user the add-in
+ * "is taking longer than expected" after 5 seconds, and a SoftBlock alert then offers no way to send.
+ */
+export const GUARD_BRIDGE_DEADLINE_MS = 4_000;
+
 export type GuardDeps = {
   item: Pick<OutgoingItem, 'read' | 'loadMarking'>;
   /** The bridge's policy; rejects when the bridge cannot be asked in time. */
@@ -38,7 +44,18 @@ export type GuardDeps = {
   documents: (ids: string[]) => Promise<GuardDocument[]>;
   language: Language;
   outlook: GuardOutlook;
+  /** GUARD_BRIDGE_DEADLINE_MS unless a test shortens it. */
+  bridgeDeadlineMs?: number;
 };
+
+/** The answer, or `late` once the deadline passed; the question goes on unheard. */
+function withinDeadline<T, L>(answer: Promise<T>, ms: number, late: L): Promise<T | L> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<L>((resolve) => {
+    timer = setTimeout(() => resolve(late), ms);
+  });
+  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+}
 
 /**
  * The send guard on Outlook's Send (Smart Alerts, SoftBlock). Ordinary mail goes at once, without asking the
@@ -65,11 +82,16 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
     marking: undefined,
   });
   if (!marking && message.documentIds.length === 0 && handMarked.marked === 'no') return { allowEvent: true };
-  const policy = await deps.policy().catch(() => undefined);
-  const documents =
+  // Asked together, within one deadline: each answer that is missing then steps aside (fail open).
+  const deadline = deps.bridgeDeadlineMs ?? GUARD_BRIDGE_DEADLINE_MS;
+  const [policy, documents] = await Promise.all([
+    withinDeadline(deps.policy(), deadline, undefined).catch(() => undefined),
     message.documentIds.length === 0
       ? []
-      : await deps.documents(message.documentIds).catch(() => 'unavailable' as const);
+      : withinDeadline(deps.documents(message.documentIds), deadline, 'unavailable' as const).catch(
+          () => 'unavailable' as const,
+        ),
+  ]);
   const input: GuardInput = {
     // Without the bridge: a draft LedgerMail marked is on the mailbox route, as only that route marks drafts.
     route: policy?.route ?? (marking ? 'mailbox' : 'relay'),

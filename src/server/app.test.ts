@@ -69,6 +69,24 @@ describe('bridge app', () => {
     expect(page.body).toContain('<title>LedgerMail</title>');
   });
 
+  it("serves the build's well-known list of the files Outlook may run cross-origin (the send guard)", async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'dist', '.well-known'), { recursive: true });
+    const allowed = { allowed: ['https://mail.example.ch/sendguard.js'] };
+    writeFileSync(
+      path.join(dir, 'dist', '.well-known', 'microsoft-officeaddins-allowed.json'),
+      JSON.stringify(allowed),
+    );
+    writeFileSync(path.join(dir, 'dist', '.env'), 'SECRET=1');
+    app = await buildApp({ config: configFor(dir), logger: false });
+    const response = await app.inject('/.well-known/microsoft-officeaddins-allowed.json');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    expect(response.json()).toEqual(allowed);
+    // That one folder only: other dot files stay unserved.
+    expect((await app.inject('/.env')).statusCode).toBe(404);
+  });
+
   it('reuses the generated self-signed certificate across restarts', async () => {
     const config = configFor(tempDir(), { TLS: 'on' });
     const first = await resolveTlsMaterial(config, () => undefined);

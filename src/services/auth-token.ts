@@ -1,6 +1,5 @@
 import { AuthConfigSchema, TokenSchema, type AuthConfig } from '../contract/auth.schemas';
-import { authDialogUrl } from './auth-dialog-protocol';
-import { SignInError, signInThroughDialog, type DialogOffice } from './auth-dialog';
+import { SignInError, type DialogOffice } from './auth-dialog';
 
 export type TokenProvider = {
   /** A bearer token for the bridge; cached until shortly before it expires. */
@@ -23,25 +22,27 @@ export function jwtExpiry(token: string): number | undefined {
   }
 }
 
-type EntraConfig = Extract<AuthConfig, { mode: 'entra' }>;
+export type EntraConfig = Extract<AuthConfig, { mode: 'entra' }>;
+
+/** How a runtime gets an Entra ID token for the bridge's scope (entra-sign-in.ts); `loginHint` is Outlook's user. */
+export type EntraSignIn = (auth: EntraConfig, loginHint: string) => Promise<string>;
 
 export type TokenProviderOptions = {
   fetchJson: FetchJson;
   /** The Outlook user's address: the identity on a development bridge, the login hint with Entra ID. */
   userEmail: () => string;
-  /** The bridge's origin (and prefix), where the sign-in dialog is served; the page's origin by default. */
-  bridgeBase?: string;
-  /** Office as the host provides it (requirement sets, dialog API); the global `Office` by default. */
-  office?: () => DialogOffice;
+  /**
+   * How this runtime signs in with Entra ID. Without it a bridge on Entra ID cannot be signed in to: so it is
+   * for the send guard of classic Outlook, whose JavaScript-only runtime loads no MSAL (entra-sign-in.ts).
+   */
+  entra?: EntraSignIn;
 };
 
 /**
  * Obtains tokens for the bridge the way the bridge says (`GET /api/auth/config`): on a development bridge
- * from the bridge itself for the Outlook user's address; with Entra ID through nested app authentication
- * (MSAL's nestable client, where Outlook brokers the sign-in), or, on Outlook versions without it, through
- * LedgerMail's sign-in dialog opened with Office's dialog API. MSAL is loaded only for nested app
- * authentication, so it costs nothing on first paint. Concurrent callers share one sign-in: Outlook allows
- * one dialog at a time, and one prompt is what the person expects.
+ * from the bridge itself for the Outlook user's address; with Entra ID the way this runtime signs in
+ * (`entra`). Concurrent callers share one sign-in: Outlook allows one dialog at a time, and one prompt is
+ * what the person expects.
  */
 export function createTokenProvider(options: TokenProviderOptions): TokenProvider {
   let config: Promise<AuthConfig> | undefined;
@@ -61,10 +62,8 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       const body = await options.fetchJson(`/api/dev/token?email=${encodeURIComponent(options.userEmail())}`);
       return TokenSchema.parse(body).token;
     }
-    const office = options.office?.() ?? (Office as unknown as DialogOffice);
-    if (supportsNestedAppAuth(office)) return acquireNestedToken(auth, options.userEmail());
-    const base = options.bridgeBase || globalThis.location.origin;
-    return signInThroughDialog(office, authDialogUrl(base, options.userEmail()));
+    if (!options.entra) throw new SignInError('failed', 'this runtime cannot sign in with Entra ID');
+    return options.entra(auth, options.userEmail());
   }
 
   return {
@@ -86,27 +85,4 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 /** Nested app authentication is Outlook's requirement set NestedAppAuth 1.1; older Outlooks get the dialog. */
 export function supportsNestedAppAuth(office: Pick<DialogOffice, 'context'>): boolean {
   return office.context.requirements.isSetSupported('NestedAppAuth', '1.1');
-}
-
-async function acquireNestedToken(auth: EntraConfig, loginHint: string): Promise<string> {
-  const msal = await import(/* webpackChunkName: "msal" */ '@azure/msal-browser');
-  const client = await msal.createNestablePublicClientApplication({
-    auth: { clientId: auth.clientId, authority: auth.authority },
-  });
-  const request = { scopes: auth.scopes, ...(loginHint ? { loginHint } : {}) };
-  try {
-    // Silent first: with an account MSAL knows, else by the login hint (Outlook's signed-in user).
-    const account = client.getActiveAccount() ?? client.getAllAccounts()[0];
-    const result = account ? await client.acquireTokenSilent({ ...request, account }) : await client.ssoSilent(request);
-    return result.accessToken;
-  } catch {
-    try {
-      // Outlook shows its own consent or sign-in prompt when silent acquisition needs the user.
-      return (await client.acquireTokenPopup(request)).accessToken;
-    } catch (error) {
-      const code = (error as { errorCode?: unknown }).errorCode;
-      const cancelled = code === 'user_cancelled' || code === 'access_denied';
-      throw new SignInError(cancelled ? 'cancelled' : 'failed', String(code ?? error), { cause: error });
-    }
-  }
 }

@@ -56,7 +56,8 @@ export const errorExplanations: Record<Language, ErrorExplanations> = {
       rate_limited: 'Zu viele Sendungen in kurzer Zeit. Warten Sie eine Minute.',
       mode_not_allowed: 'Diese Versandart ist von Ihrer Administration nicht freigegeben.',
       upstream_unavailable: 'IncaMail ist im Moment nicht erreichbar.',
-      accounting_unavailable: 'Die Buchhaltung ist im Moment nicht erreichbar; versuchen Sie es in einer Minute wieder.',
+      accounting_unavailable:
+        'Die Buchhaltung ist im Moment nicht erreichbar; versuchen Sie es in einer Minute wieder.',
       accounting_refused: 'Die Buchhaltung hat LedgerMail abgewiesen; Ihre Administration muss sie neu verbinden.',
       payload_too_large: 'Die Nachricht ist zu gross.',
     },

@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import type { Language } from '../contract/locale';
 import { createSignedInBridgeClient } from '../services/signed-in-bridge';
 import { createComposeMailbox } from '../services/compose-item';
+import { interactiveEntraSignIn } from '../services/entra-sign-in';
 import { PaneRoot } from './PaneRoot';
 
 /** Renders the pane into the container, with the real bridge client and the Office.js wrappers. */
@@ -18,7 +19,7 @@ export function mountPane(
   container.textContent = '';
   createRoot(container).render(
     <PaneRoot
-      bridge={createSignedInBridgeClient({ userEmail: () => host.userEmail ?? '' })}
+      bridge={createSignedInBridgeClient({ userEmail: () => host.userEmail ?? '', entra: interactiveEntraSignIn() })}
       mailbox={createComposeMailbox(host.mailbox)}
       language={host.language}
       officeTheme={host.officeTheme}

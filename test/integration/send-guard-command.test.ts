@@ -152,4 +152,14 @@ describe('the send guard on Outlook’s Send', () => {
     const plainOnly = await guardSend(deps({ outlook: { promptUser: true, markdown: false } }));
     expect(plainOnly).not.toHaveProperty('errorMessageMarkdown');
   });
+
+  it('answers within its deadline when the bridge hangs, judging the marking alone', async () => {
+    await markRegistered();
+    await addTo('neu@example.org');
+    const hanging = () => new Promise<never>(() => undefined);
+    const started = Date.now();
+    const answer = await guardSend(deps({ policy: hanging, documents: hanging, bridgeDeadlineMs: 300 }));
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(answer).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('neu@example.org') });
+  });
 });

@@ -42,8 +42,8 @@ describe('manifest.xml', () => {
     expect(sourceXml).toMatch(/<Override type="javascript" resid="SendGuard.Url"\/>/);
     expect(sourceXml).toContain('<bt:Url id="SendGuard.Url" DefaultValue="https://localhost:3000/sendguard.js"/>');
     for (const file of ['src/commands/commands.ts', 'src/commands/sendguard.ts']) {
-      expect(readFileSync(path.join(root, file), 'utf8')).toContain(
-        "Office.actions.associate('onMessageSendHandler', onMessageSendHandler)",
+      expect(readFileSync(path.join(root, file), 'utf8')).toMatch(
+        /Office\.actions\.associate\('onMessageSendHandler', createOnMessageSendHandler\(/,
       );
     }
   });

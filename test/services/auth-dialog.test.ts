@@ -2,6 +2,7 @@ import { createSimulatedOffice, type SimulatedDialog, type SimulatedOffice } fro
 import { authDialogUrl } from '../../src/services/auth-dialog-protocol';
 import { SignInError, signInThroughDialog } from '../../src/services/auth-dialog';
 import { createTokenProvider, supportsNestedAppAuth } from '../../src/services/auth-token';
+import { interactiveEntraSignIn } from '../../src/services/entra-sign-in';
 
 const BRIDGE = 'https://mail.example.ch';
 const URL_OF_DIALOG = authDialogUrl(BRIDGE, 'anna.keller@example.ch');
@@ -168,8 +169,7 @@ describe('token provider with Entra ID on an Outlook without nested app authenti
         return ENTRA;
       },
       userEmail: () => 'anna.keller@example.ch',
-      bridgeBase: BRIDGE,
-      office: () => sim.office,
+      entra: interactiveEntraSignIn({ bridgeBase: BRIDGE, office: () => sim.office }),
     });
     const opened = nextDialog(sim);
     const calls = [provider.getToken(), provider.getToken(), provider.getToken()];

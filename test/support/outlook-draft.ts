@@ -2,6 +2,7 @@ import type { SecureSendDeps } from '../../src/commands/secure-send';
 import { markingStrings } from '../../src/commands/marking-strings';
 import { commandStrings } from '../../src/commands/strings';
 import { createOutgoingItem } from '../../src/services/outgoing-message';
+import { interactiveEntraSignIn } from '../../src/services/entra-sign-in';
 import { createSendsClient } from '../../src/services/sends-client';
 import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { createSimulatedOffice, type SimulatedOffice } from '../../src/workbench/office-sim';
@@ -30,7 +31,13 @@ export function annasDraftInOutlook(): SimulatedOffice & { uninstall: () => void
 export function secureSendDeps(sim: SimulatedOffice, origin: string): SecureSendDeps {
   return {
     item: createOutgoingItem(sim.office.context.mailbox.item as unknown as Office.MessageCompose, ANNA),
-    sends: createSendsClient(createSignedInBridgeClient({ baseUrl: origin, userEmail: () => ANNA })),
+    sends: createSendsClient(
+      createSignedInBridgeClient({
+        baseUrl: origin,
+        userEmail: () => ANNA,
+        entra: interactiveEntraSignIn({ bridgeBase: origin }),
+      }),
+    ),
     strings: commandStrings.en,
     markingStrings: markingStrings.en,
     canDiscard: sim.office.context.requirements.isSetSupported('Mailbox', '1.14'),

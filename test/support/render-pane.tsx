@@ -5,6 +5,7 @@ import { setupServer, type SetupServer } from 'msw/node';
 import type { Language } from '../../src/contract/locale';
 import { contentTypeOf } from '../../src/contract/content-types';
 import { createComposeMailbox } from '../../src/services/compose-item';
+import { interactiveEntraSignIn } from '../../src/services/entra-sign-in';
 import { createSignedInBridgeClient } from '../../src/services/signed-in-bridge';
 import { PaneRoot } from '../../src/taskpane/PaneRoot';
 import { createSimulatedOffice, type MailboxVersion, type SimRecipient } from '../../src/workbench/office-sim';
@@ -106,6 +107,7 @@ export async function renderPane(server: PaneTestServer, options: RenderPaneOpti
         baseUrl: PANE_BRIDGE_ORIGIN,
         timeoutMs: options.timeoutMs ?? 5000,
         userEmail: () => userEmail,
+        entra: interactiveEntraSignIn({ bridgeBase: PANE_BRIDGE_ORIGIN }),
       })}
       mailbox={createComposeMailbox(sim.office.context.mailbox as unknown as Office.Mailbox)}
       language={options.language ?? 'en'}
