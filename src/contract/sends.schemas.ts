@@ -32,23 +32,34 @@ export const AttachmentSchema = z.object({
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
+/** A message as composed in Outlook: what the relay route submits and the mailbox route sends alike. */
+export const MESSAGE_FIELDS = {
+  from: EmailAddressSchema,
+  to: z.array(EmailAddressSchema).max(100).default([]),
+  cc: z.array(EmailAddressSchema).max(100).default([]),
+  bcc: z.array(EmailAddressSchema).max(100).default([]),
+  subject: headerSafe(255),
+  html: z.string().max(5_000_000),
+  attachments: z.array(AttachmentSchema).max(100).default([]),
+};
+
+/** The refinement both messages share: `.refine(...hasRecipients)`. */
+export const hasRecipients: [
+  (r: { to: unknown[]; cc: unknown[]; bcc: unknown[] }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (r) => r.to.length + r.cc.length + r.bcc.length > 0,
+  { message: 'at least one recipient (to, cc or bcc) is required', path: ['to'] },
+];
+
 export const SendRequestSchema = z
   .strictObject({
     mode: SecureModeSchema,
-    from: EmailAddressSchema,
-    to: z.array(EmailAddressSchema).max(100).default([]),
-    cc: z.array(EmailAddressSchema).max(100).default([]),
-    bcc: z.array(EmailAddressSchema).max(100).default([]),
-    subject: headerSafe(255),
-    html: z.string().max(5_000_000),
-    attachments: z.array(AttachmentSchema).max(100).default([]),
+    ...MESSAGE_FIELDS,
     /** Documents of the accounting that this message carries, recorded as sent once IncaMail accepts it. */
     documentIds: z.array(z.string().max(100)).max(100).default([]),
   })
-  .refine((r) => r.to.length + r.cc.length + r.bcc.length > 0, {
-    message: 'at least one recipient (to, cc or bcc) is required',
-    path: ['to'],
-  });
+  .refine(...hasRecipients);
 export type SendRequestInput = z.input<typeof SendRequestSchema>;
 export type SendRequest = z.output<typeof SendRequestSchema>;
 

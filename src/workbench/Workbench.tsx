@@ -6,6 +6,8 @@ import { ItemState } from './components/ItemState';
 import { NotificationBar } from './components/NotificationBar';
 import { Ribbon } from './components/Ribbon';
 import { SandboxPanel } from './components/SandboxPanel';
+import { SendBar } from './components/SendBar';
+import { useManifest } from './use-manifest';
 import { useHostSettings } from './workbench-context';
 
 /**
@@ -15,6 +17,8 @@ import { useHostSettings } from './workbench-context';
 export function Workbench() {
   const settings = useHostSettings();
   const [paneOpen, setPaneOpen] = useState(true);
+  const manifest = useManifest();
+  const [mailboxSends, setMailboxSends] = useState(0);
   const frameKey = `${settings.version}|${settings.displayLanguage}|${settings.theme}`;
 
   return (
@@ -26,10 +30,11 @@ export function Workbench() {
         </p>
         <HostBar />
       </header>
-      <Ribbon paneOpen={paneOpen} onTogglePane={() => setPaneOpen((open) => !open)} />
+      <Ribbon manifest={manifest} paneOpen={paneOpen} onTogglePane={() => setPaneOpen((open) => !open)} />
       <NotificationBar />
       <div className="workbench-main">
         <main className="compose-column">
+          <SendBar manifest={manifest} onSent={() => setMailboxSends((n) => n + 1)} />
           <ItemState />
           <ComposeForm />
         </main>
@@ -46,7 +51,7 @@ export function Workbench() {
       </div>
       <div className="workbench-panels">
         <CommandLog />
-        <SandboxPanel />
+        <SandboxPanel mailboxSends={mailboxSends} />
       </div>
       <iframe key={frameKey} title="LedgerMail function file" src="/workbench/commands.html" hidden />
     </div>

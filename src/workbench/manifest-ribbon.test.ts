@@ -1,7 +1,7 @@
 /** @jest-environment ./test/support/dom-environment.js */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readComposeRibbon } from './manifest-ribbon';
+import { readComposeRibbon, readOnSendLaunchEvent } from './manifest-ribbon';
 
 const manifest = readFileSync(path.resolve('manifest.xml'), 'utf8');
 const parse = () => new DOMParser().parseFromString(manifest, 'application/xml');
@@ -30,5 +30,11 @@ describe('ribbon read from manifest.xml', () => {
       'Markierung entfernen',
     ]);
     expect(readComposeRibbon(parse(), 'fr-BE').buttons[1]!.label).toBe('Recommandé');
+  });
+
+  it('reads the Send button’s Smart Alert: the handler and its send mode', () => {
+    expect(readOnSendLaunchEvent(parse())).toEqual({ functionName: 'onMessageSendHandler', sendMode: 'SoftBlock' });
+    const without = manifest.replace(/<LaunchEvent Type="OnMessageSend"[^>]*\/>/, '');
+    expect(readOnSendLaunchEvent(new DOMParser().parseFromString(without, 'application/xml'))).toBeUndefined();
   });
 });

@@ -4,6 +4,8 @@
  * run a function of the function file). Strings are resolved for the display language as Outlook does it:
  * the `<Override Locale>` that matches, else the DefaultValue.
  */
+import { SEND_MODES, type OnSendLaunchEvent } from './office-sim/smart-alerts';
+
 export type RibbonAction = { type: 'ShowTaskpane'; url: string } | { type: 'ExecuteFunction'; functionName: string };
 
 export type RibbonButton = {
@@ -14,6 +16,19 @@ export type RibbonButton = {
   iconPath: string;
   action: RibbonAction;
 };
+
+/** The `OnMessageSend` launch event, the Smart Alert behind Outlook's Send; undefined when not declared. */
+export function readOnSendLaunchEvent(doc: Document): OnSendLaunchEvent | undefined {
+  const event = Array.from(doc.getElementsByTagName('LaunchEvent')).find(
+    (e) => e.getAttribute('Type') === 'OnMessageSend',
+  );
+  if (!event) return undefined;
+  const functionName = event.getAttribute('FunctionName') ?? '';
+  // SoftBlock is Outlook's default when the manifest names no mode.
+  const sendMode = SEND_MODES.find((m) => m === (event.getAttribute('SendMode') ?? 'SoftBlock'));
+  if (!functionName || !sendMode) throw new Error('manifest.xml: the OnMessageSend LaunchEvent is incomplete');
+  return { functionName, sendMode };
+}
 
 export type RibbonGroup = { id: string; label: string; buttons: RibbonButton[]; functionFilePath: string | undefined };
 

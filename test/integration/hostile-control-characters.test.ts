@@ -69,6 +69,13 @@ function cases(text: string): { field: string; request: InjectOptions }[] {
       field: 'templates',
       request: json('POST', '/api/batches', batch({ templates: { de: { '1': { subject: 'Mahnung', body: text } } } })),
     },
+    ...(['subject', 'html'] as const).map((field) => ({
+      field,
+      request: json('POST', '/api/sandbox/mailbox/messages', {
+        ...send({ [field]: field === 'html' ? `<p>${text}</p>` : text }),
+        mode: undefined,
+      }),
+    })),
     { field: 'smtpUrl', request: json('PUT', '/api/admin/incamail', { smtpUrl: `smtp://${text}.example.ch:587` }) },
   ];
 }

@@ -99,6 +99,8 @@ const BODY_KEYS: Record<string, readonly string[]> = {
   'DELETE /api/admin/accounting/winbiz/password': [],
   'GET /api/sandbox/messages': [],
   'GET /api/sandbox/messages/:id/raw': [],
+  'POST /api/sandbox/mailbox/messages': ['from', 'to', 'cc', 'bcc', 'subject', 'html', 'attachments', 'x'],
+  'GET /api/sandbox/mailbox/messages': [],
 };
 const BODY_KEY_NAMES = [...new Set(Object.values(BODY_KEYS).flat())];
 const QUERY_KEYS = [

@@ -20,7 +20,9 @@ export async function startHttpStandIn(handlers: RequestHandler[], port = 0): Pr
         const request = new Request(`http://127.0.0.1:${address.port}${incoming.url ?? '/'}`, {
           method: incoming.method ?? 'GET',
           headers: Object.entries(incoming.headers).flatMap(([name, value]) =>
-            value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]),
+            value === undefined
+              ? []
+              : (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]),
           ),
           ...(body.length > 0 ? { body } : {}),
         });

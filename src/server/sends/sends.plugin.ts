@@ -55,6 +55,7 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     app.addHook('onClose', () => sandbox.close());
     await app.register(sandboxRoutes, {
       sandbox,
+      recipientSuffix: incamail.recipientSuffix,
       ...(setup.access?.viewerOf ? { viewerOf: setup.access.viewerOf } : {}),
     });
     endpoint = sandbox.endpoint();

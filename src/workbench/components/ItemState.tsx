@@ -6,6 +6,7 @@ const TEXT: Record<ItemLifecycle, string> = {
   saved: 'Draft saved (saveAsync).',
   discarded: 'Draft discarded by the add-in (closeAsync with discardItem): Outlook would close this window.',
   closed: 'Compose window closed (closeAsync); the draft was kept.',
+  sent: "Sent through the mailbox (Outlook's Send): Outlook would close this window.",
 };
 
 export function ItemState() {

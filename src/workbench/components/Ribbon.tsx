@@ -1,48 +1,23 @@
-import { useEffect, useState } from 'react';
 import { readComposeRibbon, type RibbonButton, type RibbonGroup } from '../manifest-ribbon';
+import { waitForAssociation } from '../function-file';
+import type { ManifestState } from '../use-manifest';
 import { useHostSettings, useSimulatedOffice } from '../workbench-context';
 
-type RibbonProps = { paneOpen: boolean; onTogglePane(): void };
-
-/** How long a click waits for the function file to associate its functions (it loads in a hidden frame). */
-const ASSOCIATE_WAIT_MS = 10_000;
-
-async function waitForAssociation(names: () => string[], functionName: string): Promise<boolean> {
-  const deadline = Date.now() + ASSOCIATE_WAIT_MS;
-  while (!names().includes(functionName)) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return true;
-}
+type RibbonProps = { manifest: ManifestState; paneOpen: boolean; onTogglePane(): void };
 
 /** The LedgerMail group of the compose ribbon, rendered from the manifest the bridge serves. */
-export function Ribbon({ paneOpen, onTogglePane }: RibbonProps) {
+export function Ribbon({ manifest, paneOpen, onTogglePane }: RibbonProps) {
   const { host } = useSimulatedOffice();
   const { displayLanguage } = useHostSettings();
-  const [manifest, setManifest] = useState<Document | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    fetch('/manifest.xml', { signal: AbortSignal.timeout(5000) })
-      .then((response) => {
-        if (!response.ok) throw new Error(`GET /manifest.xml answered HTTP ${response.status}`);
-        return response.text();
-      })
-      .then((xml) => setManifest(new DOMParser().parseFromString(xml, 'application/xml')))
-      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : String(error)));
-  }, []);
-
-  let group: RibbonGroup | null = null;
-  if (manifest && !problem) {
-    try {
-      group = readComposeRibbon(manifest, displayLanguage);
-    } catch (error) {
-      return <p role="alert">The ribbon cannot be read from manifest.xml: {(error as Error).message}</p>;
-    }
+  if (manifest.status === 'failed') return <p role="alert">The ribbon cannot be shown: {manifest.problem}</p>;
+  if (manifest.status === 'loading') return <p>Reading manifest.xml…</p>;
+  let group: RibbonGroup;
+  try {
+    group = readComposeRibbon(manifest.doc, displayLanguage);
+  } catch (error) {
+    return <p role="alert">The ribbon cannot be read from manifest.xml: {(error as Error).message}</p>;
   }
-  if (problem) return <p role="alert">The ribbon cannot be shown: {problem}</p>;
-  if (!group) return <p>Reading manifest.xml…</p>;
 
   const click = async (button: RibbonButton) => {
     if (button.action.type === 'ShowTaskpane') return onTogglePane();

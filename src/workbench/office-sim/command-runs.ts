@@ -16,12 +16,14 @@ export type CommandRun = {
   /** Milliseconds from the click to the first completed() call. */
   readonly completedAfterMs?: number;
   readonly completedCalls: number;
+  /** What the first completed() was given: an event handler's answer (Smart Alerts' allowEvent and message). */
+  readonly completedWith?: unknown;
   readonly error?: string;
 };
 
 export type AddinCommandEvent = {
   source: { id: string };
-  completed(options?: { allowEvent?: boolean }): void;
+  completed(options?: unknown): void;
 };
 
 export class CommandRegistry {
@@ -68,7 +70,7 @@ export class CommandRegistry {
       }, this.timeLimitMs);
       const event: AddinCommandEvent = {
         source: { id: controlId },
-        completed: () => {
+        completed: (options?: unknown) => {
           const run = this.find(id);
           if (run.completedCalls > 0) {
             this.patch(id, { completedCalls: run.completedCalls + 1 });
@@ -78,6 +80,7 @@ export class CommandRegistry {
           this.patch(id, {
             status: 'completed',
             completedCalls: 1,
+            ...(options === undefined ? {} : { completedWith: options }),
             completedAfterMs: Math.round(performance.now() - startedAt),
           });
           resolve(this.find(id));

@@ -29,8 +29,8 @@ export type SimNotification = {
   icon?: string;
   persistent?: boolean;
 };
-/** `open` while composing; `saved` after saveAsync; `discarded`/`closed` after closeAsync. */
-export type ItemLifecycle = 'open' | 'saved' | 'discarded' | 'closed';
+/** `open` while composing; `saved` after saveAsync; `discarded`/`closed` after closeAsync; `sent` by Send. */
+export type ItemLifecycle = 'open' | 'saved' | 'discarded' | 'closed' | 'sent';
 
 export type ComposeSnapshot = {
   readonly from: SimRecipient;

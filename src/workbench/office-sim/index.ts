@@ -21,3 +21,5 @@ export type { OutlookErrorName } from './office-errors';
 export { MAX_BASE64_LENGTH, MAX_CONCURRENT_ATTACHMENT_CALLS, MAX_TOTAL_BYTES } from './attachments';
 export { MAX_NOTIFICATIONS, MAX_NOTIFICATION_LENGTH } from './notifications';
 export { MAX_OUTLOOK_SUBJECT_LENGTH } from './message-compose';
+export { DEFAULT_BLOCK_MESSAGE, SEND_MODES, smartAlertOf } from './smart-alerts';
+export type { OnSendLaunchEvent, SendMode, SmartAlert, SmartAlertChoice } from './smart-alerts';

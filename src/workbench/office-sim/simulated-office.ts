@@ -19,6 +19,7 @@ import { contentTypeOf } from '../../contract/content-types';
 import { base64ByteLength, bodyAs } from './compose-state';
 import type { OutlookErrorName } from './office-errors';
 import { versionAtLeast, type RecipientsChangedEvent, type SimRuntime } from './sim-runtime';
+import { smartAlertOf, type OnSendLaunchEvent, type SmartAlert } from './smart-alerts';
 
 export type SimulatedOfficeOptions = Partial<HostSettings> & {
   /** Extra delay before each callback, to make timing visible; 0 still answers asynchronously. */
@@ -262,6 +263,23 @@ export function createSimulatedOffice(options: SimulatedOfficeOptions = {}) {
       switchItem({ ...saved, notifications: [], lifecycle: 'saved' });
     },
     runFunction: (functionName: string, controlId: string) => commands.run(functionName, controlId),
+    /**
+     * The person clicks Send. With the manifest's OnMessageSend declared (and Mailbox 1.12), Outlook runs its
+     * handler and waits for its answer: no alert means the message goes, else the Smart Alert to show. What
+     * Send then does with the message (the mailbox) is the workbench's; `markSent` closes the item after it.
+     */
+    async clickSend(launch: OnSendLaunchEvent | undefined): Promise<SmartAlert | undefined> {
+      if (state.get().lifecycle === 'sent' || state.get().lifecycle === 'discarded') {
+        throw new Error('This item is no longer open: start a new draft.');
+      }
+      if (!launch || !versionAtLeast(settings.version, '1.12')) return undefined;
+      const run = await commands.run(launch.functionName, 'OnMessageSend');
+      return smartAlertOf(run, launch.sendMode, settings.version);
+    },
+    /** The mailbox took the message: the compose window closes, as Outlook's does. */
+    markSent(): void {
+      state.update({ lifecycle: 'sent' });
+    },
     /** The dialogs the add-in opened; a test plays the dialog page's side. */
     dialogs: dialogs.host,
     commands,

@@ -3,7 +3,12 @@ import type { BrowserContext, Frame, FrameLocator, Locator, Page } from 'playwri
 import type { CommandRun, ComposeSnapshot, HostSettings, SimAttachment } from '../../../src/workbench/office-sim';
 import { axeViolations, type AxeViolation } from './axe';
 import { TokenSchema } from '../../../src/contract/auth.schemas';
-import { SandboxMessageListSchema, type SandboxMessage } from '../../../src/contract/sandbox.schemas';
+import {
+  MailboxMessageListSchema,
+  SandboxMessageListSchema,
+  type MailboxMessage,
+  type SandboxMessage,
+} from '../../../src/contract/sandbox.schemas';
 
 export type RecipientField = 'to' | 'cc' | 'bcc';
 export type RibbonButtonInfo = { label: string; controlId: string; functionName: string | null; iconLoaded: boolean };
@@ -234,19 +239,67 @@ export class Workbench {
     return axeViolations(await this.paneFrame());
   }
 
-  // --- the IncaMail sandbox ---
+  // --- Outlook's Send and its Smart Alert ---
 
-  /** What the sandbox received, straight from the bridge (GET /api/sandbox/messages). */
-  async sandboxMessages(): Promise<SandboxMessages> {
+  sendButton(): Locator {
+    return this.page.getByRole('button', { name: 'Send', exact: true });
+  }
+
+  /** Outlook's Smart Alert dialog, titled with the add-in's name. */
+  smartAlert(): Locator {
+    return this.page.getByRole('dialog', { name: 'LedgerMail' });
+  }
+
+  /**
+   * Clicks Send and waits until Outlook either shows its Smart Alert or the mailbox took the message (or
+   * refused it): `alert` or `sent` or `failed`.
+   */
+  async clickSend(timeoutMs = 30_000): Promise<'alert' | 'sent' | 'failed'> {
+    await this.sendButton().click();
+    const status = this.page.locator('[data-send-step]');
+    await this.page.waitForFunction(
+      () => {
+        const step = document.querySelector('[data-send-step]')?.getAttribute('data-send-step');
+        return step === 'alert' || step === 'sent' || step === 'failed';
+      },
+      undefined,
+      { timeout: timeoutMs },
+    );
+    return (await status.getAttribute('data-send-step')) as 'alert' | 'sent' | 'failed';
+  }
+
+  /** The alert's plain message (errorMessage), whichever form it is shown in, and its buttons. */
+  async smartAlertContent(): Promise<{ message: string; shown: string; choices: string[] }> {
+    const alert = this.smartAlert();
+    return {
+      message: (await alert.locator('[data-plain-message]').getAttribute('data-plain-message')) ?? '',
+      shown: (await alert.locator('#smart-alert-message').innerText()).trim(),
+      choices: await alert.getByRole('button').allInnerTexts(),
+    };
+  }
+
+  // --- the IncaMail sandbox and the mailbox ---
+
+  private async adminGet(pathName: string) {
     const token = await this.page.request.get(
       `${this.baseUrl}/api/dev/token?email=e2e%40ledgermail.invalid&role=admin`,
     );
     const { token: bearer } = TokenSchema.parse(await token.json());
-    const response = await this.page.request.get(`${this.baseUrl}/api/sandbox/messages`, {
-      headers: { authorization: `Bearer ${bearer}` },
-    });
+    return this.page.request.get(`${this.baseUrl}${pathName}`, { headers: { authorization: `Bearer ${bearer}` } });
+  }
+
+  /** What the sandbox received, straight from the bridge (GET /api/sandbox/messages). */
+  async sandboxMessages(): Promise<SandboxMessages> {
+    const response = await this.adminGet('/api/sandbox/messages');
     if (!response.ok()) return { status: 'not-available', httpStatus: response.status() };
     return { status: 'available', messages: SandboxMessageListSchema.parse(await response.json()).items };
+  }
+
+  /** What the simulated mailbox sent with Outlook's Send, newest first. */
+  async mailboxMessages(): Promise<MailboxMessage[]> {
+    const response = await this.adminGet('/api/sandbox/mailbox/messages');
+    if (!response.ok()) throw new Error(`GET /api/sandbox/mailbox/messages answered ${response.status()}`);
+    return MailboxMessageListSchema.parse(await response.json()).items;
   }
 
   sandboxPanel(): Locator {
