@@ -93,8 +93,9 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
         ),
   ]);
   const input: GuardInput = {
-    // Without the bridge: a draft LedgerMail marked is on the mailbox route, as only that route marks drafts.
-    route: policy?.route ?? (marking ? 'mailbox' : 'relay'),
+    // Without the bridge the route is unknown: judged as the mailbox route, whose checks hold on either route
+    // (prefix, suffixes, limits). Only "marked by hand on the relay route" needs the bridge's word, and steps aside.
+    route: policy?.route ?? 'mailbox',
     subject: message.subject,
     recipients,
     recipientSuffix: policy?.recipientSuffix ?? DEFAULT_RECIPIENT_SUFFIX,

@@ -89,11 +89,12 @@ describe('the send guard bundle for classic Outlook', () => {
     expect(guard.requested.every((url) => url.startsWith(`${BUILT_ORIGIN}/api/`))).toBe(true);
   });
 
-  it('still answers with the network down: the marking is judged without the bridge', async () => {
+  it('still answers with the network down: a broken marking is held without the bridge', async () => {
     const guard = loadGuard('down');
     guard.sim.host.editSubject('<r>Rechnung 2026-0042');
     const answer = await guard.send();
     expect(answer.allowEvent).toBe(false);
+    expect(answer.errorMessage).toMatch(/gewöhnliche E-Mail ausserhalb von IncaMail: max@example\.org/);
     expect(guard.requested.length).toBeGreaterThan(0);
   });
 });

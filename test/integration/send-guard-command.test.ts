@@ -162,4 +162,14 @@ describe('the send guard on Outlook’s Send', () => {
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(answer).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('neu@example.org') });
   });
+
+  it('with the bridge down, lets a message marked by hand as Swiss Post documents it go: the route is the bridge’s to say', async () => {
+    await setSubject('<r>Invoice 2026-0042');
+    await new Promise<void>((resolve) => office().to.setAsync(['max@example.org.incamail.ch'], () => resolve()));
+    const down = deps({ policy: () => Promise.reject(new Error('bridge down')) });
+    expect(await guardSend(down)).toEqual({ allowEvent: true });
+    // An unsuffixed recipient is caught all the same: that holds on either route.
+    await addTo('neu@example.org');
+    expect(await guardSend(down)).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('neu@') });
+  });
 });
