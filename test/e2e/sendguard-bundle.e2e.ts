@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { TokenSchema } from '../../src/contract/auth.schemas';
+import type { DocumentPage } from '../../src/contract/documents.schemas';
+import { ATTACHED_DOCUMENTS_KEY, serializeAttachedDocuments } from '../../src/contract/item-state';
 import { createSimulatedOffice } from '../../src/workbench/office-sim';
 import { startBridge, type RunningBridge } from './support/bridge-process';
 import { e2eRun } from './support/e2e-run';
@@ -96,5 +99,30 @@ describe('the send guard bundle for classic Outlook', () => {
     expect(answer.allowEvent).toBe(false);
     expect(answer.errorMessage).toMatch(/gewöhnliche E-Mail ausserhalb von IncaMail: max@example\.org/);
     expect(guard.requested.length).toBeGreaterThan(0);
+  });
+
+  it('asks the bridge about the LedgerMail documents a message carries, and holds a paid reminder', async () => {
+    const token = TokenSchema.parse(
+      await (await fetch(`${bridge.url}/api/dev/token?email=anna.keller%40example.ch`)).json(),
+    ).token;
+    const page = (await (
+      await fetch(`${bridge.url}/api/documents?kind=reminder&status=paid&limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as DocumentPage;
+    const paid = page.items[0]!;
+    const guard = loadGuard('up');
+    const attachmentId = guard.sim.host.attachFile(`${paid.number}.pdf`, Buffer.from('%PDF-1.7\n').toString('base64'));
+    guard.sim.state.update({
+      customProperties: {
+        [ATTACHED_DOCUMENTS_KEY]: serializeAttachedDocuments([
+          { documentId: paid.id, attachmentId, fileName: `${paid.number}.pdf`, kind: paid.kind, number: paid.number },
+        ]),
+      },
+    });
+    const answer = await guard.send();
+    expect(answer.allowEvent).toBe(false);
+    expect(answer.errorMessage).toBe(`Seit dem Anhängen bezahlt: ${paid.number}. Bitte aus der Nachricht entfernen.`);
+    expect(guard.requested).toContain(`${BUILT_ORIGIN}/api/documents/${encodeURIComponent(paid.id)}`);
   });
 });
