@@ -1,8 +1,9 @@
 /**
  * Secure sends through the bridge: 1,000 messages with a 200 KB PDF, each posted over HTTP to the running
- * bridge, kept in the outbox and submitted by SMTP to a loopback server. Baseline, in the same run: nodemailer
- * sending the same message straight to the same server with the same number of connections at once.
- * Target: the bridge reaches ≥ 75 % of the baseline's messages per second. Then one message with the largest PDF
+ * bridge, kept in the outbox and submitted by SMTP to a loopback server. Baseline, in the same run: pooled
+ * nodemailer sending the same message straight to the same server over the same number of connections, kept
+ * open (the strongest honest way to send mail from Node); unpooled nodemailer, a connection per message, beside
+ * it. Target: the bridge, whose relay keeps its sessions too, reaches ≥ 80 % of the pooled baseline. Then one message with the largest PDF
  * IncaMail takes (21 MiB; a 25 MiB PDF is over its 30 MB limit once encoded, decision 007): its peak
  * memory increase in the bridge process (Linux VmHWM) is held to ≤ 3× its size.
  *
@@ -157,15 +158,11 @@ const benchmark: Benchmark = {
       }
       direct.close();
       pooled.close();
-      report.figure(
-        'nodemailer straight to SMTP, a connection per message (baseline)',
-        'median',
-        median(baseline),
-        'messages/s',
-      );
-      report.figure('bridge: HTTP → outbox → SMTP, a connection per message', 'median', median(bridge), 'messages/s');
-      report.figure('nodemailer pooled (for reference)', 'median', median(pooledRates), 'messages/s');
-      report.ratio('bridge / baseline throughput', median(bridge) / median(baseline), '≥ 0.75');
+      report.figure('nodemailer pooled straight to SMTP (baseline)', 'median', median(pooledRates), 'messages/s');
+      report.figure('bridge: HTTP → outbox → pooled SMTP sessions', 'median', median(bridge), 'messages/s');
+      report.figure('nodemailer, a connection per message (for reference)', 'median', median(baseline), 'messages/s');
+      report.ratio('bridge / pooled nodemailer throughput', median(bridge) / median(pooledRates), '≥ 0.8');
+      report.ratio('bridge / nodemailer with a connection per message', median(bridge) / median(baseline), 'for reference');
     } finally {
       await child.stop();
       await server.close();

@@ -10,24 +10,37 @@ import net, { type AddressInfo } from 'node:net';
  */
 export type SmtpFault = 'pass' | 'refuse' | 'drop-at-data' | 'drop-mid-data' | 'drop-after-data' | 'stall-after-data';
 
-export type SmtpFaultProxy = { port: number; connections: () => number; close: () => Promise<void> };
+/** A fault on one connection: at its first message, or (`atMessage`, from 1) at a later one of a reused line. */
+export type SmtpFaultPlan = SmtpFault | { fault: SmtpFault; atMessage: number };
+
+export type SmtpFaultProxy = {
+  port: number;
+  connections: () => number;
+  /** Cuts every open line at once, as a server that drops its idle connections does. */
+  cutAll: () => void;
+  close: () => Promise<void>;
+};
 
 const END_OF_DATA = '\r\n.\r\n';
 
 /**
  * A TCP proxy in front of a real loopback SMTP server that breaks the n-th connection as `plan[n]` says
  * (connections beyond the plan pass). It follows the client's side of the dialogue (commands, possibly
- * pipelined, then the message data) to cut at exactly the planned point.
+ * pipelined, then the message data, message after message) to cut at exactly the planned point.
  */
-export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFault[]): Promise<SmtpFaultProxy> {
+export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFaultPlan[]): Promise<SmtpFaultProxy> {
   let count = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
-    const fault = plan[count++] ?? 'pass';
+    const planned = plan[count++] ?? 'pass';
+    const { fault: plannedFault, atMessage } = typeof planned === 'string' ? { fault: planned, atMessage: 1 } : planned;
+    let messages = 0;
+    // The fault of the message now on the line: the planned one at its message, else none.
+    let fault: SmtpFault = atMessage === 1 ? plannedFault : 'pass';
     sockets.add(client);
     client.on('close', () => sockets.delete(client));
     client.on('error', () => undefined);
-    if (fault === 'refuse') return client.destroy();
+    if (plannedFault === 'refuse') return client.destroy();
 
     const upstream = net.connect(targetPort, '127.0.0.1');
     sockets.add(upstream);
@@ -44,9 +57,9 @@ export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFault[])
     let pending = '';
     let dataBytes = 0;
     let tail = '';
-    let swallowReplies = false;
+    let swallowReplies: 'no' | 'cut' | 'stall' = 'no';
     upstream.on('data', (chunk: Buffer) => {
-      if (swallowReplies) return fault === 'stall-after-data' ? undefined : cut();
+      if (swallowReplies !== 'no') return swallowReplies === 'stall' ? undefined : cut();
       client.write(chunk);
     });
     client.on('data', (chunk: Buffer) => {
@@ -96,7 +109,11 @@ export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFault[])
         if (endAt >= 0) {
           mode = 'command';
           tail = '';
-          if (fault === 'drop-after-data' || fault === 'stall-after-data') swallowReplies = true;
+          dataBytes = 0;
+          if (fault === 'drop-after-data') swallowReplies = 'cut';
+          if (fault === 'stall-after-data') swallowReplies = 'stall';
+          messages += 1;
+          fault = messages + 1 === atMessage ? plannedFault : 'pass';
         }
       }
     });
@@ -105,6 +122,9 @@ export async function startSmtpFaultProxy(targetPort: number, plan: SmtpFault[])
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => count,
+    cutAll: () => {
+      for (const socket of sockets) socket.destroy();
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();

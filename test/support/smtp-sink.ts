@@ -32,6 +32,8 @@ export type SmtpSink = {
   /** Data transactions seen, accepted or not. */
   dataAttempts: () => number;
   logins: () => number;
+  /** SMTP connections the server accepted. */
+  connections: () => number;
   waitForMessages: (count: number, timeoutMs?: number) => Promise<SinkMessage[]>;
   close: () => Promise<void>;
 };
@@ -48,6 +50,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   let dataCount = 0;
   let rcptTransaction = 0;
   let loginCount = 0;
+  let connectionCount = 0;
   const serverOptions: SMTPServerOptions = {
     logger: false,
     // Reverse DNS of 127.0.0.1 can take seconds where no resolver answers; nobody reads the name.
@@ -56,6 +59,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disabledCommands: [...(options.auth ? [] : ['AUTH']), ...(options.tls ? [] : ['STARTTLS'])],
     authOptional: !options.auth,
     ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
+    onConnect(_session, callback) {
+      connectionCount++;
+      callback();
+    },
     onAuth(auth, _session, callback) {
       loginCount++;
       if (auth.username === options.auth?.user && auth.password === options.auth?.pass) {
@@ -117,6 +124,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     mailFromArgs,
     dataAttempts: () => dataCount,
     logins: () => loginCount,
+    connections: () => connectionCount,
     waitForMessages,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

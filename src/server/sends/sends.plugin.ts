@@ -1,23 +1,46 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { Config } from '../config.js';
 import { IncaMailSandbox } from '../incamail/sandbox-server.js';
 import { sandboxRoutes } from '../incamail/sandbox.routes.js';
-import { smtpTransport, type SendTransport, type SmtpEndpoint } from '../incamail/smtp-submission.js';
+import { pooledSmtpTransport, type PooledTransport } from '../incamail/smtp-pool.js';
+import type { SendTransport, SmtpEndpoint } from '../incamail/smtp-submission.js';
 
-/** Looks the endpoint up for every submission, so a route an admin changed applies to the next send. */
 /** Where a send goes: the admin's stored route, else the environment's; or why it cannot go anywhere. */
 type Resolved = { endpoint: SmtpEndpoint | undefined } | { problem: string };
 
-function routedTransport(resolve: () => Resolved, timeoutMs: number): SendTransport {
+/** Same server, same account: a changed password or host is a new pool, and the old one's sessions end. */
+function endpointKey(endpoint: SmtpEndpoint): string {
+  const { host, port, secure, requireTLS, auth, ca } = endpoint;
+  const hash = (value: string | undefined) =>
+    value === undefined ? '' : createHash('sha256').update(value).digest('base64url');
+  return JSON.stringify([host, port, secure, requireTLS, auth?.user ?? '', hash(auth?.pass.reveal()), hash(ca)]);
+}
+
+/**
+ * Looks the endpoint up for every submission, so a route an admin changed applies to the next send, and keeps
+ * the sessions of the current endpoint open between messages (smtp-pool.ts).
+ */
+function routedTransport(resolve: () => Resolved, timeoutMs: number): SendTransport & { close(): void } {
+  let current: { key: string; pool: PooledTransport } | undefined;
+  const poolFor = (endpoint: SmtpEndpoint) => {
+    const key = endpointKey(endpoint);
+    if (current?.key !== key) {
+      current?.pool.close();
+      current = { key, pool: pooledSmtpTransport(endpoint, { timeoutMs }) };
+    }
+    return current.pool;
+  };
   return {
     submit: async (message, hooks, signal) => {
       const resolved = resolve();
       // Fail closed: a stored route that cannot be read sends nothing (it may have been queued before a restart).
       if ('problem' in resolved) return { kind: 'failed', reason: resolved.problem, response: null };
       const endpoint = resolved.endpoint ?? { host: '', port: 0, secure: false, requireTLS: true };
-      return smtpTransport(endpoint, timeoutMs).submit(message, hooks, signal);
+      return poolFor(endpoint).submit(message, hooks, signal);
     },
+    close: () => current?.pool.close(),
   };
 }
 import type { Db } from '../storage/database.js';
@@ -73,9 +96,11 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
   const stored = setup.adminRoute?.current();
   if (stored?.kind === 'unreadable') app.log.error(`Secure sends are refused: ${stored.reason}`);
 
+  // Opens nothing until a message goes; unused where a test hands in its own transport.
+  const routed = routedTransport(resolve, incamail.smtpTimeoutMs);
   const outbox = new Outbox({
     db: setup.db,
-    transport: setup.transport ?? routedTransport(resolve, incamail.smtpTimeoutMs),
+    transport: setup.transport ?? routed,
     accounting: setup.accounting,
     recipientSuffix: incamail.recipientSuffix,
     level3Registered: incamail.level3Registered,
@@ -102,6 +127,9 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
   });
   await app.register(sendsRoutes, { outbox, ...setup.access });
   outbox.start();
-  app.addHook('onClose', () => outbox.stop());
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+    routed.close();
+  });
   return outbox;
 }
