@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/server/app';
 import { loadConfig } from '../src/server/config';
-import { startSmtpFaultProxy, type SmtpFault } from '../test/support/smtp-faults';
+import { startSmtpFaultProxy, type SmtpFault, type SmtpFaultPlan } from '../test/support/smtp-faults';
 import { startSmtpSink } from '../test/support/smtp-sink';
 import type { Benchmark } from './harness';
 
@@ -24,12 +24,19 @@ const PARALLEL = 6;
 const SENDER = 'anna.keller@example.ch';
 const SETTLED = new Set(['accepted', 'failed', 'uncertain']);
 
-/** A fixed, seeded plan: about a third of the connections break somewhere, the rest pass. */
-function faultPlan(length: number): SmtpFault[] {
+/**
+ * A fixed, seeded plan: about a third of the connections break somewhere, the rest pass. The relay keeps its
+ * sessions, so a break falls on the first to fourth message of its connection: reused lines break too.
+ */
+function faultPlan(length: number): SmtpFaultPlan[] {
   let seed = 20261201;
   const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const faults: SmtpFault[] = ['refuse', 'drop-at-data', 'drop-mid-data', 'drop-after-data'];
-  return Array.from({ length }, () => (next() < 0.35 ? faults[Math.floor(next() * faults.length)]! : 'pass'));
+  return Array.from({ length }, (): SmtpFaultPlan => {
+    if (next() >= 0.35) return 'pass';
+    const fault = faults[Math.floor(next() * faults.length)]!;
+    return fault === 'refuse' ? fault : { fault, atMessage: 1 + Math.floor(next() * 4) };
+  });
 }
 
 type SendState = { id: string; status: string };
