@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { signInAs } from '../../test/support/dev-auth';
@@ -85,6 +86,31 @@ describe('bridge app', () => {
     expect(response.json()).toEqual(allowed);
     // That one folder only: other dot files stay unserved.
     expect((await app.inject('/.env')).statusCode).toBe(404);
+  });
+
+  it('serves what the build compressed, and keeps content-hashed files for a year but pages only until they change', async () => {
+    const dir = tempDir();
+    const dist = path.join(dir, 'dist');
+    mkdirSync(dist, { recursive: true });
+    const script = 'console.log("LedgerMail");'.repeat(100);
+    writeFileSync(path.join(dist, 'pane.3f2a9c1b.js'), script);
+    writeFileSync(path.join(dist, 'pane.3f2a9c1b.js.br'), brotliCompressSync(script));
+    writeFileSync(path.join(dist, 'pane.3f2a9c1b.js.gz'), gzipSync(script));
+    writeFileSync(path.join(dist, 'taskpane.html'), '<!doctype html><title>LedgerMail</title>');
+    app = await buildApp({ config: configFor(dir), logger: false });
+
+    const br = await app.inject({ url: '/pane.3f2a9c1b.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    const gz = await app.inject({ url: '/pane.3f2a9c1b.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const plain = await app.inject({ url: '/pane.3f2a9c1b.js' });
+    expect([plain.headers['content-encoding'], plain.body]).toEqual([undefined, script]);
+    const page = await app.inject({ url: '/taskpane.html', headers: { 'accept-encoding': 'br' } });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers.etag).toBeDefined();
   });
 
   it('reuses the generated self-signed certificate across restarts', async () => {
