@@ -153,6 +153,20 @@ export const LEDGER_MIGRATIONS: readonly Migration[] = [
       db.exec('CREATE UNIQUE INDEX ledger_customers_number ON ledger_customers (number)');
     },
   },
+  {
+    version: 4,
+    name: 'status filters by index',
+    up: (db) => {
+      // The pane's status filters ("overdue reminders", "cancelled invoices") walked every document of the kind
+      // newest first, reading each row for its status and due date: about 16 ms p95 at 100,000 invoices.
+      // With status and due date in the index the walk reads only matching entries and never the table.
+      db.exec(`
+        CREATE INDEX ledger_documents_kind_status
+          ON ledger_documents (kind, status, issue_date DESC, id DESC, due_date);
+        CREATE INDEX ledger_documents_status ON ledger_documents (status, issue_date DESC, id DESC, due_date);
+      `);
+    },
+  },
 ];
 
 export function migrateLedger(db: Db): void {
