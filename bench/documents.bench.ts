@@ -20,7 +20,7 @@ import { createRandom } from '../src/server/accounting/ledger/random';
 import { openDatabase } from '../src/server/storage/database';
 import { median, percentile, timeEach, type Benchmark } from './harness';
 
-const INVOICES = 100_000;
+const INVOICES = Number(process.env.BENCH_DOCUMENTS_INVOICES ?? 100_000);
 const RUNS = 400;
 const REFERENCE_DATE = '2026-04-15';
 
