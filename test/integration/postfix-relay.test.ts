@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { simpleParser } from 'mailparser';
+import { startBenchBridge } from '../../bench/bench-bridge';
 import { encodedMessageBytes } from '../../src/contract/message-size';
 import type { MarkedMessage } from '../../src/server/incamail/compose-message';
 import { Secret } from '../../src/server/incamail/incamail-config';
@@ -154,4 +158,59 @@ describe('relay submission through Postfix (STARTTLS + AUTH)', () => {
       reason: expect.stringMatching(/certificate is not trusted \(.*SELF_SIGNED.*NODE_EXTRA_CA_CERTS/s),
     });
   });
+});
+
+/**
+ * The whole bridge as production runs it, in a process of its own: INCAMAIL_SMTP_URL names Postfix with the login,
+ * and the self-signed certificate is trusted the production way, NODE_EXTRA_CA_CERTS at process start (the bridge
+ * has no CA setting of its own, and Node reads that variable only when it starts).
+ */
+describe('the bridge relaying through Postfix', () => {
+  it('takes a registered send over HTTP and Postfix delivers it, marked, over ESMTPSA', async () => {
+    const postfix = await startPostfix();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ledgermail-postfix-bridge-'));
+    let bridge: Awaited<ReturnType<typeof startBenchBridge>> | undefined;
+    try {
+      writeFileSync(path.join(dir, 'ca.pem'), postfix.ca);
+      bridge = await startBenchBridge({
+        DATA_DIR: path.join(dir, 'data'),
+        ADDIN_DIR: path.join(dir, 'dist'),
+        INCAMAIL_SMTP_URL: `smtp://${postfix.user}:${encodeURIComponent(postfix.pass)}@127.0.0.1:${postfix.port}`,
+        NODE_EXTRA_CA_CERTS: path.join(dir, 'ca.pem'),
+      });
+      const pdf = Buffer.from(await renderFixturePdf('Invoice 2026-0042', ['Amount: 1,250.00 CHF']));
+      const response = await fetch(`${bridge.address}/api/sends?wait=10`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'postfix-e2e-1',
+          authorization: `Bearer ${await bridge.tokenOf('anna.keller@example.ch')}`,
+        },
+        body: JSON.stringify({
+          mode: 'registered',
+          from: 'anna.keller@example.ch',
+          to: ['max@example.org'],
+          subject: 'Invoice 2026-0042',
+          html: '<p>Dear Max,</p><p>please find invoice 2026-0042 attached.</p>',
+          attachments: [{ name: 'Invoice.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+        }),
+        signal: AbortSignal.timeout(20_000),
+      });
+      expect(response.status).toBe(202);
+      expect(((await response.json()) as { status: string }).status).toBe('accepted');
+      const [raw] = await postfix.waitForMessages(1, 10_000);
+      const parsed = await simpleParser(raw!);
+      expect(parsed.subject).toBe('<r>Invoice 2026-0042');
+      expect(parsed.headers.get('to')).toMatchObject({ text: TO });
+      expect(raw!.toString('latin1')).toMatch(/^Delivered-To: max@example\.org\.incamail\.ch\r?$/m);
+      expect(parsed.attachments[0]!.content.equals(pdf)).toBe(true);
+      expect(/^Received: [\s\S]*?(?=\r?\n\S)/m.exec(raw!.toString('latin1'))![0]).toMatch(
+        /using TLSv1\.[23][\s\S]*with ESMTPSA id /,
+      );
+    } finally {
+      await bridge?.stop();
+      await postfix.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
