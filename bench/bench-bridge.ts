@@ -85,7 +85,10 @@ export async function startBenchBridge(env: Record<string, string>, execArgv: st
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send('stop');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      // At most 5 s for a graceful stop; the timer must not outlive it (a test runner waits for open timers).
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 5000)))]);
+      clearTimeout(timer);
       child.kill();
     },
   };
