@@ -7,12 +7,11 @@
  * Postfix's queue manager and virtual delivery are part of the path, the same for every client.
  */
 import nodemailer from 'nodemailer';
-import { startPostfix } from '../test/support/postfix';
+import { postfixEndpoint, startPostfix } from '../test/support/postfix';
 import { encodedMessageBytes } from '../src/contract/message-size';
 import type { MarkedMessage } from '../src/server/incamail/compose-message';
-import { Secret } from '../src/server/incamail/incamail-config';
 import { pooledSmtpTransport } from '../src/server/incamail/smtp-pool';
-import { submitMessage, type SmtpEndpoint, type SubmitOutcome } from '../src/server/incamail/smtp-submission';
+import { submitMessage, type SubmitOutcome } from '../src/server/incamail/smtp-submission';
 import { makePdf } from './bench-bridge';
 import { median, type Benchmark } from './harness';
 
@@ -63,14 +62,7 @@ const benchmark: Benchmark = {
       });
       report.note(`PDF: ${(pdf.length / 1024).toFixed(0)} KB; arrival counted in Postfix's Maildir`);
 
-      const endpoint: SmtpEndpoint = {
-        host: '127.0.0.1',
-        port: postfix.port,
-        secure: false,
-        requireTLS: true,
-        auth: { user: postfix.user, pass: new Secret(postfix.pass) },
-        ca: postfix.ca,
-      };
+      const endpoint = postfixEndpoint(postfix);
       const pooled = nodemailer.createTransport({
         host: '127.0.0.1',
         port: postfix.port,

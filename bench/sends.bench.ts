@@ -162,7 +162,11 @@ const benchmark: Benchmark = {
       report.figure('bridge: HTTP → outbox → pooled SMTP sessions', 'median', median(bridge), 'messages/s');
       report.figure('nodemailer, a connection per message (for reference)', 'median', median(baseline), 'messages/s');
       report.ratio('bridge / pooled nodemailer throughput', median(bridge) / median(pooledRates), '≥ 0.8');
-      report.ratio('bridge / nodemailer with a connection per message', median(bridge) / median(baseline), 'for reference');
+      report.ratio(
+        'bridge / nodemailer with a connection per message',
+        median(bridge) / median(baseline),
+        'for reference',
+      );
     } finally {
       await child.stop();
       await server.close();

@@ -9,7 +9,7 @@ import { Secret } from '../../src/server/incamail/incamail-config';
 import { pooledSmtpTransport, type PooledTransport } from '../../src/server/incamail/smtp-pool';
 import type { SmtpEndpoint } from '../../src/server/incamail/smtp-submission';
 import { renderFixturePdf } from '../support/pdf-fixture';
-import { startPostfix, type PostfixInstance } from '../support/postfix';
+import { postfixEndpoint, startPostfix, type PostfixInstance } from '../support/postfix';
 
 const TO = 'max@example.org.incamail.ch';
 const CC = 'lea@example.ch.incamail.ch';
@@ -69,15 +69,7 @@ describe('relay submission through Postfix (STARTTLS + AUTH)', () => {
     pool = undefined;
   });
 
-  const endpoint = (overrides: Partial<SmtpEndpoint> = {}): SmtpEndpoint => ({
-    host: '127.0.0.1',
-    port: postfix.port,
-    secure: false,
-    requireTLS: true,
-    auth: { user: postfix.user, pass: new Secret(postfix.pass) },
-    ca: postfix.ca,
-    ...overrides,
-  });
+  const endpoint = (overrides: Partial<SmtpEndpoint> = {}) => postfixEndpoint(postfix, overrides);
   const signal = new AbortController().signal;
 
   it('delivers every message to every recipient, attachment byte-identical, over ESMTPSA, Bcc in no header', async () => {

@@ -15,6 +15,8 @@ import { createServer, Socket, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Secret } from '../../src/server/incamail/incamail-config';
+import type { SmtpEndpoint } from '../../src/server/incamail/smtp-submission';
 import { loopbackCertificate } from './test-certificate';
 
 const run = promisify(execFile);
@@ -198,6 +200,19 @@ function mainCf(dir: string, owner: { uid: number; gid: number }): string {
  * every recipient of every domain delivered to one Maildir. The master runs as root (Postfix requires it) and
  * drops to the `postfix` user for its services.
  */
+/** The relay's endpoint for this instance, as production configures IncaMail's: STARTTLS required, AUTH, its CA. */
+export function postfixEndpoint(postfix: PostfixInstance, overrides: Partial<SmtpEndpoint> = {}): SmtpEndpoint {
+  return {
+    host: '127.0.0.1',
+    port: postfix.port,
+    secure: false,
+    requireTLS: true,
+    auth: { user: postfix.user, pass: new Secret(postfix.pass) },
+    ca: postfix.ca,
+    ...overrides,
+  };
+}
+
 export async function startPostfix(): Promise<PostfixInstance> {
   const postfix = findProgram('postfix');
   const postconf = findProgram('postconf');
