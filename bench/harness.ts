@@ -35,11 +35,29 @@ export async function timeEach(count: number, fn: (i: number) => unknown, warmup
   return durations;
 }
 
-export function consoleReporter(): Reporter {
+/** A ratio as the summary table lists it, with the benchmark it came from. */
+export type RatioRow = { benchmark: string; subject: string; value: number; target: string };
+
+/** Prints as it goes; every ratio is also added to `ratios`, for the table at the end of the run. */
+export function consoleReporter(benchmark = '', ratios: RatioRow[] = []): Reporter {
   const format = (value: number) => (Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3));
   return {
     figure: (subject, metric, value, unit) => console.log(`  ${subject}: ${metric} ${format(value)} ${unit}`),
-    ratio: (subject, value, target) => console.log(`  ${subject}: ratio ${value.toFixed(2)} (target ${target})`),
+    ratio: (subject, value, target) => {
+      ratios.push({ benchmark, subject, value, target });
+      console.log(`  ${subject}: ratio ${value.toFixed(2)} (target ${target})`);
+    },
     note: (text) => console.log(`  ${text}`),
   };
+}
+
+/** One table of every ratio the run measured against its baseline, with its goal. */
+export function ratioTable(rows: readonly RatioRow[]): string {
+  const cells = [
+    ['benchmark', 'ratio against its baseline', 'value', 'goal'],
+    ...rows.map((r) => [r.benchmark, r.subject, r.value.toFixed(2), r.target]),
+  ];
+  const widths = cells[0]!.map((_, column) => Math.max(...cells.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(cells[0]!), line(widths.map((w) => '-'.repeat(w))), ...cells.slice(1).map(line)].join('\n');
 }
