@@ -1,5 +1,5 @@
 /**
- * Initial JavaScript of the task pane: what taskpane.html loads before the first paint (bytes and gzip),
+ * JavaScript of the task pane until it can list documents, and what taskpane.html loads before the first paint,
  * against a replica of a fresh `yo office` React task pane built in the same run. Also checks that the
  * ribbon commands' bundle pulls in neither React nor Fluent UI (it runs in its own, lighter runtime).
  */
@@ -106,8 +106,10 @@ const benchmark: Benchmark = {
       report.figure('yo office template (vendor entry)', 'initial JS', baseline.bytes / 1024, 'KiB');
       report.figure('yo office template (vendor entry)', 'initial JS gzip', baseline.gzipBytes / 1024, 'KiB');
       report.figure('same template, one tree-shaken entry', 'initial JS gzip', single.gzipBytes / 1024, 'KiB');
-      report.ratio('task pane / template, initial gzip JS', pane.gzipBytes / baseline.gzipBytes, '<= 0.50');
-      report.ratio('task pane until usable / template, gzip JS', untilInteractive / baseline.gzipBytes, 'context only');
+      // What the user waits for is the pane's JavaScript until it can list documents, not its first chunk.
+      report.figure('LedgerMail task pane until usable', 'gzip', untilInteractive, 'B (goal ≤ 100,000 B)');
+      report.ratio('task pane until usable / template, gzip JS', untilInteractive / baseline.gzipBytes, '≤ 0.6');
+      report.ratio('task pane first chunk / template, gzip JS', pane.gzipBytes / baseline.gzipBytes, 'context only');
 
       const uiInCommands = uiModulesOf(stats, 'commands');
       report.note(
