@@ -1,7 +1,13 @@
 import { LANGUAGES, type Language } from '../contract/locale';
 import { MAX_MESSAGE_BYTES, REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { GUARD_REASON_ACTION, type GuardDecision, type GuardReason } from '../contract/send-guard';
-import { MAX_GUARD_MESSAGE_LENGTH, guardMarkdown, guardMessage } from './send-guard-strings';
+import {
+  MAX_CANCEL_LABEL_LENGTH,
+  MAX_GUARD_MESSAGE_LENGTH,
+  guardMarkdown,
+  guardMessage,
+  guardPaneLabel,
+} from './send-guard-strings';
 
 type Shown = Exclude<GuardDecision, { action: 'allow' }>;
 const block = (...reasons: GuardReason[]): Shown => ({ action: 'block', reasons });
@@ -183,5 +189,11 @@ describe('the send guard’s Smart Alert text', () => {
     expect(plain).toContain(underscored.join(', '));
     expect(plain.length + 7 * 40).toBeGreaterThan(MAX_GUARD_MESSAGE_LENGTH);
     expect(guardMarkdown(decision, language)).toBeUndefined();
+  });
+
+  it.each(LANGUAGES)('names the button that opens the pane within Smart Alerts’ 20 characters in %s', (language) => {
+    const label = guardPaneLabel(language);
+    expect(label).toContain('LedgerMail');
+    expect(label.length).toBeLessThanOrEqual(MAX_CANCEL_LABEL_LENGTH);
   });
 });

@@ -25,6 +25,8 @@ type GuardTexts = {
   remark: string;
   /** Only a warning leaves Smart Alerts' "Send anyway": a block that also carries the advice does not. */
   sendAnyway: string;
+  /** The alert's button that opens the task pane (`cancelLabel`): at most 20 characters. */
+  openPane: string;
   andMore: (shown: string, more: number) => string;
   moreProblems: (count: number) => string;
 };
@@ -63,6 +65,7 @@ const TEXTS: Record<Language, GuardTexts> = {
     },
     remark: 'Mark the message again with LedgerMail.',
     sendAnyway: 'You can send it anyway.',
+    openPane: 'Open LedgerMail',
     andMore: (shown, more) => `${shown} and ${more} more`,
     moreProblems: (count) => `And ${count} more ${count === 1 ? 'problem' : 'problems'}.`,
   },
@@ -90,6 +93,7 @@ const TEXTS: Record<Language, GuardTexts> = {
     },
     remark: 'Bitte die Nachricht mit LedgerMail neu markieren.',
     sendAnyway: 'Sie können sie trotzdem senden.',
+    openPane: 'LedgerMail öffnen',
     andMore: (shown, more) => `${shown} und ${more} weitere`,
     moreProblems: (count) => `Und ${count} ${count === 1 ? 'weiteres Problem' : 'weitere Probleme'}.`,
   },
@@ -122,6 +126,7 @@ const TEXTS: Record<Language, GuardTexts> = {
     },
     remark: 'Marquez à nouveau le message avec LedgerMail.',
     sendAnyway: 'Vous pouvez l’envoyer quand même.',
+    openPane: 'Ouvrir LedgerMail',
     andMore: (shown, more) => `${shown} et ${more} ${more === 1 ? 'autre' : 'autres'}`,
     moreProblems: (count) => `Et ${count} ${count === 1 ? 'autre problème' : 'autres problèmes'}.`,
   },
@@ -154,6 +159,7 @@ const TEXTS: Record<Language, GuardTexts> = {
     },
     remark: 'Contrassegnare di nuovo il messaggio con LedgerMail.',
     sendAnyway: 'Può inviarla comunque.',
+    openPane: 'Apri LedgerMail',
     andMore: (shown, more) => `${shown} ${more === 1 ? 'e un altro' : `e altri ${more}`}`,
     moreProblems: (count) => `E ${count === 1 ? 'un altro problema' : `altri ${count} problemi`}.`,
   },
@@ -274,4 +280,11 @@ function listLength(reason: GuardReason): number {
   if (reason.reason === 'unsuffixed-recipients') return reason.addresses.length;
   if (reason.reason === 'dangerous-file') return reason.files.length;
   return 'numbers' in reason ? reason.numbers.length : 0;
+}
+
+/** Smart Alerts' `cancelLabel` takes at most 20 characters (Office.js, Mailbox 1.14). */
+export const MAX_CANCEL_LABEL_LENGTH = 20;
+
+export function guardPaneLabel(language: Language): string {
+  return TEXTS[language].openPane;
 }

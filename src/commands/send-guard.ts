@@ -4,11 +4,17 @@ import type { Language } from '../contract/locale';
 import { DEFAULT_RECIPIENT_SUFFIX } from '../contract/marking';
 import { REGISTERED_WARN_BYTES } from '../contract/message-size';
 import { SECURE_MODES } from '../contract/modes';
-import { evaluateSend, markingOf, type GuardDocument, type GuardInput } from '../contract/send-guard';
+import {
+  evaluateSend,
+  markingOf,
+  type GuardDocument,
+  type GuardInput,
+  type GuardReasonTag,
+} from '../contract/send-guard';
 import type { Policy } from '../contract/sends.schemas';
 import type { OutgoingItem, OutgoingMessage } from '../services/outgoing-message';
 import { measureOutgoingMessage } from './checks';
-import { guardMarkdown, guardMessage } from './send-guard-strings';
+import { guardMarkdown, guardMessage, guardPaneLabel } from './send-guard-strings';
 
 /** What Outlook's OnMessageSend handler answers through `event.completed` (Office's SmartAlertsEventCompletedOptions). */
 export type GuardAnswer =
@@ -20,15 +26,30 @@ export type GuardAnswer =
       errorMessageMarkdown?: string;
       /** Mailbox 1.14: the manifest's SoftBlock offers no Send Anyway, a warning asks for it. */
       sendModeOverride?: 'promptUser';
+      /** Mailbox 1.14: a button of the alert (at most 20 characters) that opens the task pane `commandId`. */
+      cancelLabel?: string;
+      commandId?: string;
     };
 
 /** What the Outlook that raised the event can show in its Smart Alert. */
 export type GuardOutlook = {
   /** `sendModeOverride: promptUser` (Mailbox 1.14), the only way a SoftBlock alert offers Send Anyway. */
   promptUser: boolean;
+  /** `cancelLabel` with `commandId` (Mailbox 1.14): a button of the alert that opens the task pane. */
+  takeAction: boolean;
   /** `errorMessageMarkdown` (Mailbox 1.15). */
   markdown: boolean;
 };
+
+/** The manifest's id of the Invoices button (ShowTaskpane), which the alert's button opens. */
+export const TASK_PANE_COMMAND_ID = 'LedgerMail.Invoices';
+
+/** Reasons mended in the task pane, where the document can be seen and taken off: not with the ribbon. */
+const PANE_REASONS: ReadonlySet<GuardReasonTag> = new Set([
+  'paid-since-attached',
+  'cancelled-since-attached',
+  'level3-needs-registered',
+]);
 
 /**
  * How long the guard waits for the bridge's answers, all questions together: Outlook tells the user the add-in
@@ -116,10 +137,12 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
   // A warning that could only block would stop a message IncaMail takes: below 1.14 it lets the send go.
   if (decision.action === 'warn' && !deps.outlook.promptUser) return { allowEvent: true };
   const markdown = deps.outlook.markdown ? guardMarkdown(decision, deps.language) : undefined;
+  const inPane = deps.outlook.takeAction && decision.reasons.some((r) => PANE_REASONS.has(r.reason));
   return {
     allowEvent: false,
     errorMessage: guardMessage(decision, deps.language),
     ...(markdown === undefined ? {} : { errorMessageMarkdown: markdown }),
     ...(decision.action === 'warn' ? { sendModeOverride: 'promptUser' as const } : {}),
+    ...(inPane ? { cancelLabel: guardPaneLabel(deps.language), commandId: TASK_PANE_COMMAND_ID } : {}),
   };
 }

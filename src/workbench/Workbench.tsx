@@ -7,6 +7,7 @@ import { NotificationBar } from './components/NotificationBar';
 import { Ribbon } from './components/Ribbon';
 import { SandboxPanel } from './components/SandboxPanel';
 import { SendBar } from './components/SendBar';
+import { isTaskPaneCommand } from './manifest-ribbon';
 import { useManifest } from './use-manifest';
 import { useHostSettings } from './workbench-context';
 
@@ -34,7 +35,14 @@ export function Workbench() {
       <NotificationBar />
       <div className="workbench-main">
         <main className="compose-column">
-          <SendBar manifest={manifest} onSent={() => setMailboxSends((n) => n + 1)} />
+          <SendBar
+            manifest={manifest}
+            onSent={() => setMailboxSends((n) => n + 1)}
+            onOpenPane={(commandId) => {
+              // The Invoices button is the manifest's one task pane: Outlook opens it for its control id.
+              if (manifest.status === 'ready' && isTaskPaneCommand(manifest.doc, commandId)) setPaneOpen(true);
+            }}
+          />
           <ItemState />
           <ComposeForm />
         </main>

@@ -1,7 +1,7 @@
 /** @jest-environment ./test/support/dom-environment.js */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readComposeRibbon, readOnSendLaunchEvent } from './manifest-ribbon';
+import { isTaskPaneCommand, readComposeRibbon, readOnSendLaunchEvent } from './manifest-ribbon';
 
 const manifest = readFileSync(path.resolve('manifest.xml'), 'utf8');
 const parse = () => new DOMParser().parseFromString(manifest, 'application/xml');
@@ -30,6 +30,12 @@ describe('ribbon read from manifest.xml', () => {
       'Markierung entfernen',
     ]);
     expect(readComposeRibbon(parse(), 'fr-BE').buttons[1]!.label).toBe('Recommandé');
+  });
+
+  it('tells a task pane button from a function button, for a Smart Alert’s Take Action', () => {
+    expect(isTaskPaneCommand(parse(), 'LedgerMail.Invoices')).toBe(true);
+    expect(isTaskPaneCommand(parse(), 'LedgerMail.Registered')).toBe(false);
+    expect(isTaskPaneCommand(parse(), 'LedgerMail.Nothing')).toBe(false);
   });
 
   it('reads the Send button’s Smart Alert: the handler and its send mode', () => {

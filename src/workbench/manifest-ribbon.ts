@@ -109,3 +109,9 @@ export function readComposeRibbon(doc: Document, locale: string): RibbonGroup {
     functionFilePath: functionFile ? samePath(resourceValue(doc, 'Urls', resid(functionFile), locale)) : undefined,
   };
 }
+
+/** Whether `controlId` is a button of the manifest that shows a task pane (what a Smart Alert's Take Action may open). */
+export function isTaskPaneCommand(doc: Document, controlId: string): boolean {
+  const control = Array.from(doc.getElementsByTagName('Control')).find((c) => c.getAttribute('id') === controlId);
+  return control ? child(control, 'Action')?.getAttribute('xsi:type') === 'ShowTaskpane' : false;
+}

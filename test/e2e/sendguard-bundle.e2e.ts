@@ -18,7 +18,13 @@ import { REPO_ROOT } from './support/fresh-build';
 /** The origin `npm run build` bakes in without ADDIN_PUBLIC_URL (tools/manifest-origin.js). */
 const BUILT_ORIGIN = 'https://localhost:3000';
 
-type Completed = { allowEvent: boolean; errorMessage?: string; errorMessageMarkdown?: string };
+type Completed = {
+  allowEvent: boolean;
+  errorMessage?: string;
+  errorMessageMarkdown?: string;
+  cancelLabel?: string;
+  commandId?: string;
+};
 
 describe('the send guard bundle for classic Outlook', () => {
   let bridge: RunningBridge;
@@ -124,5 +130,7 @@ describe('the send guard bundle for classic Outlook', () => {
     expect(answer.allowEvent).toBe(false);
     expect(answer.errorMessage).toBe(`Seit dem Anhängen bezahlt: ${paid.number}. Bitte aus der Nachricht entfernen.`);
     expect(guard.requested).toContain(`${BUILT_ORIGIN}/api/documents/${encodeURIComponent(paid.id)}`);
+    // The alert's button opens the Invoices pane, where the paid reminder can be seen and taken off.
+    expect(answer).toMatchObject({ cancelLabel: 'LedgerMail öffnen', commandId: 'LedgerMail.Invoices' });
   });
 });

@@ -52,7 +52,7 @@ describe('the send guard on Outlook’s Send', () => {
       },
       documents: async () => [],
       language: 'de',
-      outlook: { promptUser: true, markdown: true },
+      outlook: { promptUser: true, takeAction: true, markdown: true },
       ...change,
     };
   }
@@ -136,7 +136,9 @@ describe('the send guard on Outlook’s Send', () => {
   it('lets 12 MB registered go on an Outlook that could only block it (below Mailbox 1.14)', async () => {
     await markRegistered();
     attach('Scan.pdf', base64OfZeroBytes(9 * MB));
-    expect(await guardSend(deps({ outlook: { promptUser: false, markdown: false } }))).toEqual({ allowEvent: true });
+    expect(await guardSend(deps({ outlook: { promptUser: false, takeAction: false, markdown: false } }))).toEqual({
+      allowEvent: true,
+    });
   });
 
   it('lists the reasons in Markdown where Outlook shows it (Mailbox 1.15), and in plain text beside it', async () => {
@@ -149,7 +151,7 @@ describe('the send guard on Outlook’s Send', () => {
     expect(items?.length).toBeGreaterThanOrEqual(2);
     expect(answer.errorMessageMarkdown).toContain('neu\\_1\\*@example.org');
     expect(answer.errorMessage).toContain('neu_1*@example.org');
-    const plainOnly = await guardSend(deps({ outlook: { promptUser: true, markdown: false } }));
+    const plainOnly = await guardSend(deps({ outlook: { promptUser: true, takeAction: true, markdown: false } }));
     expect(plainOnly).not.toHaveProperty('errorMessageMarkdown');
   });
 
@@ -171,5 +173,41 @@ describe('the send guard on Outlook’s Send', () => {
     // An unsuffixed recipient is caught all the same: that holds on either route.
     await addTo('neu@example.org');
     expect(await guardSend(down)).toMatchObject({ allowEvent: false, errorMessage: expect.stringContaining('neu@') });
+  });
+
+  it('offers to open LedgerMail’s pane from the alert when a document must come off (Mailbox 1.14), not otherwise', async () => {
+    await markRegistered();
+    const paid = async () => [
+      { id: 'rem-7', number: 'M-2026-0007-2', kind: 'reminder' as const, level: 2 as const, status: 'paid' as const },
+    ];
+    await new Promise<void>((resolve) =>
+      office().loadCustomPropertiesAsync((result) => {
+        result.value.set(
+          'ledgermail.documents',
+          JSON.stringify([
+            {
+              documentId: 'rem-7',
+              attachmentId: sim.host.attachFile('M-2026-0007-2.pdf', 'JVBERi0='),
+              fileName: 'M-2026-0007-2.pdf',
+              kind: 'reminder',
+              number: 'M-2026-0007-2',
+            },
+          ]),
+        );
+        result.value.saveAsync(() => resolve());
+      }),
+    );
+    const answer = await guardSend(deps({ documents: paid }));
+    expect(answer).toMatchObject({
+      allowEvent: false,
+      cancelLabel: 'LedgerMail öffnen',
+      commandId: 'LedgerMail.Invoices',
+    });
+    expect(
+      await guardSend(deps({ documents: paid, outlook: { promptUser: false, takeAction: false, markdown: false } })),
+    ).not.toHaveProperty('commandId');
+    // A marking problem is mended with the ribbon, not in the pane.
+    await setSubject('Invoice 2026-0042');
+    expect(await guardSend(deps())).not.toHaveProperty('commandId');
   });
 });

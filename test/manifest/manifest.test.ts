@@ -1,3 +1,4 @@
+import { TASK_PANE_COMMAND_ID } from '../../src/commands/send-guard';
 import { mkdtempSync, readFileSync, copyFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,12 @@ describe('manifest.xml', () => {
         /Office\.actions\.associate\('onMessageSendHandler', createOnMessageSendHandler\(/,
       );
     }
+  });
+
+  it("names the task pane the send guard's alert opens as it is in the manifest: the Invoices button", () => {
+    expect(sourceXml).toMatch(
+      new RegExp(`<Control xsi:type="Button" id="${TASK_PANE_COMMAND_ID}">[\\s\\S]*?<Action xsi:type="ShowTaskpane">`),
+    );
   });
 
   describe('catches what the converter lets through', () => {

@@ -47,7 +47,16 @@ function describe(progress: Progress): string {
  * Outlook on the web), its answer opens Outlook's dialog or lets the message go, and the message then leaves
  * through the simulated mailbox (the bridge's, which routes marked recipients to the IncaMail sandbox).
  */
-export function SendBar({ manifest, onSent }: { manifest: ManifestState; onSent(): void }) {
+export function SendBar({
+  manifest,
+  onSent,
+  onOpenPane,
+}: {
+  manifest: ManifestState;
+  onSent(): void;
+  /** The alert's Take Action opened this task pane command of the manifest. */
+  onOpenPane(commandId: string): void;
+}) {
   const { host, state } = useSimulatedOffice();
   const { lifecycle } = useCompose();
   const [progress, setProgress] = useState<Progress>({ step: 'idle' });
@@ -88,6 +97,9 @@ export function SendBar({ manifest, onSent }: { manifest: ManifestState; onSent(
 
   const choose = (choice: SmartAlertChoice) => {
     if (choice === 'send-anyway') return void deliver();
+    if (choice === 'take-action' && progress.step === 'alert' && progress.alert.takeAction) {
+      onOpenPane(progress.alert.takeAction.commandId);
+    }
     setProgress({ step: 'held', why: 'Not sent: the message is still open.' });
     button.current?.focus();
   };

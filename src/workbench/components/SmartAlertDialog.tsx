@@ -5,6 +5,7 @@ const LABELS: Record<SmartAlertChoice, string> = {
   'dont-send': "Don't Send",
   'send-anyway': 'Send Anyway',
   'try-later': 'Try Later',
+  'take-action': 'Take Action',
 };
 
 const unescape = (text: string) => text.replace(/\\([\\*_[\]])/g, '$1');
@@ -55,7 +56,7 @@ export function SmartAlertDialog({ alert, onChoose }: { alert: SmartAlert; onCho
       <div className="smart-alert-choices">
         {alert.choices.map((choice) => (
           <button key={choice} type="button" data-choice={choice} onClick={() => onChoose(choice)}>
-            {LABELS[choice]}
+            {choice === 'take-action' ? (alert.takeAction?.label ?? LABELS[choice]) : LABELS[choice]}
           </button>
         ))}
       </div>

@@ -41,6 +41,24 @@ describe('Smart Alerts in the simulated Outlook', () => {
     expect(smartAlertOf(run({}), 'SoftBlock', '1.15')?.message).toBe(DEFAULT_BLOCK_MESSAGE);
   });
 
+  it('offers Take Action with the handler’s label from Mailbox 1.14 when it names a command, before Don’t Send', () => {
+    const answer = said({
+      allowEvent: false,
+      errorMessage: 'Bezahlt.',
+      cancelLabel: 'LedgerMail öffnen',
+      commandId: 'X',
+    });
+    expect(smartAlertOf(answer, 'SoftBlock', '1.14')).toMatchObject({
+      choices: ['take-action', 'dont-send'],
+      takeAction: { label: 'LedgerMail öffnen', commandId: 'X' },
+    });
+    expect(smartAlertOf(answer, 'SoftBlock', '1.13')).toEqual({
+      kind: 'blocked',
+      message: 'Bezahlt.',
+      choices: ['dont-send'],
+    });
+  });
+
   it.each<[SendMode, string[]]>([
     ['PromptUser', ['send-anyway', 'try-later']],
     ['SoftBlock', ['send-anyway', 'try-later']],

@@ -12,7 +12,7 @@ export const SEND_MODES: readonly SendMode[] = ['PromptUser', 'SoftBlock', 'Bloc
 /** The manifest's `<LaunchEvent Type="OnMessageSend" FunctionName=… SendMode=…/>`. */
 export type OnSendLaunchEvent = { functionName: string; sendMode: SendMode };
 
-export type SmartAlertChoice = 'dont-send' | 'send-anyway' | 'try-later';
+export type SmartAlertChoice = 'dont-send' | 'send-anyway' | 'try-later' | 'take-action';
 
 export type SmartAlert = {
   /** `blocked`: the handler said no; `unavailable`: it failed to load or threw; `timed-out`: 5 minutes passed. */
@@ -21,6 +21,11 @@ export type SmartAlert = {
   /** errorMessageMarkdown, shown by Outlooks with Mailbox 1.15. */
   markdown?: string;
   choices: readonly SmartAlertChoice[];
+  /**
+   * Mailbox 1.14: the handler's `commandId` (a task pane of the manifest) and its button's `cancelLabel`. As in
+   * Outlook on the web and new Outlook, the button is Take Action beside Don't Send; it opens that pane.
+   */
+  takeAction?: { label: string; commandId: string };
 };
 
 /** Outlook's text when a handler blocks without saying why. */
@@ -31,6 +36,8 @@ type Completed = {
   errorMessage?: unknown;
   errorMessageMarkdown?: unknown;
   sendModeOverride?: unknown;
+  cancelLabel?: unknown;
+  commandId?: unknown;
 };
 
 /** What Outlook does once the handler's run ended: send (undefined), or show this alert. */
@@ -61,6 +68,14 @@ export function smartAlertOf(run: CommandRun, sendMode: SendMode, mailboxVersion
     atLeast(mailboxVersion, 15) && typeof answer.errorMessageMarkdown === 'string'
       ? answer.errorMessageMarkdown
       : undefined;
+  const takeAction =
+    atLeast(mailboxVersion, 14) && typeof answer.commandId === 'string'
+      ? {
+          label: typeof answer.cancelLabel === 'string' ? answer.cancelLabel : 'Take Action',
+          commandId: answer.commandId,
+        }
+      : undefined;
+  const choices: SmartAlertChoice[] = prompt ? anyway : ['dont-send'];
   return {
     kind: 'blocked',
     message:
@@ -68,7 +83,8 @@ export function smartAlertOf(run: CommandRun, sendMode: SendMode, mailboxVersion
         ? answer.errorMessage
         : DEFAULT_BLOCK_MESSAGE,
     ...(markdown === undefined ? {} : { markdown }),
-    choices: prompt ? anyway : ['dont-send'],
+    choices: takeAction ? ['take-action', ...choices] : choices,
+    ...(takeAction ? { takeAction } : {}),
   };
 }
 
