@@ -33,7 +33,6 @@ const INPUTS = [
   'tsconfig.json',
   'tsconfig.bridge.json',
 ];
-const STAMP = STAMP_FILE;
 
 function newestInput(root: string, entry: string): number {
   const full = path.join(root, entry);
@@ -54,7 +53,7 @@ export const parameters = () =>
  */
 export function staleBecause(root = REPO_ROOT): string | undefined {
   if (OUTPUTS.some((file) => !existsSync(path.join(root, file)))) return 'a build output is missing';
-  const stamp = path.join(root, STAMP);
+  const stamp = path.join(root, STAMP_FILE);
   if (!existsSync(stamp)) return 'nothing records when the last build was';
   if (statSync(stamp).mtimeMs < Math.max(...INPUTS.map((entry) => newestInput(root, entry))))
     return 'sources changed since the last build';
@@ -76,8 +75,8 @@ export function buildIfStale(log: (line: string) => void = console.log): void {
     execFileSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
   mkdirSync(path.join(REPO_ROOT, 'build'), { recursive: true });
-  writeFileSync(path.join(REPO_ROOT, STAMP), parameters());
-  utimesSync(path.join(REPO_ROOT, STAMP), started, started);
+  writeFileSync(path.join(REPO_ROOT, STAMP_FILE), parameters());
+  utimesSync(path.join(REPO_ROOT, STAMP_FILE), started, started);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) buildIfStale();

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TEXT = /\.(js|html|css|json|xml|svg|txt)$/;
@@ -40,7 +41,7 @@ export function precompress(dir: string): { files: number; bytes: number; brotli
   return { files, bytes, brotliBytes };
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]).endsWith(path.join('tools', 'precompress.ts'))) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const dir = process.argv[2] ?? 'dist';
   const { files, bytes, brotliBytes } = precompress(dir);
   console.log(

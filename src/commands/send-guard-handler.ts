@@ -48,8 +48,7 @@ export function createOnMessageSendHandler(options: { entra?: EntraSignIn } = {}
             ),
           language: toLanguage(Office.context.displayLanguage),
           outlook: {
-            promptUser: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
-            takeAction: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
+            alertActions: Office.context.requirements.isSetSupported('Mailbox', '1.14'),
             markdown: Office.context.requirements.isSetSupported('Mailbox', '1.15'),
           },
         });

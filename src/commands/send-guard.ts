@@ -33,10 +33,11 @@ export type GuardAnswer =
 
 /** What the Outlook that raised the event can show in its Smart Alert. */
 export type GuardOutlook = {
-  /** `sendModeOverride: promptUser` (Mailbox 1.14), the only way a SoftBlock alert offers Send Anyway. */
-  promptUser: boolean;
-  /** `cancelLabel` with `commandId` (Mailbox 1.14): a button of the alert that opens the task pane. */
-  takeAction: boolean;
+  /**
+   * Mailbox 1.14: `sendModeOverride: promptUser`, the only way a SoftBlock alert offers Send Anyway, and
+   * `cancelLabel` with `commandId`, a button of the alert that opens the task pane.
+   */
+  alertActions: boolean;
   /** `errorMessageMarkdown` (Mailbox 1.15). */
   markdown: boolean;
 };
@@ -135,9 +136,9 @@ export async function guardSend(deps: GuardDeps): Promise<GuardAnswer> {
   const decision = evaluateSend(input);
   if (decision.action === 'allow') return { allowEvent: true };
   // A warning that could only block would stop a message IncaMail takes: below 1.14 it lets the send go.
-  if (decision.action === 'warn' && !deps.outlook.promptUser) return { allowEvent: true };
+  if (decision.action === 'warn' && !deps.outlook.alertActions) return { allowEvent: true };
   const markdown = deps.outlook.markdown ? guardMarkdown(decision, deps.language) : undefined;
-  const inPane = deps.outlook.takeAction && decision.reasons.some((r) => PANE_REASONS.has(r.reason));
+  const inPane = deps.outlook.alertActions && decision.reasons.some((r) => PANE_REASONS.has(r.reason));
   return {
     allowEvent: false,
     errorMessage: guardMessage(decision, deps.language),

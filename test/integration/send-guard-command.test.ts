@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { markingStrings } from '../../src/commands/marking-strings';
+import { ATTACHED_DOCUMENTS_KEY, serializeAttachedDocuments } from '../../src/contract/item-state';
 import { runSecureSend } from '../../src/commands/secure-send';
 import { guardSend, type GuardDeps } from '../../src/commands/send-guard';
 import { buildApp } from '../../src/server/app';
@@ -52,7 +53,7 @@ describe('the send guard on Outlook’s Send', () => {
       },
       documents: async () => [],
       language: 'de',
-      outlook: { promptUser: true, takeAction: true, markdown: true },
+      outlook: { alertActions: true, markdown: true },
       ...change,
     };
   }
@@ -136,7 +137,7 @@ describe('the send guard on Outlook’s Send', () => {
   it('lets 12 MB registered go on an Outlook that could only block it (below Mailbox 1.14)', async () => {
     await markRegistered();
     attach('Scan.pdf', base64OfZeroBytes(9 * MB));
-    expect(await guardSend(deps({ outlook: { promptUser: false, takeAction: false, markdown: false } }))).toEqual({
+    expect(await guardSend(deps({ outlook: { alertActions: false, markdown: false } }))).toEqual({
       allowEvent: true,
     });
   });
@@ -151,7 +152,7 @@ describe('the send guard on Outlook’s Send', () => {
     expect(items?.length).toBeGreaterThanOrEqual(2);
     expect(answer.errorMessageMarkdown).toContain('neu\\_1\\*@example.org');
     expect(answer.errorMessage).toContain('neu_1*@example.org');
-    const plainOnly = await guardSend(deps({ outlook: { promptUser: true, takeAction: true, markdown: false } }));
+    const plainOnly = await guardSend(deps({ outlook: { alertActions: true, markdown: false } }));
     expect(plainOnly).not.toHaveProperty('errorMessageMarkdown');
   });
 
@@ -183,8 +184,8 @@ describe('the send guard on Outlook’s Send', () => {
     await new Promise<void>((resolve) =>
       office().loadCustomPropertiesAsync((result) => {
         result.value.set(
-          'ledgermail.documents',
-          JSON.stringify([
+          ATTACHED_DOCUMENTS_KEY,
+          serializeAttachedDocuments([
             {
               documentId: 'rem-7',
               attachmentId: sim.host.attachFile('M-2026-0007-2.pdf', 'JVBERi0='),
@@ -204,7 +205,7 @@ describe('the send guard on Outlook’s Send', () => {
       commandId: 'LedgerMail.Invoices',
     });
     expect(
-      await guardSend(deps({ documents: paid, outlook: { promptUser: false, takeAction: false, markdown: false } })),
+      await guardSend(deps({ documents: paid, outlook: { alertActions: false, markdown: false } })),
     ).not.toHaveProperty('commandId');
     // A marking problem is mended with the ribbon, not in the pane.
     await setSubject('Invoice 2026-0042');

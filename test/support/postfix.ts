@@ -9,14 +9,16 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
+  writeFileSync,
 } from 'node:fs';
-import { rmSync, writeFileSync } from 'node:fs';
-import { createServer, Socket, type AddressInfo } from 'node:net';
+import { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Secret } from '../../src/server/incamail/incamail-config';
 import type { SmtpEndpoint } from '../../src/server/incamail/smtp-submission';
+import { freePort } from './free-port';
 import { loopbackCertificate } from './test-certificate';
 
 const run = promisify(execFile);
@@ -56,17 +58,6 @@ function findProgram(name: string): string {
     }
   }
   throw new Error(`${name} not found. ${INSTALL_HINT}`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resolves once the server greets with 220, i.e. smtpd runs and has its TLS keys and SASL set up. */
@@ -194,12 +185,6 @@ function mainCf(dir: string, owner: { uid: number; gid: number }): string {
     .concat('\n');
 }
 
-/**
- * Debian's Postfix as a private instance on a spare loopback port: its own configuration, queue and data folders
- * under a temporary folder, STARTTLS with a self-signed certificate, SASL PLAIN/LOGIN from a cyrus sasldb, and
- * every recipient of every domain delivered to one Maildir. The master runs as root (Postfix requires it) and
- * drops to the `postfix` user for its services.
- */
 /** The relay's endpoint for this instance, as production configures IncaMail's: STARTTLS required, AUTH, its CA. */
 export function postfixEndpoint(postfix: PostfixInstance, overrides: Partial<SmtpEndpoint> = {}): SmtpEndpoint {
   return {
@@ -213,6 +198,12 @@ export function postfixEndpoint(postfix: PostfixInstance, overrides: Partial<Smt
   };
 }
 
+/**
+ * Debian's Postfix as a private instance on a spare loopback port: its own configuration, queue and data folders
+ * under a temporary folder, STARTTLS with a self-signed certificate, SASL PLAIN/LOGIN from a cyrus sasldb, and
+ * every recipient of every domain delivered to one Maildir. The master runs as root (Postfix requires it) and
+ * drops to the `postfix` user for its services.
+ */
 export async function startPostfix(): Promise<PostfixInstance> {
   const postfix = findProgram('postfix');
   const postconf = findProgram('postconf');
