@@ -3,7 +3,8 @@
  * each rendered, stored in the outbox and submitted by SMTP to a loopback server, until the batch is done.
  * Baseline, in the same run and process: rendering the same 500 PDFs one after the other, plus nodemailer
  * sending the same 500 messages straight to the same server with the same number of connections at once.
- * Target: the batch takes at most 1.3 × that sum.
+ * Target: the batch takes at most 1.2 × that sum. The bridge draws its PDFs on worker threads (pdf-pool.ts),
+ * beside the submissions, where the baseline draws them one after the other in one thread.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ import { migrateLedger } from '../src/server/accounting/ledger/schema';
 import { insertLedgerData } from '../src/server/accounting/ledger/seed';
 import { buildApp } from '../src/server/app';
 import { placeholderValues, renderTemplate } from '../src/contract/reminder-message';
+import { BatchEnvSchema } from '../src/server/batches/batches-config';
 import { loadConfig } from '../src/server/config';
 import { openDatabase } from '../src/server/storage/database';
 import { TEMPLATES } from '../test/support/batch-bridge';
@@ -157,7 +159,15 @@ const benchmark: Benchmark = {
       db.close();
       report.figure('render PDFs + raw nodemailer send (baseline)', 'median', median(baseline), 's');
       report.figure('batch through the bridge, end to end', 'median', median(bridge), 's');
-      report.ratio('batch vs. baseline', median(bridge) / median(baseline), '≤ 1.3');
+      report.ratio('batch vs. baseline', median(bridge) / median(baseline), '≤ 1.2');
+      // Measured unpaced; at the default rate a run's length is its pacing, whatever the bridge's own cost.
+      const defaultRate = BatchEnvSchema.parse({}).BATCH_RATE_PER_MINUTE;
+      report.figure(
+        `the same run at the default ${defaultRate} a minute`,
+        'at least',
+        (REMINDERS / defaultRate) * 60,
+        's',
+      );
     } finally {
       await smtp.close();
       rmSync(dir, { recursive: true, force: true });

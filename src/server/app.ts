@@ -5,6 +5,7 @@ import { documentsRoutes } from './accounting/documents.routes.js';
 import { registerBatches } from './batches/batches.plugin.js';
 import { todayInSwitzerland } from './accounting/ledger/dates.js';
 import { createAccounting } from './accounting/select-accounting.js';
+import { createPdfPool } from './pdf/pdf-pool.js';
 import { createAuditLog } from './audit/audit-log.js';
 import { installAudit } from './audit/audit.plugin.js';
 import { createSendAccess } from './auth/access.js';
@@ -80,7 +81,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   // The accounting backend the configuration names: the built-in ledger by default, or bexio, or WinBIZ Cloud.
   const today = options.today ?? (() => todayInSwitzerland());
-  const backend = createAccounting(config.accounting, { db, box, today, log: app.log });
+  // PDFs are drawn on worker threads: a reminder run's hundreds of them no longer hold the event loop.
+  const pdfs = createPdfPool();
+  app.addHook('onClose', () => pdfs.close());
+  const backend = createAccounting(config.accounting, { db, box, today, log: app.log, renderPdf: pdfs.render });
   const accounting = backend.connector;
   await app.register(documentsRoutes, { connector: accounting, source: backend.source });
   await app.register(accountingRoutes, {

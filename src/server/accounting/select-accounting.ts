@@ -1,4 +1,5 @@
 import type { AccountingSource } from '../../contract/documents.schemas.js';
+import type { RenderPdf } from '../pdf/document-pdf.js';
 import type { SecretBox } from '../security/secret-box.js';
 import type { Db } from '../storage/database.js';
 import type { AccountingSettings } from './accounting-config.js';
@@ -24,6 +25,8 @@ export type AccountingDeps = {
   box: SecretBox | undefined;
   today: () => string;
   log: { info(message: string): void };
+  /** The bridge's PDF threads; PDFs are drawn in this thread without them. */
+  renderPdf?: RenderPdf;
 };
 
 /** The accounting backend the configuration names, built over the bridge's database. */
@@ -32,7 +35,10 @@ export function createAccounting(settings: AccountingSettings, deps: AccountingD
     case 'ledger': {
       // A fresh data directory gets the demo data.
       if (seedDemoLedgerIfEmpty(deps.db)) deps.log.info('Seeded the built-in ledger with demo customers and documents');
-      const connector = createBuiltInLedger(deps.db, { today: deps.today });
+      const connector = createBuiltInLedger(deps.db, {
+        today: deps.today,
+        ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
+      });
       return { connector, source: { backend: 'ledger', pdfs: 'ledgermail' }, ping: async () => {} };
     }
     case 'bexio': {

@@ -21,6 +21,9 @@ export type DocumentPdfInput = {
   producedFrom?: string;
 };
 
+/** How a connector has its PDFs rendered: in this thread (renderDocumentPdf) or on the bridge's PDF threads. */
+export type RenderPdf = (input: DocumentPdfInput) => Promise<Buffer>;
+
 const MARGIN = 50;
 const QR_LANGUAGE = { de: 'DE', fr: 'FR', it: 'IT', en: 'EN' } as const;
 

@@ -1,7 +1,7 @@
 import type { Address, Customer, DocumentDetail, DocumentLine } from '../../../contract/documents.schemas.js';
 import { AppError } from '../../../contract/errors.js';
 import type { Language } from '../../../contract/locale.js';
-import { renderDocumentPdf, type RemindedInvoice } from '../../pdf/document-pdf.js';
+import { renderDocumentPdf, type RemindedInvoice, type RenderPdf } from '../../pdf/document-pdf.js';
 import { signatureOf, type Creditor } from '../../pdf/qr-bill-data.js';
 import { documentFileName } from '../../pdf/wording.js';
 import type { Db } from '../../storage/database.js';
@@ -28,6 +28,8 @@ export type BuiltInLedgerOptions = {
   /** Today's date (YYYY-MM-DD): decides what is overdue. Tests pin it; the bridge asks the clock. */
   today?: () => string;
   creditor?: Creditor;
+  /** Where PDFs are drawn: the bridge's PDF threads (pdf-pool.ts); this thread unless given. */
+  renderPdf?: RenderPdf;
 };
 
 export type BuiltInLedger = AccountingConnector & {
@@ -94,6 +96,7 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
   migrateLedger(db);
   const today = options.today ?? (() => todayInSwitzerland());
   const creditor = options.creditor ?? DEMO_CREDITOR;
+  const renderPdf = options.renderPdf ?? renderDocumentPdf;
   const textSearch = createTextSearch(db);
   const documentById = db.prepare(
     `SELECT ${DOCUMENT_COLUMNS} FROM ledger_documents d ${DOCUMENT_JOINS} WHERE d.id = ? AND d.kind = ?`,
@@ -171,7 +174,7 @@ export function createBuiltInLedger(db: Db, options: BuiltInLedgerOptions = {}):
       const row = findRow(id);
       if (!row) return undefined;
       const document = detailOf(row);
-      const content = await renderDocumentPdf({ document, remindedInvoice: remindedInvoice(row), creditor });
+      const content = await renderPdf({ document, remindedInvoice: remindedInvoice(row), creditor });
       return { fileName: documentFileName(document.customer.language, document.kind, document.number), content };
     },
     async findCustomersByEmail(emails) {

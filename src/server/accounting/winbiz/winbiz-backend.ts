@@ -5,6 +5,7 @@ import type { Db } from '../../storage/database.js';
 import type { WinbizSettings } from '../accounting-config.js';
 import { createSentRecords } from '../remote/sent-records.js';
 import { createWinbizConnector, type WinbizConnector } from './winbiz-connector.js';
+import type { RenderPdf } from '../../pdf/document-pdf.js';
 
 const STORED_PASSWORD = 'winbiz.password';
 
@@ -29,7 +30,7 @@ export type WinbizBackend = {
  */
 export function createWinbizBackend(
   settings: WinbizSettings,
-  deps: { db: Db; box: SecretBox | undefined; today: () => string },
+  deps: { db: Db; box: SecretBox | undefined; today: () => string; renderPdf?: RenderPdf },
 ): WinbizBackend {
   const sealed = createSealedSettings(deps.db, deps.box, "WinBIZ's password");
   const sentRecords = createSentRecords(deps.db, 'winbiz');
@@ -55,6 +56,7 @@ export function createWinbizBackend(
           reminderTermDays: reminderPolicy.termDays,
           sentRecords,
           today: deps.today,
+          ...(deps.renderPdf ? { renderPdf: deps.renderPdf } : {}),
         }),
       };
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Customer, DocumentSummary } from '../../../contract/documents.schemas.js';
 import { AppError } from '../../../contract/errors.js';
-import { renderDocumentPdf } from '../../pdf/document-pdf.js';
+import { renderDocumentPdf, type RenderPdf } from '../../pdf/document-pdf.js';
 import { signatureOf, type Creditor } from '../../pdf/qr-bill-data.js';
 import { documentFileName } from '../../pdf/wording.js';
 import type { AccountingConnector } from '../connector.js';
@@ -37,6 +37,8 @@ export type WinbizConnectorOptions = WinbizLogin & {
   /** How long one snapshot of WinBIZ serves listings, details and PDFs; 0 asks WinBIZ every time. */
   cacheMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Where PDFs are drawn: the bridge's PDF threads (pdf-pool.ts); this thread unless given. */
+  renderPdf?: RenderPdf;
 };
 
 export type WinbizConnector = AccountingConnector & {
@@ -142,7 +144,7 @@ export function createWinbizConnector(options: WinbizConnectorOptions): WinbizCo
       const found = await find(id);
       if (!found) return undefined;
       const document = detailOf(found.summary, found.invoice, found.customer);
-      const content = await renderDocumentPdf({
+      const content = await (options.renderPdf ?? renderDocumentPdf)({
         document,
         ...(document.kind === 'reminder' ? { remindedInvoice: remindedInvoiceOf(found.invoice) } : {}),
         creditor,
