@@ -27,6 +27,34 @@ describe('token provider', () => {
     jest.restoreAllMocks();
   });
 
+  it('takes the configuration the pane asked for while its scripts loaded, and asks itself when that failed', async () => {
+    const calls: string[] = [];
+    const fetchJson = async (path: string) => {
+      calls.push(path);
+      return path === '/api/auth/config' ? { mode: 'dev' } : { token: jwt({ exp: 1_800_000_000 }) };
+    };
+    const early = createTokenProvider({
+      userEmail: () => 'anna.keller@example.ch',
+      fetchJson,
+      authConfig: Promise.resolve({ mode: 'dev' }),
+    });
+    await early.getToken();
+    expect(calls).toEqual(['/api/dev/token?email=anna.keller%40example.ch']);
+
+    calls.length = 0;
+    const failedEarly = createTokenProvider({
+      userEmail: () => 'anna.keller@example.ch',
+      fetchJson,
+      authConfig: Promise.reject(new Error('offline while the scripts loaded')),
+    });
+    await failedEarly.getToken();
+    expect(calls).toEqual(['/api/auth/config', '/api/dev/token?email=anna.keller%40example.ch']);
+
+    // An early answer the contract refuses is refused as the bridge's own answer would be.
+    const wrong = createTokenProvider({ userEmail: () => '', fetchJson, authConfig: Promise.resolve({ mode: 'x' }) });
+    await expect(wrong.getToken()).rejects.toThrow();
+  });
+
   it('refuses an answer that is not a token', async () => {
     const provider = createTokenProvider({
       userEmail: () => 'anna.keller@example.ch',

@@ -36,6 +36,11 @@ export type TokenProviderOptions = {
    * for the send guard of classic Outlook, whose JavaScript-only runtime loads no MSAL (entra-sign-in.ts).
    */
   entra?: EntraSignIn;
+  /**
+   * `/api/auth/config` as the pane asked for it while its scripts loaded (index.tsx), so the sign-in does not
+   * wait for them first. Parsed as the bridge's own answer is; if it failed, the provider asks again itself.
+   */
+  authConfig?: Promise<unknown>;
 };
 
 /**
@@ -48,9 +53,11 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   let config: Promise<AuthConfig> | undefined;
   let cached: { token: string; expiresAt: number } | undefined;
   let signingIn: Promise<string> | undefined;
+  let early = options.authConfig?.catch(() => options.fetchJson('/api/auth/config'));
 
   async function signIn(): Promise<string> {
-    config ??= options.fetchJson('/api/auth/config').then((body) => AuthConfigSchema.parse(body));
+    config ??= (early ?? options.fetchJson('/api/auth/config')).then((body) => AuthConfigSchema.parse(body));
+    early = undefined;
     let auth: AuthConfig;
     try {
       auth = await config;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createTokenProvider, type EntraSignIn } from './auth-token';
+import { createTokenProvider, type TokenProviderOptions } from './auth-token';
 import { createBridgeClient, type BridgeClient, type BridgeClientOptions } from './bridge-client';
 
 /**
@@ -8,14 +8,15 @@ import { createBridgeClient, type BridgeClient, type BridgeClientOptions } from 
  * The sign-in dialog, where Outlook needs it, is the bridge's own page.
  */
 export function createSignedInBridgeClient(
-  options: Omit<BridgeClientOptions, 'auth'> & { userEmail: () => string; entra?: EntraSignIn },
+  options: Omit<BridgeClientOptions, 'auth'> & Pick<TokenProviderOptions, 'userEmail' | 'entra' | 'authConfig'>,
 ): BridgeClient {
-  const { userEmail, entra, ...clientOptions } = options;
+  const { userEmail, entra, authConfig, ...clientOptions } = options;
   const publicClient = createBridgeClient(clientOptions);
   const auth = createTokenProvider({
     fetchJson: (path) => publicClient.requestJson(z.unknown(), path),
     userEmail,
     ...(entra ? { entra } : {}),
+    ...(authConfig ? { authConfig } : {}),
   });
   return createBridgeClient({ ...clientOptions, auth });
 }

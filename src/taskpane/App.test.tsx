@@ -37,6 +37,23 @@ describe('task pane: recipients first', () => {
     expect(within(overdue).getByText('Due 10.02.2026')).toBeInTheDocument();
   });
 
+  it('draws a long recipient list in steps: 20 rows at once, then 50 more at a time', async () => {
+    const { user } = await renderPane(server, { compose: { to: [favre] }, ledger: { extraInvoices: 1200 } });
+    const section = forThisMessage();
+    await waitFor(() => expect(rowNumbers(section)).toHaveLength(20));
+    const more = within(section).getByRole('button', { name: 'Show more (20 of 200 shown)' });
+    const first = rowNumbers(section);
+    await user.click(more);
+    await waitFor(() => expect(rowNumbers(section)).toHaveLength(70));
+    expect(rowNumbers(section).slice(0, 20)).toEqual(first);
+    expect(within(section).getByRole('button', { name: 'Show more (70 of 200 shown)' })).toBeInTheDocument();
+    for (const _ of [1, 2, 3]) await user.click(within(section).getByRole('button', { name: /^Show more/ }));
+    await waitFor(() => expect(rowNumbers(section)).toHaveLength(200));
+    expect(within(section).queryByRole('button', { name: /^Show more/ })).not.toBeInTheDocument();
+    // A page of the pager is drawn whole: its range says 1–50.
+    expect(rowNumbers(allDocuments())).toHaveLength(50);
+  });
+
   it('asks for recipients when the message has none', async () => {
     await renderPane(server);
     expect(await within(forThisMessage()).findByText(/Add recipients/)).toBeInTheDocument();

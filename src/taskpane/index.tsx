@@ -1,4 +1,5 @@
 import { toLanguage } from '../contract/language';
+import { askAuthConfigEarly } from '../services/auth-config-early';
 import { detectOfficeHost } from '../services/office-host';
 import { showFirstPaint, showOutsideOutlook } from './first-paint-view';
 
@@ -29,8 +30,10 @@ async function startPane(root: HTMLElement): Promise<void> {
       return;
     }
     showFirstPaint(root, language, 'loading');
+    const authConfig = askAuthConfigEarly();
     const { mountPane } = await import(/* webpackChunkName: "pane" */ './mount');
     mountPane(root, {
+      authConfig,
       mailbox: Office.context.mailbox,
       language,
       officeTheme: Office.context.officeTheme,

@@ -14,12 +14,18 @@ export function mountPane(
     language: Language;
     officeTheme: Office.OfficeTheme | undefined;
     userEmail?: string | undefined;
+    /** `/api/auth/config`, asked for while these scripts loaded (index.tsx). */
+    authConfig?: Promise<unknown>;
   },
 ): void {
   container.textContent = '';
   createRoot(container).render(
     <PaneRoot
-      bridge={createSignedInBridgeClient({ userEmail: () => host.userEmail ?? '', entra: interactiveEntraSignIn() })}
+      bridge={createSignedInBridgeClient({
+        userEmail: () => host.userEmail ?? '',
+        entra: interactiveEntraSignIn(),
+        ...(host.authConfig ? { authConfig: host.authConfig } : {}),
+      })}
       mailbox={createComposeMailbox(host.mailbox)}
       language={host.language}
       officeTheme={host.officeTheme}

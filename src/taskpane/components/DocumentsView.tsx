@@ -93,6 +93,7 @@ export function DocumentsView({ kind, recipients, attachments }: DocumentsViewPr
           result={forMessage}
           empty={emails.length === 0 ? strings.forThisMessage.noRecipients : strings.forThisMessage.empty}
           attachments={attachments}
+          drawing="in-steps"
         />
       </section>
 

@@ -40,6 +40,7 @@ export const de: PaneStrings = {
   dueOn: (date) => `Fällig am ${date}`,
   ...firstPaintStrings.de,
   retry: 'Erneut versuchen',
+  moreRows: (shown, total) => `Weitere anzeigen (${shown} von ${total} angezeigt)`,
   noItem: 'Öffnen oder beginnen Sie eine Nachricht, um LedgerMail zu verwenden.',
   bulk: { open: 'Mahnlauf', close: 'Zurück zur Liste' },
   errors: errorExplanations.de,

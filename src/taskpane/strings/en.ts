@@ -40,6 +40,7 @@ export const en: PaneStrings = {
   dueOn: (date) => `Due ${date}`,
   ...firstPaintStrings.en,
   retry: 'Retry',
+  moreRows: (shown, total) => `Show more (${shown} of ${total} shown)`,
   noItem: 'Open or start a message to use LedgerMail.',
   bulk: { open: 'Send in bulk', close: 'Back to the list' },
   errors: errorExplanations.en,

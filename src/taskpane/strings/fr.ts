@@ -40,6 +40,7 @@ export const fr: PaneStrings = {
   dueOn: (date) => `Échéance ${date}`,
   ...firstPaintStrings.fr,
   retry: 'Réessayer',
+  moreRows: (shown, total) => `Afficher plus (${shown} sur ${total} affichés)`,
   noItem: 'Ouvrez ou commencez un message pour utiliser LedgerMail.',
   bulk: { open: 'Envoi groupé', close: 'Retour à la liste' },
   errors: errorExplanations.fr,

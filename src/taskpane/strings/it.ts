@@ -40,6 +40,7 @@ export const it: PaneStrings = {
   dueOn: (date) => `Scadenza ${date}`,
   ...firstPaintStrings.it,
   retry: 'Riprova',
+  moreRows: (shown, total) => `Mostra altri (${shown} di ${total} mostrati)`,
   noItem: 'Apra o inizi un messaggio per usare LedgerMail.',
   bulk: { open: 'Invio multiplo', close: 'Torna all’elenco' },
   errors: errorExplanations.it,

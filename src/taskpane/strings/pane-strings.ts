@@ -46,6 +46,8 @@ export type PaneStrings = {
   loading: string;
   loadFailed: string;
   retry: string;
+  /** The button under a long list that draws its next rows (scrolling near it does the same). */
+  moreRows: (shown: number, total: number) => string;
   /** A pinned pane where Outlook shows no message being written (Office.context.mailbox.item is null). */
   noItem: string;
   /** The switch to the reminder run; its own texts load with it (bulk/bulk-strings.ts). */
