@@ -87,6 +87,9 @@ const benchmark: Benchmark = {
       // First paint is a localized loading line; the pane itself (React, Fluent UI, zod) follows as one chunk group.
       const interactive = chunkGroupJs(stats, ours, 'pane');
       if (interactive.files.length === 0) throw new Error('the lazy "pane" chunk group is missing');
+      // With Entra ID the pane signs in (nested app authentication) before it can ask for documents: MSAL's chunks.
+      const signIn = chunkGroupJs(stats, ours, 'msal');
+      if (signIn.files.length === 0) throw new Error('the lazy "msal" chunk group is missing');
 
       const template = path.join(work, 'template');
       await build(templateConfig({ outputPath: template, layout: 'template' }));
@@ -101,14 +104,20 @@ const benchmark: Benchmark = {
       );
       report.figure('LedgerMail task pane', 'initial JS', pane.bytes / 1024, `KiB (${pane.files.length} files)`);
       report.figure('LedgerMail task pane', 'initial JS gzip', pane.gzipBytes / 1024, 'KiB');
-      const untilInteractive = pane.gzipBytes + interactive.gzipBytes;
+      // A file of two groups is loaded once: count the union.
+      const gzipOfFiles = (...groups: InitialJs[]) =>
+        sizeOf(ours, [...new Set(groups.flatMap((group) => group.files))]).gzipBytes;
+      const untilInteractive = gzipOfFiles(pane, interactive);
       report.figure('LedgerMail task pane', 'initial + pane chunk gzip (until usable)', untilInteractive / 1024, 'KiB');
       report.figure('yo office template (vendor entry)', 'initial JS', baseline.bytes / 1024, 'KiB');
       report.figure('yo office template (vendor entry)', 'initial JS gzip', baseline.gzipBytes / 1024, 'KiB');
       report.figure('same template, one tree-shaken entry', 'initial JS gzip', single.gzipBytes / 1024, 'KiB');
       // What the user waits for is the pane's JavaScript until it can list documents, not its first chunk.
       report.figure('LedgerMail task pane until usable', 'gzip', untilInteractive, 'B (goal ≤ 100,000 B)');
+      const withSignIn = gzipOfFiles(pane, interactive, signIn);
+      report.figure('… with production sign-in (MSAL chunks)', 'gzip', withSignIn, 'B (goal ≤ 100,000 B)');
       report.ratio('task pane until usable / template, gzip JS', untilInteractive / baseline.gzipBytes, '≤ 0.6');
+      report.ratio('… with production sign-in / template, gzip JS', withSignIn / baseline.gzipBytes, '≤ 0.6');
       report.ratio('task pane first chunk / template, gzip JS', pane.gzipBytes / baseline.gzipBytes, 'context only');
 
       const uiInCommands = uiModulesOf(stats, 'commands');
