@@ -123,7 +123,7 @@ const benchmark: Benchmark = {
         report.figure('cold load of the pane (page + scripts)', 'files', kib(sum(cold, 'decoded')), 'KiB decoded');
         report.figure('cold load of the pane (page + scripts)', 'on the wire', kib(sum(cold, 'encoded')), 'KiB');
         report.ratio('pane cold load on the wire / its files', sum(cold, 'encoded') / sum(cold, 'decoded'), '≤ 0.35');
-        report.figure('second load of the pane', 'on the wire', kib(sum(warm, 'encoded')), 'KiB (HTML revalidated)');
+        report.figure('second load of the pane', 'on the wire', kib(sum(warm, 'encoded')), 'KiB');
         report.note(
           `hashed scripts cached immutable: ${hashed.filter((l) => l.cacheControl.includes('immutable')).length} of ${hashed.length}; ` +
             `fetched again on the second load: ${warm.filter((l) => /\.js$/.test(l.url) && l.encoded > 0 && !l.fromCache).length}`,

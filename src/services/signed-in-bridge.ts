@@ -18,5 +18,8 @@ export function createSignedInBridgeClient(
     ...(entra ? { entra } : {}),
     ...(authConfig ? { authConfig } : {}),
   });
+  // The pane (which asked for the configuration early) signs in while React draws its first screen, rather
+  // than when that screen first asks for documents. A failure is met again, and shown, by that first request.
+  if (authConfig) auth.getToken().catch(() => undefined);
   return createBridgeClient({ ...clientOptions, auth });
 }

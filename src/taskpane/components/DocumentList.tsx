@@ -19,9 +19,10 @@ const useStyles = makeStyles({ list: { margin: 0, padding: 0 }, more: { marginBl
 
 /**
  * Rows a long list draws at once, and draws again each time its end comes near. A recipient with hundreds of
- * documents used to wait for all of them (200 rows took about 0.6 s to draw): the first screen needs a dozen.
+ * documents used to wait for all of them (200 rows took about 0.6 s to draw): the pane's first screen shows a
+ * dozen.
  */
-export const FIRST_ROWS = 20;
+export const FIRST_ROWS = 12;
 export const MORE_ROWS = 50;
 /** Rows are drawn this far before the end of the list scrolls into view, so scrolling rarely meets the end. */
 const DRAW_AHEAD = '400px';

@@ -11,7 +11,7 @@ import {
   type BadgeProps,
 } from '@fluentui/react-components';
 import { AttachRegular, CheckmarkRegular, TextEditStyleRegular } from '@fluentui/react-icons';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { DocumentStatus, DocumentSummary } from '../../contract/documents.schemas';
 import { formatDate, formatMoney } from '../../contract/swiss-format';
 import type { RowStatus } from '../hooks/use-attachments';
@@ -51,8 +51,12 @@ export type DocumentRowProps = {
   onFill: (document: DocumentSummary) => void;
 };
 
-/** One invoice or reminder: what identifies it at a glance, and its two actions (attach, fill the message). */
-export function DocumentRow({ document, status, onAttach, onFill }: DocumentRowProps) {
+/**
+ * One invoice or reminder: what identifies it at a glance, and its two actions (attach, fill the message).
+ * Drawn again only when its document or its own status changes: every answer the pane gets (a page, a count,
+ * the recipients' documents) used to draw every row of both lists again.
+ */
+export const DocumentRow = memo(function DocumentRow({ document, status, onAttach, onFill }: DocumentRowProps) {
   const styles = useStyles();
   const { strings, language } = usePaneServices();
   const statusId = useId();
@@ -111,5 +115,16 @@ export function DocumentRow({ document, status, onAttach, onFill }: DocumentRowP
         />
       </div>
     </li>
+  );
+}, sameRow);
+
+function sameRow(before: DocumentRowProps, after: DocumentRowProps): boolean {
+  return (
+    before.document === after.document &&
+    before.onAttach === after.onAttach &&
+    before.onFill === after.onFill &&
+    before.status.attach === after.status.attach &&
+    before.status.filling === after.status.filling &&
+    before.status.notice === after.status.notice
   );
 }
