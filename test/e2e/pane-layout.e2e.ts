@@ -127,6 +127,21 @@ describe('task pane layout at 360 pixels', () => {
     await paneScreenshot(wb, 'long-name');
   });
 
+  it("draws a recipient's long list in steps: a dozen rows first, the rest as the pane scrolls near its end", async () => {
+    // The demo ledger's customer with the most invoices (35).
+    const { wb, frame, pane } = await openPane('long-list', 'en-US');
+    await wb.typeRecipients('to', 'urs.schneider@postfach.example');
+    const rows = pane.getByRole('list', { name: 'For this message' }).getByRole('listitem');
+    await eventually(async () => expect(await rows.count()).toBe(12));
+    await pane.getByRole('button', { name: 'Show more (12 of 35 shown)' }).waitFor();
+    await paneScreenshot(wb, 'long-list-first-rows');
+    // Scrolling toward the end draws the rest without a click; the button goes with nothing left to draw.
+    await frame.evaluate(() => document.scrollingElement!.scrollBy(0, 600));
+    await eventually(async () => expect(await rows.count()).toBe(35));
+    expect(await pane.getByRole('button', { name: /^Show more/ }).count()).toBe(0);
+    await expectFits(frame, 'Filters', 'long list');
+  });
+
   it('shows the reminders of the run with their customers in full, inside the pane', async () => {
     const { wb, frame, pane } = await openPane('bulk-names', 'en-US');
     await pane.getByRole('tab', { name: 'Reminders' }).click();

@@ -56,7 +56,9 @@ export function DocumentList({ label, result, empty, attachments, drawing = 'at-
     if (!hasMore || !button || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => entries.some((entry) => entry.isIntersecting) && setDrawn({ rows, count: count + MORE_ROWS }),
-      { rootMargin: DRAW_AHEAD },
+      // The pane's own document as the root: Outlook on the web frames the pane, and with the implicit root (the
+      // top window) the frame's edge clips the target before the margin counts, so rows came only at the very end.
+      { root: button.ownerDocument, rootMargin: DRAW_AHEAD },
     );
     observer.observe(button);
     return () => observer.disconnect();
