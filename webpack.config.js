@@ -5,7 +5,7 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
 import { DEV_ORIGIN, normalizePublicUrl, rewriteManifestOrigin } from './tools/manifest-origin.js';
-import { typescriptBuild } from './tools/webpack-typescript.js';
+import { typescriptBuildWith } from './tools/webpack-typescript.js';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -40,7 +40,9 @@ export default (_env, argv) => {
       // Not `self`, webpack's default: Outlook's JavaScript-only runtime (sendguard.js) has no self nor window.
       globalObject: 'globalThis',
     },
-    ...typescriptBuild,
+    // Griffel's ahead-of-time pass: each makeStyles becomes its class names and CSS at build time, so the pane
+    // neither computes styles at start nor carries the style engine (stylis, rtl-css-js) and the token table.
+    ...typescriptBuildWith([{ loader: '@griffel/webpack-loader' }]),
     optimization: { splitChunks: { chunks: (chunk) => chunk.name !== 'sendguard' } },
     performance: { hints: false },
     plugins: [

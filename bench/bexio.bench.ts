@@ -6,7 +6,7 @@
  * that any client asking bexio this many times pays. The stand-in answers at once, so the figures are the
  * connector's own cost; a real bexio adds its latency to every request.
  */
-import { DocumentQuerySchema } from '../src/contract/documents.schemas';
+import { DocumentQuerySchema } from '../src/contract/documents-query.schemas';
 import { createBexioConnector } from '../src/server/accounting/bexio/bexio-connector';
 import { staticBexioToken } from '../src/server/accounting/bexio/bexio-oauth';
 import { createSentRecords } from '../src/server/accounting/remote/sent-records';

@@ -11,7 +11,7 @@ import {
   DocumentCountQuerySchema,
   DocumentQuerySchema,
   type DocumentQueryInput,
-} from '../src/contract/documents.schemas';
+} from '../src/contract/documents-query.schemas';
 import { generateLedgerData } from '../src/server/accounting/ledger/demo-data';
 import { createBuiltInLedger } from '../src/server/accounting/ledger/ledger';
 import { migrateLedger } from '../src/server/accounting/ledger/schema';

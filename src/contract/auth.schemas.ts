@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const RoleSchema = z.enum(['user', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -20,9 +20,9 @@ export const AuthConfigSchema = z.discriminatedUnion('mode', [
 export type AuthConfig = z.infer<typeof AuthConfigSchema>;
 
 export const DevTokenQuerySchema = z.strictObject({
-  email: z.email().max(254),
-  role: RoleSchema.default('user'),
-  name: z.string().max(200).optional(),
+  email: z.email().check(z.maxLength(254)),
+  role: z._default(RoleSchema, 'user'),
+  name: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const TokenSchema = z.object({ token: z.string() });
@@ -32,7 +32,7 @@ export type Token = z.infer<typeof TokenSchema>;
 export const CallerSchema = z.object({
   id: z.string(),
   email: z.string(),
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   role: RoleSchema,
 });
 export type Caller = z.infer<typeof CallerSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './documents.schemas.js';
 import { LanguageSchema, type Language } from './locale.js';
-import { SecureModeSchema } from './modes.js';
+import { SECURE_MODES, SecureModeSchema } from './modes.js';
 
 /**
  * The batch API of the bridge (`/api/batches`): the reminder run done from Outlook. One message per customer
@@ -130,9 +130,9 @@ export type Grouping = z.infer<typeof GroupingSchema>;
 export const DEFAULT_MODE_BY_LEVEL = { '1': 'confidential', '2': 'confidential', '3': 'registered' } as const;
 
 export const ModeByLevelSchema = z.strictObject({
-  '1': SecureModeSchema.default(DEFAULT_MODE_BY_LEVEL['1']),
-  '2': SecureModeSchema.default(DEFAULT_MODE_BY_LEVEL['2']),
-  '3': SecureModeSchema.default(DEFAULT_MODE_BY_LEVEL['3']),
+  '1': z.enum(SECURE_MODES).default(DEFAULT_MODE_BY_LEVEL['1']),
+  '2': z.enum(SECURE_MODES).default(DEFAULT_MODE_BY_LEVEL['2']),
+  '3': z.enum(SECURE_MODES).default(DEFAULT_MODE_BY_LEVEL['3']),
 });
 export type ModeByLevel = z.infer<typeof ModeByLevelSchema>;
 

@@ -1,4 +1,5 @@
-import { DocumentQuerySchema, MAX_PAGE_SIZE } from './documents.schemas';
+import { MAX_PAGE_SIZE } from './documents.schemas';
+import { DocumentQuerySchema } from './documents-query.schemas';
 
 /** The bounds of `GET /api/documents`, each pinned on both sides of its edge. */
 const accepts = (query: Record<string, string>) => DocumentQuerySchema.safeParse(query).success;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Stable error codes shared by the bridge and the add-in. The bridge answers every failure with
@@ -31,7 +31,7 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: ErrorCodeSchema,
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
@@ -94,7 +94,7 @@ export class AppError extends Error {
 }
 
 /** Turns zod issues into details that name the offending field, e.g. `limit: must be at most 200`. */
-export function issuesToDetails(error: z.ZodError, prefix = ''): ErrorDetail[] {
+export function issuesToDetails(error: z.core.$ZodError, prefix = ''): ErrorDetail[] {
   return error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)',
     message: issue.message,

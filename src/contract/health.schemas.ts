@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { AccountingSourceSchema } from './documents.schemas.js';
 
 export const HealthSchema = z.object({
@@ -8,14 +8,14 @@ export const HealthSchema = z.object({
 export type Health = z.infer<typeof HealthSchema>;
 
 /** One dependency of the bridge as `/api/ready` checks it: `problem` is what an admin reads when it fails. */
-export const ReadyCheckSchema = z.object({ ok: z.boolean(), problem: z.string().nullable() });
+export const ReadyCheckSchema = z.object({ ok: z.boolean(), problem: z.nullable(z.string()) });
 
 /** `GET /api/ready`: 200 when the bridge can serve, 503 with the failing checks otherwise. */
 export const ReadinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   checks: z.object({
     database: ReadyCheckSchema,
-    accounting: ReadyCheckSchema.extend({ backend: AccountingSourceSchema.shape.backend }),
+    accounting: z.extend(ReadyCheckSchema, { backend: AccountingSourceSchema.shape.backend }),
   }),
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { DocumentKindSchema } from './documents.schemas.js';
 import { SecureModeSchema } from './modes.js';
 import { IdempotencyKeySchema } from './sends.schemas.js';
@@ -11,10 +11,10 @@ import { IdempotencyKeySchema } from './sends.schemas.js';
 export const ATTACHED_DOCUMENTS_KEY = 'ledgermail.documents';
 
 export const AttachedDocumentSchema = z.object({
-  documentId: z.string().min(1),
+  documentId: z.string().check(z.minLength(1)),
   /** The id Outlook gave the attachment; the entry counts only while this attachment is still on the item. */
-  attachmentId: z.string().min(1),
-  fileName: z.string().min(1),
+  attachmentId: z.string().check(z.minLength(1)),
+  fileName: z.string().check(z.minLength(1)),
   kind: DocumentKindSchema,
   number: z.string(),
 });
@@ -51,7 +51,7 @@ export const SEND_STATE_KEY = 'ledgermail.send';
 /** A send as the command started it: recorded on the draft before the message leaves for the bridge. */
 export const SendAttemptSchema = z.object({
   key: IdempotencyKeySchema,
-  generation: z.number().int().min(0),
+  generation: z.int().check(z.gte(0)),
   mode: SecureModeSchema,
   startedAt: z.iso.datetime({ offset: true }),
 });
@@ -59,18 +59,18 @@ export type SendAttempt = z.infer<typeof SendAttemptSchema>;
 
 export const SendStateSchema = z.object({
   /** Raised after a refused or uncertain send, so that a deliberate new click is a new send, not a replay. */
-  generation: z.number().int().min(0),
+  generation: z.int().check(z.gte(0)),
   /** Registered mail over the advised size: what was shown and when, for the click that confirms it. */
-  sizeWarning: z.object({ encodedBytes: z.number().int(), shownAt: z.iso.datetime({ offset: true }) }).optional(),
-  attempt: SendAttemptSchema.optional(),
+  sizeWarning: z.optional(z.object({ encodedBytes: z.int(), shownAt: z.iso.datetime({ offset: true }) })),
+  attempt: z.optional(SendAttemptSchema),
 });
 export type SendState = z.infer<typeof SendStateSchema>;
 
 /** Leniently, each field on its own: a damaged value must not stop a send, only forget what it cannot read. */
 const LenientSendStateSchema = z.object({
-  generation: SendStateSchema.shape.generation.catch(0),
-  sizeWarning: SendStateSchema.shape.sizeWarning.catch(undefined),
-  attempt: SendStateSchema.shape.attempt.catch(undefined),
+  generation: z.catch(SendStateSchema.shape.generation, 0),
+  sizeWarning: z.catch(SendStateSchema.shape.sizeWarning, undefined),
+  attempt: z.catch(SendStateSchema.shape.attempt, undefined),
 });
 
 export function parseSendState(value: unknown): SendState {
@@ -98,8 +98,8 @@ export const MARKING_STATE_KEY = 'ledgermail.marking';
 
 export const MarkingStateSchema = z.object({
   mode: SecureModeSchema,
-  subject: z.string().max(255),
-  alreadySuffixed: z.array(z.string().max(320)).max(100),
+  subject: z.string().check(z.maxLength(255)),
+  alreadySuffixed: z.array(z.string().check(z.maxLength(320))).check(z.maxLength(100)),
   markedAt: z.iso.datetime({ offset: true }),
 });
 export type MarkingState = z.infer<typeof MarkingStateSchema>;

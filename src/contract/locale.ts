@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { LANGUAGES, type Language } from './language.js';
 
 export { LANGUAGES, toLanguage, type Language } from './language.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** IncaMail's delivery modes. Registered gives signed receipts; confidential is encrypted, no account needed. */
 export const SECURE_MODES = ['registered', 'confidential', 'personal'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SecureModeSchema } from './modes.js';
-import { hasRecipients, MESSAGE_FIELDS } from './sends.schemas.js';
+import { hasRecipients, MESSAGE_FIELDS } from './send-request.schemas.js';
 
 /**
  * `GET /api/sandbox/messages` (bridges on the embedded IncaMail sandbox, outside production): what the

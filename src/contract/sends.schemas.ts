@@ -1,67 +1,15 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { SecureModeSchema } from './modes.js';
 
 /**
  * The send API of the bridge (`/api/sends`, `/api/policy`): a message composed in Outlook, handed to the
- * bridge to be submitted to IncaMail instead of the user's mailbox.
+ * bridge to be submitted to IncaMail instead of the user's mailbox. What the add-in reads (records, policy)
+ * is written with zod/mini, as documents.schemas.ts explains; the requests the bridge parses are in
+ * send-request.schemas.ts.
  */
 
-/** Header fields must never carry CR or LF: that would let a value inject its own SMTP headers. */
-const headerSafe = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((value) => !/[\r\n]/.test(value), 'must not contain line breaks');
-
-export const EmailAddressSchema = z.email().max(254);
-
-/** Standard base64 (what Office's getAttachmentContentAsync returns), no whitespace, no data: prefix. */
-const Base64Schema = z
-  .string()
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
-  .refine((v) => v.length % 4 === 0, {
-    message: 'must be base64 (length a multiple of 4)',
-  });
-
-export const AttachmentSchema = z.object({
-  name: headerSafe(255)
-    .min(1)
-    .refine((v) => !/[\\/]/.test(v), 'must be a file name, not a path'),
-  contentType: headerSafe(255).regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like application/pdf'),
-  contentBase64: Base64Schema,
-});
-export type Attachment = z.infer<typeof AttachmentSchema>;
-
-/** A message as composed in Outlook: what the relay route submits and the mailbox route sends alike. */
-export const MESSAGE_FIELDS = {
-  from: EmailAddressSchema,
-  to: z.array(EmailAddressSchema).max(100).default([]),
-  cc: z.array(EmailAddressSchema).max(100).default([]),
-  bcc: z.array(EmailAddressSchema).max(100).default([]),
-  subject: headerSafe(255),
-  html: z.string().max(5_000_000),
-  attachments: z.array(AttachmentSchema).max(100).default([]),
-};
-
-/** The refinement both messages share: `.refine(...hasRecipients)`. */
-export const hasRecipients: [
-  (r: { to: unknown[]; cc: unknown[]; bcc: unknown[] }) => boolean,
-  { message: string; path: string[] },
-] = [
-  (r) => r.to.length + r.cc.length + r.bcc.length > 0,
-  { message: 'at least one recipient (to, cc or bcc) is required', path: ['to'] },
-];
-
-export const SendRequestSchema = z
-  .strictObject({
-    mode: SecureModeSchema,
-    ...MESSAGE_FIELDS,
-    /** Documents of the accounting that this message carries, recorded as sent once IncaMail accepts it. */
-    documentIds: z.array(z.string().max(100)).max(100).default([]),
-  })
-  .refine(...hasRecipients);
-export type SendRequestInput = z.input<typeof SendRequestSchema>;
-export type SendRequest = z.output<typeof SendRequestSchema>;
+/** An address as the add-in checks a recipient and the bridge checks every address of a message. */
+export const EmailAddressSchema = z.email().check(z.maxLength(254));
 
 /**
  * received → submitting → accepted | failed | uncertain. `uncertain`: the line dropped after the message was
@@ -79,57 +27,46 @@ export const SendRecordSchema = z.object({
   subject: z.string(),
   recipients: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
   documentIds: z.array(z.string()),
-  attachmentCount: z.number().int(),
+  attachmentCount: z.int(),
   /** The message as IncaMail receives it (encodedMessageBytes), the count its 30 MB limit applies to. */
-  sizeBytes: z.number().int(),
-  attempts: z.number().int(),
+  sizeBytes: z.int(),
+  attempts: z.int(),
   /** The SMTP server's final reply, e.g. `250 2.0.0 Ok: queued as 4F2A`. */
-  smtpResponse: z.string().nullable(),
-  messageId: z.string().nullable(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  smtpResponse: z.nullable(z.string()),
+  messageId: z.nullable(z.string()),
+  error: z.nullable(z.object({ code: z.string(), message: z.string() })),
   /** An accepted send whose recipients IncaMail partly refused: those recipients, as submitted (marked). */
-  refusedRecipients: z.array(z.string()).default([]),
+  refusedRecipients: z._default(z.array(z.string()), []),
   /**
    * Whether the accounting was told which documents went out (bexio's mark_as_sent, the ledger's record):
    * `pending` while the bridge retries (a failure there never fails the send), `settled` once told or refused
    * for good (logged), `none` for a message that carries no documents.
    */
-  accountingUpdate: z.enum(['none', 'pending', 'settled']).default('none'),
+  accountingUpdate: z._default(z.enum(['none', 'pending', 'settled']), 'none'),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
-  acceptedAt: z.iso.datetime({ offset: true }).nullable(),
+  acceptedAt: z.nullable(z.iso.datetime({ offset: true })),
   /** While a temporary failure is being retried: when the next attempt is due. */
-  nextAttemptAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  nextAttemptAt: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
 });
 export type SendRecord = z.infer<typeof SendRecordSchema>;
 
-export const SendListSchema = z.object({ items: z.array(SendRecordSchema), nextCursor: z.string().nullable() });
+export const SendListSchema = z.object({ items: z.array(SendRecordSchema), nextCursor: z.nullable(z.string()) });
 export type SendList = z.infer<typeof SendListSchema>;
 
 export const PolicySchema = z.object({
   modes: z.array(SecureModeSchema),
-  maxMessageBytes: z.number().int(),
-  registeredWarnBytes: z.number().int(),
+  maxMessageBytes: z.int(),
+  registeredWarnBytes: z.int(),
   route: z.enum(['relay', 'mailbox']),
   /** What marks a recipient for IncaMail on this deployment, for the mailbox route's marking of the draft. */
-  recipientSuffix: z.string().default('.incamail.ch'),
+  recipientSuffix: z._default(z.string(), '.incamail.ch'),
   /** Reminders of level 3 (the last before debt collection) must go registered: the send guard holds others. */
-  level3Registered: z.boolean().default(false),
+  level3Registered: z._default(z.boolean(), false),
 });
 export type Policy = z.infer<typeof PolicySchema>;
 
 /** `Idempotency-Key` header of `POST /api/sends`: printable ASCII, derived by the add-in from the draft. */
 export const IdempotencyKeySchema = z
   .string({ error: 'the Idempotency-Key header is required' })
-  .regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters');
-
-/** `GET /api/sends/by-key?key=…`: the caller's own send recorded under this Idempotency-Key, if any. */
-export const SendByKeyQuerySchema = z.object({ key: IdempotencyKeySchema });
-
-/** `?wait=N`: answer once the send is settled, or after N seconds with its state at that moment. */
-export const SendWaitQuerySchema = z.object({ wait: z.coerce.number().min(0).max(60).default(0) });
-
-export const SendListQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(100).optional(),
-});
+  .check(z.regex(/^[\x21-\x7e]{1,200}$/, 'must be 1 to 200 printable ASCII characters'));

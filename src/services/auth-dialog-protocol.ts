@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The sign-in dialog (auth-dialog.html), used where Outlook has no nested app authentication: the pane or
@@ -11,13 +11,13 @@ export const AUTH_DIALOG_PAGE = 'auth-dialog.html';
 export const AUTH_DIALOG_HINT_PARAM = 'hint';
 
 export const AuthDialogMessageSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('signed-in'), token: z.string().min(1).max(16_384) }),
+  z.object({ status: z.literal('signed-in'), token: z.string().check(z.minLength(1), z.maxLength(16_384)) }),
   z.object({
     status: z.literal('failed'),
     /** `cancelled`: the person declined or backed out; `failed`: anything else (setup, network, Entra). */
     reason: z.enum(['cancelled', 'failed']),
     /** Entra's or MSAL's error code, for the administrator; never shown as the only explanation. */
-    detail: z.string().max(500),
+    detail: z.string().check(z.maxLength(500)),
   }),
 ]);
 export type AuthDialogMessage = z.infer<typeof AuthDialogMessageSchema>;

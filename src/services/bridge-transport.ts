@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { AppError, ErrorBodySchema } from '../contract/errors';
 
 export type BridgeTransportOptions = {
@@ -57,7 +57,11 @@ export function createBridgeTransport(options: BridgeTransportOptions = {}) {
     return response;
   }
 
-  async function requestJson<S extends z.ZodType>(schema: S, path: string, init?: RequestInit): Promise<z.infer<S>> {
+  async function requestJson<S extends z.core.$ZodType>(
+    schema: S,
+    path: string,
+    init?: RequestInit,
+  ): Promise<z.infer<S>> {
     const response = await request(path, init);
     let body: unknown;
     try {
@@ -65,7 +69,7 @@ export function createBridgeTransport(options: BridgeTransportOptions = {}) {
     } catch (error) {
       throw new AppError('malformed_response', 'The LedgerMail bridge sent an unreadable answer.', { cause: error });
     }
-    const parsed = schema.safeParse(body);
+    const parsed = z.safeParse(schema, body);
     if (!parsed.success) {
       throw new AppError('malformed_response', 'The LedgerMail bridge sent an unexpected answer.', {
         cause: parsed.error,

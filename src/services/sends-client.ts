@@ -1,11 +1,6 @@
 import { AppError } from '../contract/errors';
-import {
-  PolicySchema,
-  SendRecordSchema,
-  type Policy,
-  type SendRecord,
-  type SendRequestInput,
-} from '../contract/sends.schemas';
+import { PolicySchema, SendRecordSchema, type Policy, type SendRecord } from '../contract/sends.schemas';
+import type { SendRequestInput } from '../contract/send-request.schemas';
 import type { BridgeTransport } from './bridge-transport';
 
 /**

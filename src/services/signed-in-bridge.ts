@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createTokenProvider, type TokenProviderOptions } from './auth-token';
 import { createBridgeClient, type BridgeClient, type BridgeClientOptions } from './bridge-client';
 

@@ -1,5 +1,6 @@
-import type { DocumentQueryInput, DocumentSummary } from '../../src/contract/documents.schemas.js';
-import { DocumentQuerySchema } from '../../src/contract/documents.schemas.js';
+import type { DocumentSummary } from '../../src/contract/documents.schemas.js';
+import type { DocumentQueryInput } from '../../src/contract/documents-query.schemas.js';
+import { DocumentQuerySchema } from '../../src/contract/documents-query.schemas.js';
 import { AppError } from '../../src/contract/errors.js';
 import type { AccountingConnector } from '../../src/server/accounting/connector.js';
 import { daysBetween } from '../../src/server/accounting/ledger/dates.js';

@@ -7,7 +7,7 @@ import { installErrorHandling } from '../../src/server/http/errors';
 import type { Outbox } from '../../src/server/sends/outbox';
 import { registerSends } from '../../src/server/sends/sends.plugin';
 import { openDatabase } from '../../src/server/storage/database';
-import type { SendRequestInput } from '../../src/contract/sends.schemas';
+import type { SendRequestInput } from '../../src/contract/send-request.schemas';
 
 /**
  * The accounting side of a send as a test sees it: every `recordSent` call, optionally failing the first ones

@@ -1,12 +1,6 @@
 import type { Company } from '../../contract/batches.schemas.js';
-import type {
-  Customer,
-  DocumentCount,
-  DocumentCountQuery,
-  DocumentDetail,
-  DocumentPage,
-  DocumentQuery,
-} from '../../contract/documents.schemas.js';
+import type { Customer, DocumentCount, DocumentDetail, DocumentPage } from '../../contract/documents.schemas.js';
+import type { DocumentCountQuery, DocumentQuery } from '../../contract/documents-query.schemas.js';
 import type { DeliveryMode } from '../../contract/modes.js';
 
 /** A document's PDF as the accounting backend renders it, with the file name in the customer's language. */

@@ -1,15 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import {
-  CustomerQuerySchema,
-  DocumentCountQuerySchema,
-  DocumentQuerySchema,
   type AccountingSource,
   type CustomerList,
   type DocumentCount,
   type DocumentDetail,
   type DocumentPage,
 } from '../../contract/documents.schemas.js';
+import {
+  CustomerQuerySchema,
+  DocumentCountQuerySchema,
+  DocumentQuerySchema,
+} from '../../contract/documents-query.schemas.js';
 import { AppError } from '../../contract/errors.js';
 import { parseRequest } from '../http/errors.js';
 import type { AccountingConnector } from './connector.js';

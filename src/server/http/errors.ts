@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
 import { AppError, describeDetails, issuesToDetails, type ErrorDetail } from '../../contract/errors.js';
 import { apiRouteOf, isApiPath, overlongSegment } from './api-routes.js';
 import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../../contract/text.js';
@@ -9,7 +9,7 @@ import { CONTROL_CHARACTER_MESSAGE, findControlCharacter } from '../../contract/
  * text of every route passes here first, so a control character anywhere (an id, `q`, a template) is refused
  * before it reaches SQLite, FTS5 or an SMTP header, for routes written later too.
  */
-export function parseRequest<S extends z.ZodType>(
+export function parseRequest<S extends z.core.$ZodType>(
   schema: S,
   value: unknown,
   part: 'query' | 'body' | 'params' | 'headers',
@@ -24,7 +24,7 @@ export function parseRequest<S extends z.ZodType>(
     ];
     throw invalidRequest(part, details);
   }
-  const parsed = schema.safeParse(value ?? {});
+  const parsed = z.safeParse(schema, value ?? {});
   if (parsed.success) return parsed.data;
   throw invalidRequest(part, issuesToDetails(parsed.error, part === 'body' ? 'body' : ''));
 }

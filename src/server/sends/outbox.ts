@@ -14,13 +14,8 @@ import {
 } from '../../contract/message-size.js';
 import { markMessage } from '../../contract/marking.js';
 import type { SecureMode } from '../../contract/modes.js';
-import {
-  EmailAddressSchema,
-  type Policy,
-  type SendList,
-  type SendRecord,
-  type SendRequest,
-} from '../../contract/sends.schemas.js';
+import { EmailAddressSchema, type Policy, type SendList, type SendRecord } from '../../contract/sends.schemas.js';
+import type { SendRequest } from '../../contract/send-request.schemas.js';
 import type { AccountingConnector } from '../accounting/connector.js';
 import type { Db } from '../storage/database.js';
 import { OutboxStore } from './outbox-store.js';

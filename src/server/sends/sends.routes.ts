@@ -3,17 +3,14 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../contract/errors.js';
 import { toLanguage, type Language } from '../../contract/locale.js';
+import { IdempotencyKeySchema, type Policy, type SendList, type SendRecord } from '../../contract/sends.schemas.js';
 import {
-  IdempotencyKeySchema,
   SendByKeyQuerySchema,
   SendListQuerySchema,
   SendRequestSchema,
   SendWaitQuerySchema,
-  type Policy,
-  type SendList,
-  type SendRecord,
   type SendRequest,
-} from '../../contract/sends.schemas.js';
+} from '../../contract/send-request.schemas.js';
 import { parseRequest } from '../http/errors.js';
 import type { SendCaller, Outbox } from './outbox.js';
 import { SEND_BODY_LIMIT_BYTES, takeDecodedContent, parseSendBody } from './send-body-parser.js';

@@ -1,7 +1,7 @@
 import { createBexioConnector } from '../../../src/server/accounting/bexio/bexio-connector.js';
 import { staticBexioToken } from '../../../src/server/accounting/bexio/bexio-oauth.js';
 import { createSentRecords } from '../../../src/server/accounting/remote/sent-records.js';
-import { DocumentQuerySchema } from '../../../src/contract/documents.schemas.js';
+import { DocumentQuerySchema } from '../../../src/contract/documents-query.schemas.js';
 import { openDatabase } from '../../../src/server/storage/database.js';
 import { FIXTURE_TODAY } from '../accounting-fixture.js';
 import { startHttpStandIn } from '../http-stand-in.js';

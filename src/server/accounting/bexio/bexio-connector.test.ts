@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents-query.schemas.js';
 import { AppError } from '../../../contract/errors.js';
 import { FIXTURE_TODAY } from '../../../../test/support/accounting-fixture.js';
 import { addBulkInvoices } from '../../../../test/support/bexio/bexio-bulk.js';

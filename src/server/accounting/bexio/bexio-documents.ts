@@ -1,4 +1,5 @@
-import type { DocumentCountQuery, DocumentSummary } from '../../../contract/documents.schemas.js';
+import type { DocumentSummary } from '../../../contract/documents.schemas.js';
+import type { DocumentCountQuery } from '../../../contract/documents-query.schemas.js';
 import { addDays } from '../ledger/dates.js';
 import type { SentRecords } from '../remote/sent-records.js';
 import { mapLimited, REMINDER_CONCURRENCY, type BexioApi, type BexioCriterion } from './bexio-api.js';

@@ -5,7 +5,7 @@ import { FIXTURE_TODAY } from '../../../../test/support/accounting-fixture.js';
 import { createBexioAuthStandIn } from '../../../../test/support/bexio/bexio-auth-stand-in.js';
 import { createBexioStandIn, type BexioStandIn } from '../../../../test/support/bexio/bexio-stand-in.js';
 import { AppError } from '../../../contract/errors.js';
-import { DocumentQuerySchema } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema } from '../../../contract/documents-query.schemas.js';
 import { createSecretBox } from '../../security/secret-box.js';
 import { openDatabase, type Db } from '../../storage/database.js';
 import { createSentRecords } from '../remote/sent-records.js';

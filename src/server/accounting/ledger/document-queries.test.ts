@@ -4,7 +4,7 @@ import {
   DocumentQuerySchema,
   type DocumentCountQueryInput,
   type DocumentQueryInput,
-} from '../../../contract/documents.schemas.js';
+} from '../../../contract/documents-query.schemas.js';
 import { openDatabase, type Db } from '../../storage/database.js';
 import { addDays } from './dates.js';
 import { LEDGER_COUNT_LIMIT } from './document-queries.js';

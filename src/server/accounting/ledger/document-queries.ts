@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type {
   DocumentCount,
-  DocumentCountQuery,
   DocumentKind,
-  DocumentQuery,
   DocumentStatus,
   DocumentSummary,
 } from '../../../contract/documents.schemas.js';
+import type { DocumentCountQuery, DocumentQuery } from '../../../contract/documents-query.schemas.js';
 import { IsoDateSchema } from '../../../contract/documents.schemas.js';
 import type { Language } from '../../../contract/locale.js';
 import type { DeliveryMode } from '../../../contract/modes.js';

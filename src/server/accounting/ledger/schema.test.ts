@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pdfText } from '../../../../test/support/pdf-reader';
 import { useTempDir } from '../../../../test/support/temp-dir';
-import { DocumentQuerySchema } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema } from '../../../contract/documents-query.schemas.js';
 import { migrate, openDatabase } from '../../storage/database.js';
 import { generateLedgerData } from './demo-data.js';
 import { createBuiltInLedger } from './ledger.js';

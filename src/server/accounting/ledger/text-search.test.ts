@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { useTempDir } from '../../../../test/support/temp-dir';
-import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents-query.schemas.js';
 import { openDatabase, type Db } from '../../storage/database.js';
 import { generateLedgerData } from './demo-data.js';
 import { createBuiltInLedger, type BuiltInLedger } from './ledger.js';

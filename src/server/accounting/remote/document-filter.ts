@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import type {
-  DocumentCountQuery,
-  DocumentPage,
-  DocumentQuery,
-  DocumentStatus,
-  DocumentSummary,
-} from '../../../contract/documents.schemas.js';
+import type { DocumentPage, DocumentStatus, DocumentSummary } from '../../../contract/documents.schemas.js';
+import type { DocumentCountQuery, DocumentQuery } from '../../../contract/documents-query.schemas.js';
 import { AppError } from '../../../contract/errors.js';
 import { addDays } from '../ledger/dates.js';
 

@@ -1,4 +1,4 @@
-import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema, type DocumentQueryInput } from '../../../contract/documents-query.schemas.js';
 import { FIXTURE_COMPANY, FIXTURE_TODAY, fixtureInvoice } from '../../../../test/support/accounting-fixture.js';
 import { allPages } from '../../../../test/support/accounting-contract.js';
 import { parseQrBillPayload, pdfText, readQrCodeFromPdf } from '../../../../test/support/pdf-reader.js';

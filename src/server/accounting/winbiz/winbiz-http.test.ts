@@ -1,4 +1,4 @@
-import { DocumentQuerySchema } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema } from '../../../contract/documents-query.schemas.js';
 import {
   FIXTURE_COMPANY,
   FIXTURE_REMINDER_POLICY,

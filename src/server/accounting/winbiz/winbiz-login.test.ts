@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { DocumentQuerySchema } from '../../../contract/documents.schemas.js';
+import { DocumentQuerySchema } from '../../../contract/documents-query.schemas.js';
 import type { AppError } from '../../../contract/errors.js';
 import { setupWinbiz } from '../../../../test/support/winbiz/winbiz-harness.js';
 import { headerText } from './bizinfo-client.js';
