@@ -13,6 +13,7 @@ import { installAuth } from './auth/auth.plugin.js';
 import type { Config } from './config.js';
 import { healthRoutes } from './health/health.routes.js';
 import { serveAddinFiles } from './http/addin-files.js';
+import { landingPageRoute } from './http/landing-page.js';
 import { MAX_PARAM_LENGTH } from './http/api-routes.js';
 import { answerFrameworkError, installErrorHandling } from './http/errors.js';
 import { installJsonBodyParser, JSON_BODY_LIMIT_BYTES } from './http/json-body.js';
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (config.env !== 'production') {
     await app.register(workbenchRoutes, { addinDir: config.addinDir, workbenchDir: path.resolve('build/workbench') });
   }
+  landingPageRoute(app, { workbench: config.env !== 'production' });
   await serveAddinFiles(app, config.addinDir, { sourceMaps: config.env !== 'production' });
   return app;
 }

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { servedManifestWarning } from './http/manifest-port.js';
 import { resolveTlsMaterial } from './http/tls.js';
 
 const ACCOUNTING_NAMES = { ledger: 'the built-in ledger', bexio: 'bexio', winbiz: 'WinBIZ Cloud' } as const;
@@ -9,6 +10,8 @@ async function main(): Promise<void> {
   const warnings: string[] = [];
   const tls = config.tls.mode === 'on' ? await resolveTlsMaterial(config, (m) => warnings.push(m)) : undefined;
   const app = await buildApp({ config, ...(tls ? { https: { cert: tls.cert, key: tls.key } } : {}) });
+  const manifestWarning = servedManifestWarning(config.addinDir, config.port);
+  if (manifestWarning) warnings.push(manifestWarning);
   for (const warning of warnings) app.log.warn(warning);
 
   await app.listen({ host: config.host, port: config.port });
