@@ -39,11 +39,30 @@ export type BuildAppOptions = {
  * Composes the bridge: one origin serving the built add-in and /api. Routes receive their domain services
  * as plugin options, so tests build the same app over their own SQLite file and SMTP server.
  */
+/**
+ * pino's JSON lines by default (each with its request id, `reqId`); LOG_FORMAT=pretty turns them into lines for
+ * a person (pino-pretty, in pino's own worker thread). The format changes nothing of what is logged: secrets are
+ * kept out at their source (a configured password prints `[redacted]`, incamail-config.ts).
+ */
+export function loggerOptions(config: Pick<Config, 'logLevel' | 'logFormat'>): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    ...(config.logFormat === 'pretty'
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:yyyy-mm-dd HH:MM:ss', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  };
+}
+
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const securityHeaders = baseSecurityHeaders({ hsts: config.tls.mode === 'on' });
   const app = Fastify({
-    logger: options.logger ?? { level: config.logLevel },
+    logger: options.logger ?? loggerOptions(config),
     ...(options.https ? { https: { cert: options.https.cert, key: options.https.key } } : {}),
     // Small for every route; `POST /api/sends`, where a message travels, sets its own (SEND_BODY_LIMIT_BYTES).
     bodyLimit: JSON_BODY_LIMIT_BYTES,

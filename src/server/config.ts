@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   ADDIN_DIR: z.string().min(1).default('./dist'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `json` (one object a line, for a log collector) or `pretty` (coloured lines, for a person at a terminal). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   ...IncaMailEnvSchema.shape,
   ...AuthEnvSchema.shape,
   ...BatchEnvSchema.shape,
@@ -38,6 +40,7 @@ export type Config = {
   dataDir: string;
   addinDir: string;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  logFormat: z.infer<typeof EnvSchema>['LOG_FORMAT'];
   incamail: IncaMailSettings;
   auth: AuthSettings;
   batches: BatchSettings;
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     addinDir: path.resolve(e.ADDIN_DIR),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     incamail,
     auth,
     batches: toBatchSettings(e),
