@@ -5,7 +5,7 @@
  * open (the strongest honest way to send mail from Node); unpooled nodemailer, a connection per message, beside
  * it. Target: the bridge, whose relay keeps its sessions too, reaches ≥ 80 % of the pooled baseline. Then one message with the largest PDF
  * IncaMail takes (21 MiB; a 25 MiB PDF is over its 30 MB limit once encoded, decision 007): its peak
- * memory increase in the bridge process (Linux VmHWM) is held to ≤ 3× its size.
+ * memory increase in the bridge process (Linux VmHWM) against its size: the goal is 1.5× (decoded once, spooled once).
  *
  * The bridge runs in a child process (bench-bridge.ts), so its memory and CPU are its own; the SMTP server and
  * the HTTP client run here.
@@ -115,7 +115,7 @@ const benchmark: Benchmark = {
         increase / 1024 / 1024,
         'MB',
       );
-      report.ratio('peak memory increase / message size', increase / large.length, '≤ 3');
+      report.ratio('peak memory increase / message size', increase / large.length, '≤ 1.5');
 
       const direct = nodemailer.createTransport({ host: '127.0.0.1', port: server.port, secure: false });
       const pooled = nodemailer.createTransport({

@@ -16,6 +16,8 @@ export const ReadinessSchema = z.object({
   checks: z.object({
     database: ReadyCheckSchema,
     accounting: z.extend(ReadyCheckSchema, { backend: AccountingSourceSchema.shape.backend }),
+    /** The route secure sends take; the relay's SMTP server is reached (connect, TLS) without logging in. */
+    incamail: z.extend(ReadyCheckSchema, { route: z.enum(['relay', 'mailbox']) }),
   }),
 });
 export type Readiness = z.infer<typeof ReadinessSchema>;

@@ -36,7 +36,12 @@ describe('bridge app', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({
       status: 'ready',
-      checks: { database: { ok: true, problem: null }, accounting: { backend: 'ledger', ok: true, problem: null } },
+      checks: {
+        database: { ok: true, problem: null },
+        accounting: { backend: 'ledger', ok: true, problem: null },
+        // The IncaMail sandbox of a development bridge, reached on loopback.
+        incamail: { route: 'relay', ok: true, problem: null },
+      },
     });
   });
 

@@ -114,7 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     audit,
   });
   // Secure sends: outbox, worker and IncaMail transport (the sandbox unless INCAMAIL_SMTP_URL is set).
-  const outbox = await registerSends(app, {
+  const { outbox, incamailReadiness } = await registerSends(app, {
     db,
     config,
     accounting,
@@ -139,7 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     callerOf: (request) => (request.method === 'POST' ? access.senderOf(request, undefined) : access.readerOf(request)),
   });
 
-  await app.register(healthRoutes, { version: VERSION, db, accounting: backend });
+  await app.register(healthRoutes, { version: VERSION, db, accounting: backend, incamail: incamailReadiness });
   // Development tool, never in production: a simulated Outlook compose window hosting the real pages.
   if (config.env !== 'production') {
     await app.register(workbenchRoutes, { addinDir: config.addinDir, workbenchDir: path.resolve('build/workbench') });

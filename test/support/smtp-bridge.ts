@@ -60,7 +60,7 @@ export async function startSendsBridge(options: {
   installErrorHandling(app);
   const db = openDatabase(path.join(options.dir, 'ledgermail.sqlite'));
   app.addHook('onClose', async () => db.close());
-  const outbox = await registerSends(app, {
+  const { outbox } = await registerSends(app, {
     db,
     config,
     accounting: options.accounting,

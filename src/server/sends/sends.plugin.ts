@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { IncaMailSandbox } from '../incamail/sandbox-server.js';
 import { sandboxRoutes } from '../incamail/sandbox.routes.js';
 import { pooledSmtpTransport, type PooledTransport } from '../incamail/smtp-pool.js';
-import type { SendTransport, SmtpEndpoint } from '../incamail/smtp-submission.js';
+import { SmtpSession, type SendTransport, type SmtpEndpoint } from '../incamail/smtp-submission.js';
 
 /** Where a send goes: the admin's stored route, else the environment's; or why it cannot go anywhere. */
 type Resolved = { endpoint: SmtpEndpoint | undefined } | { problem: string };
@@ -67,7 +67,10 @@ export type SendsSetup = {
  * The secure send path of the bridge: outbox, worker and transport, plus the IncaMail sandbox when no
  * IncaMail server is configured outside production. Everything stops with the app.
  */
-export async function registerSends(app: FastifyInstance, setup: SendsSetup): Promise<Outbox> {
+export async function registerSends(
+  app: FastifyInstance,
+  setup: SendsSetup,
+): Promise<{ outbox: Outbox; incamailReadiness: () => Promise<IncaMailReadiness> }> {
   const { incamail, env } = setup.config;
   let endpoint: SmtpEndpoint | undefined;
   if (incamail.smtp.kind === 'remote') {
@@ -97,6 +100,19 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
   if (stored?.kind === 'unreadable') app.log.error(`Secure sends are refused: ${stored.reason}`);
 
   // Opens nothing until a message goes; unused where a test hands in its own transport.
+  const route = (): 'relay' | 'mailbox' => {
+    const chosen = setup.chosenRoute?.() ?? incamail.route;
+    if (chosen) return chosen;
+    const resolved = resolve();
+    return 'problem' in resolved || resolved.endpoint || setup.transport ? 'relay' : 'mailbox';
+  };
+  const routeProblem = (): string | undefined => {
+    const resolved = resolve();
+    if ('problem' in resolved) return resolved.problem;
+    // INCAMAIL_ROUTE=relay without a submission: sends are refused, and the policy still says relay.
+    return resolved.endpoint || setup.transport ? undefined : 'This bridge has no IncaMail submission configured.';
+  };
+
   const routed = routedTransport(resolve, incamail.smtpTimeoutMs);
   const outbox = new Outbox({
     db: setup.db,
@@ -105,18 +121,8 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     recipientSuffix: incamail.recipientSuffix,
     level3Registered: incamail.level3Registered,
     sendModes: incamail.sendModes,
-    route: () => {
-      const chosen = setup.chosenRoute?.() ?? incamail.route;
-      if (chosen) return chosen;
-      const resolved = resolve();
-      return 'problem' in resolved || resolved.endpoint || setup.transport ? 'relay' : 'mailbox';
-    },
-    routeProblem: () => {
-      const resolved = resolve();
-      if ('problem' in resolved) return resolved.problem;
-      // INCAMAIL_ROUTE=relay without a submission: sends are refused, and the policy still says relay.
-      return resolved.endpoint || setup.transport ? undefined : 'This bridge has no IncaMail submission configured.';
-    },
+    route,
+    routeProblem,
     retry: {
       concurrency: incamail.concurrency,
       maxAttempts: incamail.maxAttempts,
@@ -131,5 +137,60 @@ export async function registerSends(app: FastifyInstance, setup: SendsSetup): Pr
     await outbox.stop();
     routed.close();
   });
-  return outbox;
+  const readiness = incamailReadiness({
+    route,
+    routeProblem,
+    endpoint: () => {
+      const resolved = resolve();
+      return 'problem' in resolved ? undefined : resolved.endpoint;
+    },
+    timeoutMs: incamail.smtpTimeoutMs,
+  });
+  return { outbox, incamailReadiness: readiness };
+}
+
+export type IncaMailReadiness = { route: 'relay' | 'mailbox'; ok: boolean; problem: string | null };
+
+/** How long an answer about the SMTP server serves /api/ready: a monitor asking every few seconds opens no line each time. */
+const PROBE_REUSE_MS = 30_000;
+/** A readiness check answers within seconds, whatever the limit of a submission's steps. */
+const PROBE_TIMEOUT_MS = 5000;
+
+/**
+ * Whether secure sends can go: the mailbox route needs nothing of the bridge; the relay route needs a submission
+ * configured and its SMTP server reachable, which is tried as a session opens (connect, greeting, EHLO, TLS)
+ * without logging in: a monitor's every question must not be a login at IncaMail.
+ */
+function incamailReadiness(deps: {
+  route: () => 'relay' | 'mailbox';
+  routeProblem: () => string | undefined;
+  endpoint: () => SmtpEndpoint | undefined;
+  timeoutMs: number;
+}): () => Promise<IncaMailReadiness> {
+  let last: { key: string; at: number; problem: string | null } | undefined;
+  return async () => {
+    if (deps.route() === 'mailbox') return { route: 'mailbox', ok: true, problem: null };
+    const problem = deps.routeProblem();
+    if (problem) return { route: 'relay', ok: false, problem };
+    const endpoint = deps.endpoint();
+    // A test's own transport, with no endpoint to reach.
+    if (!endpoint) return { route: 'relay', ok: true, problem: null };
+    const key = endpointKey(endpoint);
+    if (last?.key !== key || Date.now() - last.at > PROBE_REUSE_MS) {
+      const opened = await SmtpSession.open(
+        { ...endpoint, auth: undefined },
+        Math.min(deps.timeoutMs, PROBE_TIMEOUT_MS),
+      );
+      if (opened instanceof SmtpSession) opened.close();
+      last = {
+        key,
+        at: Date.now(),
+        problem:
+          opened instanceof SmtpSession
+            ? null
+            : `IncaMail's SMTP server ${endpoint.host}:${endpoint.port} cannot be reached: ${'reason' in opened ? opened.reason : opened.kind}`,
+      };
+    }
+    return { route: 'relay', ok: last.problem === null, problem: last.problem };
+  };
 }
