@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../test/support/free-port';
+import { localBridgeEnv } from '../test/support/local-bridge-env';
 import { ensureFreshBuild, REPO_ROOT } from '../test/e2e/support/fresh-build';
 import { median, type Benchmark } from './harness';
 
@@ -22,11 +23,7 @@ async function secondsUntilHealthy(command: string, args: string[]): Promise<num
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'development',
-      TLS: 'off',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
+      ...localBridgeEnv(port, dataDir),
       LOG_LEVEL: 'warn',
     },
     stdio: 'ignore',

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../test/support/free-port';
+import { localBridgeEnv } from '../../test/support/local-bridge-env';
 import { useTempDir } from '../../test/support/temp-dir';
 
 /** Starts the bridge as `npm run bridge` would (from its sources), and collects its output until it listens. */
@@ -9,11 +10,7 @@ async function startupOutput(dataDir: string, env: Record<string, string>): Prom
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     env: {
       ...process.env,
-      NODE_ENV: 'development',
-      TLS: 'off',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
+      ...localBridgeEnv(port, dataDir),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -81,15 +81,18 @@ export function createPdfPool(options: { threads?: number } = {}): PdfRenderer {
     return thread;
   }
 
+  /** A free thread, else a new one while there is room, else the one with the fewest jobs waiting. */
   function pick(): Thread {
-    const idle = threads.length < size ? spawn() : undefined;
-    return idle ?? threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return (
+      threads.find((t) => t.pending.size === 0) ??
+      (threads.length < size ? spawn() : threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a)))
+    );
   }
 
   return {
     render(input) {
       if (closed) return Promise.reject(new Error('The PDF pool is closed'));
-      const thread = threads.find((t) => t.pending.size === 0) ?? pick();
+      const thread = pick();
       const id = nextId++;
       return new Promise<Buffer>((resolve, reject) => {
         const timer = setTimeout(

@@ -3,6 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../support/free-port';
+import { localBridgeEnv } from '../../support/local-bridge-env';
 import { REPO_ROOT } from './fresh-build';
 
 export type RunningBridge = { url: string; dataDir: string; stop(): Promise<void> };
@@ -20,11 +21,7 @@ export async function startBridge(logFile: string, env: Record<string, string> =
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'development',
-      TLS: 'off',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
+      ...localBridgeEnv(port, dataDir),
       ADDIN_DIR: path.join(REPO_ROOT, 'dist'),
       LOG_LEVEL: 'warn',
       ...env,
